@@ -1,0 +1,116 @@
+"""The Gymnasium API the worker calls, from gymnasium itself or, failing that, the old gym package.
+
+Old gym (before 0.26) resets to a bare observation, seeds through ``env.seed``, steps to a 4-tuple with one
+``done`` flag and renders with ``render(mode=...)``; :class:`GymApi` gives the worker Gymnasium's shapes either way.
+"""
+
+from __future__ import annotations
+
+import importlib
+import inspect
+import re
+from typing import Any, Dict, List, Optional, Tuple
+
+from .commands import ENV_ERROR, FORBIDDEN_ENV, INVALID_ARGUMENT, RESET_NEEDED, UNKNOWN_ENV, RequestError
+
+_UNKNOWN_ID_ERRORS = {"UnregisteredEnv", "NameNotFound", "VersionNotFound", "NamespaceNotFound", "DeprecatedEnv"}
+
+StepTuple = Tuple[Any, float, bool, bool, Dict[str, Any]]
+
+
+class BackendMissing(Exception):
+    """Neither gymnasium nor gym can be imported."""
+
+
+class GymApi:
+    """One of the two packages, and how to call it."""
+
+    def __init__(self, module: Any) -> None:
+        self.module = module
+        self.name: str = module.__name__
+        self.version: str = str(getattr(module, "__version__", "unknown"))
+        self.modern = self.name == "gymnasium" or _version_at_least(self.version, (0, 26))
+
+    @classmethod
+    def load(cls) -> GymApi:
+        """Imports gymnasium, or gym when gymnasium is not installed.
+
+        Raises:
+            BackendMissing: Neither imports; the message says why for each.
+        """
+        failures = []
+        for name in ("gymnasium", "gym"):
+            try:
+                return cls(importlib.import_module(name))
+            except ImportError as error:
+                failures.append(f"{name}: {error}")
+        raise BackendMissing("cannot import gymnasium or gym (" + "; ".join(failures) + "); pip install gymnasium")
+
+    def ids(self) -> List[str]:
+        """Every id in the package's registry."""
+        registry = getattr(self.module, "registry", None)
+        if registry is None:
+            registry = self.module.envs.registry
+        if hasattr(registry, "env_specs"):  # gym before 0.22
+            registry = registry.env_specs
+        return sorted(str(key) for key in registry.keys())
+
+    def make(self, env_id: str, kwargs: Dict[str, Any], render_mode: Optional[str], allowed: List[str]) -> Any:
+        """``make(env_id, render_mode=..., **kwargs)``, refusing ``module:Name`` ids whose module is not allowed."""
+        module = env_id.rpartition(":")[0]
+        if module and module not in allowed:
+            raise RequestError(FORBIDDEN_ENV, f"env id '{env_id}' would import module '{module}', which is not allowed")
+        if render_mode is not None and self.modern:
+            kwargs = {**kwargs, "render_mode": render_mode}
+        return self.module.make(env_id, **kwargs)
+
+    def reset(self, env: Any, seed: Optional[int], options: Optional[Dict[str, Any]]) -> Tuple[Any, Dict[str, Any]]:
+        """Gymnasium's ``reset(seed=, options=) -> (obs, info)``."""
+        if self.modern:
+            observation, info = env.reset(seed=seed, options=options)
+            return observation, info
+        if seed is not None:
+            env.seed(seed)
+        if options and "options" in inspect.signature(env.reset).parameters:
+            return env.reset(options=options), {}
+        return env.reset(), {}
+
+    def step(self, env: Any, action: Any) -> StepTuple:
+        """Gymnasium's ``step(action) -> (obs, reward, terminated, truncated, info)``."""
+        if self.modern:
+            return env.step(action)
+        observation, reward, done, info = env.step(action)
+        # Old gym's TimeLimit marks a cut-off episode in the info; anything else that ends it is termination.
+        truncated = bool(info.get("TimeLimit.truncated", False))
+        return observation, reward, bool(done) and not truncated, truncated, info
+
+    def render(self, env: Any, render_mode: Optional[str]) -> Any:
+        """Gymnasium's ``render()``: the mode was chosen at make."""
+        if self.modern:
+            return env.render()
+        if render_mode is None:
+            raise RequestError(INVALID_ARGUMENT, "this env was made without a render_mode")
+        return env.render(mode=render_mode)
+
+
+def error_code(error: BaseException) -> str:
+    """The wire code for an exception raised by env code."""
+    if isinstance(error, RequestError):
+        return error.code
+    names = {cls.__name__ for cls in type(error).__mro__}
+    if names & _UNKNOWN_ID_ERRORS:
+        return UNKNOWN_ENV
+    if "ResetNeeded" in names:
+        return RESET_NEEDED
+    return ENV_ERROR
+
+
+def make_error_code(error: BaseException) -> str:
+    """The wire code for an exception raised by make: a TypeError there is a keyword the env does not take."""
+    code = error_code(error)
+    return INVALID_ARGUMENT if code == ENV_ERROR and isinstance(error, TypeError) else code
+
+
+def _version_at_least(version: str, minimum: Tuple[int, int]) -> bool:
+    numbers = [int(part) for part in re.findall(r"\d+", version)[:2]]
+    return len(numbers) == 2 and (numbers[0], numbers[1]) >= minimum

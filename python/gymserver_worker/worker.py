@@ -1,0 +1,195 @@
+"""The worker's env table and its commands: each request frame in, one reply out."""
+
+from __future__ import annotations
+
+import json
+import struct
+import sys
+import traceback
+from typing import Any, Callable, Dict, List, Optional
+
+import numpy as np
+
+from . import commands as cmd
+from .commands import RequestError
+from .frames import Frame
+from .gymapi import GymApi, error_code, make_error_code
+from .jsonsafe import dumps
+from .replies import Reply, error_reply
+from .spaces import Codec, codec_for, describe
+
+STEP_RESULT = struct.Struct("<dB")
+"""reward (float64) and flags: bit 0 terminated, bit 1 truncated, bit 2 the reward was an integer."""
+
+TERMINATED, TRUNCATED, INTEGER_REWARD = 1, 2, 4
+
+
+class HostedEnv:
+    """One env of the table and what the worker keeps beside it."""
+
+    __slots__ = ("action", "env", "observation", "render_mode")
+
+    def __init__(self, env: Any, observation: Codec, action: Codec, render_mode: Optional[str]) -> None:
+        self.env = env
+        self.observation = observation
+        self.action = action
+        self.render_mode = render_mode
+
+
+class Worker:
+    """Hosts many envs, keyed by the handle the server chose, and answers commands about them."""
+
+    def __init__(self, api: GymApi, allowed_modules: List[str]) -> None:
+        self.api = api
+        self.allowed_modules = list(allowed_modules)
+        self.envs: Dict[int, HostedEnv] = {}
+        self._handlers: Dict[int, Callable[[Frame], Reply]] = {
+            cmd.MAKE: self._make, cmd.RESET: self._reset, cmd.STEP: self._step, cmd.SPACES: self._spaces,
+            cmd.SAMPLE: self._sample, cmd.RENDER: self._render, cmd.CLOSE: self._close, cmd.LIST: self._list,
+        }
+
+    def handle(self, frame: Frame) -> Reply:
+        """Runs one command. Whatever env code raises becomes an error reply; the worker goes on serving."""
+        handler = self._handlers.get(frame.kind)
+        try:
+            if handler is None:
+                raise RequestError(cmd.PROTOCOL_ERROR, f"unknown command {frame.kind}")
+            return handler(frame)
+        except (Exception, SystemExit) as error:  # an env calling sys.exit() must not end the worker either
+            code = make_error_code(error) if frame.kind == cmd.MAKE else error_code(error)
+            return error_reply(code, error)
+
+    def close_all(self) -> None:
+        """Closes every env, at shutdown; a failing close is reported on stderr and the rest still close."""
+        for handle, hosted in list(self.envs.items()):
+            try:
+                hosted.env.close()
+            except Exception:
+                print(f"closing env {handle} failed:\n{traceback.format_exc()}", file=sys.stderr)
+        self.envs.clear()
+
+    def _make(self, frame: Frame) -> Reply:
+        if frame.env in self.envs:
+            raise RequestError(cmd.INVALID_ARGUMENT, f"env handle {frame.env} is already in use")
+        meta = _meta(frame)
+        env_id = meta.get("id")
+        kwargs = meta.get("kwargs") or {}
+        render_mode = meta.get("render_mode")
+        if not isinstance(env_id, str) or not env_id:
+            raise RequestError(cmd.INVALID_ARGUMENT, "make needs an id")
+        if not isinstance(kwargs, dict):
+            raise RequestError(cmd.INVALID_ARGUMENT, "kwargs must be a JSON object")
+        if render_mode is not None and not isinstance(render_mode, str):
+            raise RequestError(cmd.INVALID_ARGUMENT, "render_mode must be a string")
+        env = self.api.make(env_id, kwargs, render_mode, self.allowed_modules)
+        try:
+            hosted = HostedEnv(env, codec_for(env.observation_space), codec_for(env.action_space), render_mode)
+            body = {**_descriptions(env), "spec": _spec(env, env_id)}
+        except BaseException:
+            env.close()
+            raise
+        self.envs[frame.env] = hosted
+        return Reply(cmd.OK, dumps(body), [])
+
+    def _reset(self, frame: Frame) -> Reply:
+        hosted = self._hosted(frame)
+        meta = _meta(frame)
+        seed = meta.get("seed")
+        options = meta.get("options")
+        if seed is not None and (isinstance(seed, bool) or not isinstance(seed, int) or seed < 0):
+            raise RequestError(cmd.INVALID_ARGUMENT, f"seed must be a non-negative integer, got {seed!r}")
+        if options is not None and not isinstance(options, dict):
+            raise RequestError(cmd.INVALID_ARGUMENT, "options must be a JSON object")
+        observation, info = self.api.reset(hosted.env, seed, options)
+        payload: List[Any] = []
+        hosted.observation.encode(observation, payload)
+        return Reply(cmd.OK, dumps(info), payload)
+
+    def _step(self, frame: Frame) -> Reply:
+        hosted = self._hosted(frame)
+        if len(frame.payload) != hosted.action.size:
+            raise RequestError(cmd.INVALID_ARGUMENT, f"action has {len(frame.payload)} bytes, expected {hosted.action.size}")
+        action = hosted.action.decode(frame.payload)
+        observation, reward, terminated, truncated, info = self.api.step(hosted.env, action)
+        flags = (TERMINATED if terminated else 0) | (TRUNCATED if truncated else 0)
+        if isinstance(reward, (int, np.integer)) and not isinstance(reward, bool):
+            flags |= INTEGER_REWARD
+        payload: List[Any] = [STEP_RESULT.pack(float(reward), flags)]
+        hosted.observation.encode(observation, payload)
+        return Reply(cmd.OK, dumps(info), payload)
+
+    def _spaces(self, frame: Frame) -> Reply:
+        return Reply(cmd.OK, dumps(_descriptions(self._hosted(frame).env)), [])
+
+    def _sample(self, frame: Frame) -> Reply:
+        hosted = self._hosted(frame)
+        meta = _meta(frame)
+        which = meta.get("space", "action")
+        if which not in ("action", "observation"):
+            raise RequestError(cmd.INVALID_ARGUMENT, f"space must be 'action' or 'observation', got {which!r}")
+        space = hosted.env.action_space if which == "action" else hosted.env.observation_space
+        codec = hosted.action if which == "action" else hosted.observation
+        seed = meta.get("seed")
+        if seed is not None:
+            space.seed(seed)
+        payload: List[Any] = []
+        codec.encode(space.sample(), payload)
+        return Reply(cmd.OK, b"", payload)
+
+    def _render(self, frame: Frame) -> Reply:
+        hosted = self._hosted(frame)
+        result = self.api.render(hosted.env, hosted.render_mode)
+        if result is None:
+            return Reply(cmd.OK, dumps({"kind": "none"}), [])
+        if isinstance(result, str):
+            return Reply(cmd.OK, dumps({"kind": "text", "text": result}), [])
+        frames = np.asarray(result)  # a list of frames (rgb_array_list) stacks into one array
+        if frames.dtype.kind not in "biuf":
+            raise RequestError(cmd.ENV_ERROR, f"render returned {type(result).__name__} of dtype {frames.dtype}")
+        frames = np.ascontiguousarray(frames, dtype=frames.dtype.newbyteorder("<"))
+        body = {"kind": "array", "dtype": frames.dtype.name, "shape": list(frames.shape)}
+        return Reply(cmd.OK, dumps(body), [frames])
+
+    def _close(self, frame: Frame) -> Reply:
+        hosted = self._hosted(frame)
+        del self.envs[frame.env]
+        hosted.env.close()
+        return Reply(cmd.OK, b"", [])
+
+    def _list(self, frame: Frame) -> Reply:
+        return Reply(cmd.OK, dumps({"ids": self.api.ids()}), [])
+
+    def _hosted(self, frame: Frame) -> HostedEnv:
+        hosted = self.envs.get(frame.env)
+        if hosted is None:
+            raise RequestError(cmd.INVALID_ARGUMENT, f"no env with handle {frame.env} on this worker")
+        return hosted
+
+
+def _meta(frame: Frame) -> Dict[str, Any]:
+    if not frame.meta:
+        return {}
+    try:
+        meta = json.loads(frame.meta)
+    except ValueError as error:
+        raise RequestError(cmd.PROTOCOL_ERROR, f"meta is not JSON: {error}") from error
+    if not isinstance(meta, dict):
+        raise RequestError(cmd.PROTOCOL_ERROR, "meta must be a JSON object")
+    return meta
+
+
+def _descriptions(env: Any) -> Dict[str, Any]:
+    return {"observation_space": describe(env.observation_space), "action_space": describe(env.action_space)}
+
+
+def _spec(env: Any, env_id: str) -> Dict[str, Any]:
+    spec = getattr(env, "spec", None)
+    metadata = getattr(env, "metadata", None) or {}
+    return {
+        "id": getattr(spec, "id", None) or env_id,
+        "max_episode_steps": getattr(spec, "max_episode_steps", None),
+        "reward_threshold": getattr(spec, "reward_threshold", None),
+        "nondeterministic": bool(getattr(spec, "nondeterministic", False)),
+        "render_fps": metadata.get("render_fps"),
+        "render_modes": list(metadata.get("render_modes", [])),
+    }
