@@ -1,0 +1,51 @@
+using System.Buffers.Binary;
+using GymServer.Engine.Environments;
+
+namespace GymServer.Engine.Python;
+
+/// <summary>A call whose reply is kept as copied bytes: make, spaces, sample, render, close, list.</summary>
+internal sealed class BufferedCall(WorkerCommand command, uint env) : WorkerCall(command, env)
+{
+    public byte[] Meta { get; private set; } = [];
+
+    public byte[] Payload { get; private set; } = [];
+
+    protected override void ReadReply(ReadOnlySpan<byte> meta, ReadOnlySpan<byte> payload)
+    {
+        Meta = meta.ToArray();
+        Payload = payload.ToArray();
+    }
+}
+
+/// <summary>reset: the observation goes straight into the caller's buffer, the info into its EnvInfo.</summary>
+internal sealed class ResetCall(uint env, Memory<byte> observation, EnvInfo info) : WorkerCall(WorkerCommand.Reset, env)
+{
+    protected override void ReadReply(ReadOnlySpan<byte> meta, ReadOnlySpan<byte> payload)
+    {
+        WorkerReplies.CopyObservation(payload, observation.Span);
+        WorkerReplies.FillInfo(info, meta);
+    }
+}
+
+/// <summary>step: a float64 reward and a flags byte, then the observation; the info is the meta.</summary>
+internal sealed class StepCall(uint env, Memory<byte> observation, EnvInfo info) : WorkerCall(WorkerCommand.Step, env)
+{
+    private const byte Terminated = 1;
+    private const byte Truncated = 2;
+    private const int ResultSize = 9;
+
+    public StepResult Result { get; private set; }
+
+    protected override void ReadReply(ReadOnlySpan<byte> meta, ReadOnlySpan<byte> payload)
+    {
+        if (payload.Length < ResultSize)
+        {
+            throw WorkerErrors.Protocol($"step reply has {payload.Length} payload bytes, fewer than {ResultSize}");
+        }
+        var reward = BinaryPrimitives.ReadDoubleLittleEndian(payload);
+        var flags = payload[8];
+        WorkerReplies.CopyObservation(payload[ResultSize..], observation.Span);
+        WorkerReplies.FillInfo(info, meta);
+        Result = new StepResult(reward, (flags & Terminated) != 0, (flags & Truncated) != 0);
+    }
+}

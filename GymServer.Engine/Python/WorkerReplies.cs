@@ -1,0 +1,43 @@
+using System.Text.Json;
+using GymServer.Engine.Environments;
+
+namespace GymServer.Engine.Python;
+
+/// <summary>Reading the parts of OK replies that several calls share.</summary>
+internal static class WorkerReplies
+{
+    public static void CopyObservation(ReadOnlySpan<byte> source, Span<byte> destination)
+    {
+        if (source.Length != destination.Length)
+        {
+            throw WorkerErrors.Protocol($"observation has {source.Length} bytes, its space needs {destination.Length}");
+        }
+        source.CopyTo(destination);
+    }
+
+    /// <summary>
+    /// Fills an info from the worker's JSON object, one raw JSON entry per key: values pass through to the client
+    /// as the worker wrote them. Empty meta is an empty info.
+    /// </summary>
+    public static void FillInfo(EnvInfo info, ReadOnlySpan<byte> json)
+    {
+        info.Clear();
+        if (json.IsEmpty)
+        {
+            return;
+        }
+        var reader = new Utf8JsonReader(json);
+        if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
+        {
+            throw WorkerErrors.Protocol("info is not a JSON object");
+        }
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            var key = reader.GetString()!;
+            reader.Read();
+            var start = (int)reader.TokenStartIndex;
+            reader.Skip();
+            info.AddRawJson(key, json[start..(int)reader.BytesConsumed].ToArray());
+        }
+    }
+}
