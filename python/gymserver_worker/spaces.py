@@ -35,7 +35,8 @@ def describe(space: Any) -> Dict[str, Any]:
     """The JSON-ready description the server parses, e.g. ``{"type": "Discrete", "n": 2, "start": 0}``."""
     kind = space_kind(space)
     if kind == "Discrete":
-        return {"type": kind, "n": int(space.n), "start": int(getattr(space, "start", 0))}
+        description = {"type": kind, "n": int(space.n), "start": int(getattr(space, "start", 0))}
+        return _with_dtype(description, space, "int64")
     if kind == "Box":
         dtype = np.dtype(space.dtype)
         shape = [int(d) for d in space.shape]
@@ -44,13 +45,21 @@ def describe(space: Any) -> Dict[str, Any]:
     if kind == "MultiDiscrete":
         nvec = np.asarray(space.nvec)
         start = np.broadcast_to(np.asarray(getattr(space, "start", 0)), nvec.shape)
-        return {"type": kind, "shape": list(nvec.shape), "nvec": nvec.astype(np.int64).ravel().tolist(),
-                "start": start.astype(np.int64).ravel().tolist()}
+        description = {"type": kind, "nvec": nvec.astype(np.int64).tolist(), "start": start.astype(np.int64).tolist()}
+        return _with_dtype(description, space, "int64")
     if kind == "MultiBinary":
-        return {"type": kind, "shape": [int(d) for d in np.atleast_1d(space.n)]}
+        n = space.n
+        return {"type": kind, "n": int(n) if np.ndim(n) == 0 else [int(d) for d in n]}
     if kind == "Tuple":
         return {"type": kind, "spaces": [describe(sub) for sub in space.spaces]}
     return {"type": kind, "spaces": {str(key): describe(sub) for key, sub in space.spaces.items()}}
+
+
+def _with_dtype(description: Dict[str, Any], space: Any, default: str) -> Dict[str, Any]:
+    dtype = getattr(space, "dtype", None)
+    if dtype is not None and np.dtype(dtype).name != default:
+        description["dtype"] = np.dtype(dtype).name
+    return description
 
 
 def _bounds(bounds: Any, shape: List[int], dtype: np.dtype) -> List[Any]:

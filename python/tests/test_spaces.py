@@ -51,7 +51,8 @@ def test_box_value_of_wrong_shape_is_refused():
 
 def test_multidiscrete_travels_as_int64_and_returns_in_its_dtype():
     space = spaces.MultiDiscrete([[2, 3], [4, 5]], dtype=np.int32, start=[[0, 1], [0, 0]])
-    assert describe(space) == {"type": "MultiDiscrete", "shape": [2, 2], "nvec": [2, 3, 4, 5], "start": [0, 1, 0, 0]}
+    assert describe(space) == {"type": "MultiDiscrete", "nvec": [[2, 3], [4, 5]], "start": [[0, 1], [0, 0]],
+                               "dtype": "int32"}
     codec = codec_for(space)
     assert codec.size == 32
     raw = _bytes(codec, np.array([[1, 2], [3, 4]], np.int32))
@@ -61,7 +62,8 @@ def test_multidiscrete_travels_as_int64_and_returns_in_its_dtype():
 
 def test_multibinary_travels_as_int8():
     space = spaces.MultiBinary([2, 2])
-    assert describe(space) == {"type": "MultiBinary", "shape": [2, 2]}
+    assert describe(space) == {"type": "MultiBinary", "n": [2, 2]}
+    assert describe(spaces.MultiBinary(3)) == {"type": "MultiBinary", "n": 3}
     assert _bytes(codec_for(space), [[1, 0], [0, 1]]) == b"\x01\x00\x00\x01"
 
 

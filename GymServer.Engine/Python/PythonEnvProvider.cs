@@ -1,0 +1,92 @@
+using System.Text.Json;
+using GymServer.Engine.Environments;
+using GymServer.Engine.Sessions;
+
+namespace GymServer.Engine.Python;
+
+/// <summary>Makes envs in the Python worker pool: every id of the workers' gymnasium registry.</summary>
+public sealed class PythonEnvProvider(PythonWorkerPool pool) : IEnvProvider
+{
+    public const string BackendName = "python";
+
+    private const string Prefix = BackendName + ":";
+
+    public string Backend => BackendName;
+
+    /// <summary>
+    /// Registry ids while the pool is usable; also any <c>module:Name</c> id, so that a refused one gets
+    /// forbidden_env from <see cref="MakeAsync"/> rather than a bare unknown_env.
+    /// </summary>
+    public bool Serves(string id)
+    {
+        id = WithoutPrefix(id);
+        return pool.IsUsable && (pool.Ids.Contains(id) || PythonEnvIds.ModuleOf(id) is not null);
+    }
+
+    public IReadOnlyCollection<string> Ids => pool.Ids;
+
+    /// <summary>
+    /// <c>gymnasium.make(id, render_mode=..., **kwargs)</c> on the least-loaded worker. The kwargs travel as the
+    /// plain JSON values they are (numbers, strings, booleans, null, lists, objects), never as code or pickles.
+    /// </summary>
+    public async ValueTask<IEnvInstance> MakeAsync(
+        string id,
+        string instanceId,
+        IReadOnlyDictionary<string, JsonElement>? kwargs,
+        string? renderMode,
+        CancellationToken cancellationToken)
+    {
+        id = WithoutPrefix(id);
+        PythonEnvIds.EnsureAllowed(id, pool.Options.AllowedModules);
+        var worker = await pool.PlaceAsync(cancellationToken).ConfigureAwait(false);
+        var handle = worker.NextHandle();
+        var call = new BufferedCall(WorkerCommand.Make, handle);
+        try
+        {
+            await worker.CallAsync(call, WorkerRequests.Make(id, kwargs, renderMode), ReadOnlyMemory<byte>.Empty, cancellationToken)
+                .ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            // The worker may still make it: queue a close behind the make so the handle does not linger there.
+            _ = CloseOrphanAsync(worker, handle);
+            throw;
+        }
+        catch
+        {
+            worker.RemoveEnv();
+            throw;
+        }
+        WorkerMakeReply made;
+        try
+        {
+            made = WorkerMakeReply.Parse(call.Meta, id);
+        }
+        catch (EnvException)
+        {
+            await CloseOrphanAsync(worker, handle).ConfigureAwait(false);
+            throw;
+        }
+        return new PythonEnvInstance(instanceId, worker, handle, made);
+    }
+
+    private static string WithoutPrefix(string id) => id.StartsWith(Prefix, StringComparison.Ordinal) ? id[Prefix.Length..] : id;
+
+    /// <summary>Closes an env no instance owns. Its make may have failed, or its worker be gone: both leave nothing to close.</summary>
+    private static async Task CloseOrphanAsync(PythonWorker worker, uint handle)
+    {
+        try
+        {
+            var close = new BufferedCall(WorkerCommand.Close, handle);
+            await worker.CallAsync(close, ReadOnlyMemory<byte>.Empty, ReadOnlyMemory<byte>.Empty, CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (EnvException error) when (error.Code is EnvErrorCodes.WorkerLost or EnvErrorCodes.InvalidArgument or EnvErrorCodes.EnvError)
+        {
+            // Nothing was there to close, or its close() raised: the worker has dropped the handle either way.
+        }
+        finally
+        {
+            worker.RemoveEnv();
+        }
+    }
+}

@@ -1,0 +1,194 @@
+using GymServer.Engine.Environments;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace GymServer.Engine.Python;
+
+/// <summary>
+/// N Python worker processes on this node. New envs go to the least-loaded worker; each slot has a supervisor that
+/// restarts its worker with back-off when it is lost (<c>PythonWorkerPool.Supervision.cs</c>). A missing
+/// interpreter or gymnasium makes the pool unavailable, reported once, and leaves native envs alone.
+/// </summary>
+public sealed partial class PythonWorkerPool : IAsyncDisposable
+{
+    private readonly PythonOptions _options;
+    private readonly ILogger<PythonWorkerPool> _logger;
+    private readonly WorkerSlot[] _slots;
+    private readonly CancellationTokenSource _stopping = new();
+    private readonly Lock _gate = new();
+    private TaskCompletionSource _changed = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private PythonPoolState _state = PythonPoolState.Created;
+    private string? _reason;
+    private WorkerHello? _hello;
+    private Task[] _supervisors = [];
+
+    public PythonWorkerPool(IOptions<PythonOptions> options, ILogger<PythonWorkerPool> logger)
+    {
+        _options = options.Value;
+        var problems = _options.Validate();
+        if (problems.Count > 0)
+        {
+            throw new OptionsValidationException(PythonOptions.SectionName, typeof(PythonOptions), problems);
+        }
+        _logger = logger;
+        _slots = [.. Enumerable.Range(0, _options.Workers).Select(index => new WorkerSlot(index))];
+    }
+
+    public PythonOptions Options => _options;
+
+    public PythonPoolState State
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _state;
+            }
+        }
+    }
+
+    /// <summary>Whether makes can be attempted: the pool is serving or its workers are still coming up.</summary>
+    public bool IsUsable => State is PythonPoolState.Ready or PythonPoolState.Starting;
+
+    /// <summary>Starts every worker and waits until each has either said hello or failed its first start.</summary>
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            if (_state != PythonPoolState.Created)
+            {
+                throw new InvalidOperationException($"the pool was already started (it is {_state})");
+            }
+            _state = _slots.Length == 0 ? PythonPoolState.Disabled : PythonPoolState.Starting;
+        }
+        if (_slots.Length == 0)
+        {
+            PythonLog.PythonDisabled(_logger);
+            return;
+        }
+        _supervisors = [.. _slots.Select(slot => Task.Run(() => SuperviseAsync(slot)))];
+        await Task.WhenAll(_slots.Select(slot => slot.FirstAttempt.Task)).WaitAsync(cancellationToken).ConfigureAwait(false);
+        var status = GetStatus();
+        if (status.State == PythonPoolState.Ready)
+        {
+            PythonLog.PoolReady(_logger, status.ReadyWorkers, _slots.Length, Ids.Count);
+        }
+    }
+
+    public PythonPoolStatus GetStatus()
+    {
+        lock (_gate)
+        {
+            var workers = _slots
+                .Select(slot => new PythonWorkerStatus(slot.Index, slot.Worker?.Pid, slot.Worker?.EnvCount ?? 0, slot.Restarts))
+                .ToList();
+            return new PythonPoolStatus(_state, _reason, _slots.Length, workers, _hello);
+        }
+    }
+
+    /// <summary>Waits until at least <paramref name="count"/> workers serve (after a loss, the pool is back to N).</summary>
+    public async Task WaitForReadyWorkersAsync(int count, CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            Task changed;
+            lock (_gate)
+            {
+                if (_slots.Count(slot => slot.Worker is { IsLost: false }) >= count)
+                {
+                    return;
+                }
+                ThrowIfUnusable();
+                changed = _changed.Task;
+            }
+            await changed.WaitAsync(cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>
+    /// Picks the least-loaded live worker with room and counts the new env on it. When every worker is restarting
+    /// it waits for one (up to the start timeout) rather than failing the make.
+    /// </summary>
+    internal async Task<PythonWorker> PlaceAsync(CancellationToken cancellationToken)
+    {
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        deadline.CancelAfter(_options.StartTimeout);
+        while (true)
+        {
+            Task changed;
+            lock (_gate)
+            {
+                ThrowIfUnusable();
+                var live = _slots.Select(slot => slot.Worker).OfType<PythonWorker>().Where(worker => !worker.IsLost).ToList();
+                var best = live.Where(worker => worker.EnvCount < _options.MaxEnvsPerWorker).MinBy(worker => worker.EnvCount);
+                if (best is not null)
+                {
+                    best.AddEnv();
+                    return best;
+                }
+                if (live.Count > 0)
+                {
+                    throw new EnvException(
+                        EnvErrorCodes.PoolFull,
+                        $"all {_slots.Length} Python workers host {_options.MaxEnvsPerWorker} envs already; close some, or raise Gym:Python:MaxEnvsPerWorker");
+                }
+                changed = _changed.Task;
+            }
+            try
+            {
+                await changed.WaitAsync(deadline.Token).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+            {
+                throw new EnvException(EnvErrorCodes.PythonUnavailable, $"no Python worker came up within {_options.StartTimeout.TotalSeconds:0.#} s");
+            }
+        }
+    }
+
+    /// <summary>Stops the supervisors and the workers (end of input first, so envs close cleanly).</summary>
+    public async ValueTask DisposeAsync()
+    {
+        PythonWorker[] workers;
+        lock (_gate)
+        {
+            if (_state == PythonPoolState.Stopped)
+            {
+                return;
+            }
+            _state = PythonPoolState.Stopped;
+            workers = [.. _slots.Select(slot => slot.Worker).OfType<PythonWorker>()];
+        }
+        await _stopping.CancelAsync().ConfigureAwait(false);
+        Signal();
+        await Task.WhenAll(workers.Select(worker => worker.DisposeAsync().AsTask())).ConfigureAwait(false);
+        await Task.WhenAll(_supervisors).ConfigureAwait(false);
+        _stopping.Dispose();
+    }
+
+    private void ThrowIfUnusable()
+    {
+        switch (_state)
+        {
+            case PythonPoolState.Disabled:
+                throw new EnvException(EnvErrorCodes.PythonUnavailable, "Python envs are disabled on this server (Gym:Python:Workers is 0)");
+            case PythonPoolState.Unavailable:
+                throw new EnvException(EnvErrorCodes.PythonUnavailable, $"Python envs are unavailable on this server: {_reason}");
+            case PythonPoolState.Stopped:
+                throw new EnvException(EnvErrorCodes.PythonUnavailable, "the Python pool is stopped");
+            case PythonPoolState.Created:
+                throw new EnvException(EnvErrorCodes.PythonUnavailable, "the Python pool is not started yet");
+        }
+    }
+
+    /// <summary>Wakes everyone waiting for the pool to change (a worker came or went, the state moved).</summary>
+    private void Signal()
+    {
+        TaskCompletionSource previous;
+        lock (_gate)
+        {
+            previous = _changed;
+            _changed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        }
+        previous.TrySetResult();
+    }
+}
