@@ -117,6 +117,11 @@ internal sealed partial class PythonWorker
 
     private async Task OnOutputEndedAsync(string? failure)
     {
+        if (IsLost)
+        {
+            // Aborted or stopped on purpose: its reason is already recorded.
+            return;
+        }
         if (failure is not null)
         {
             Abort(failure);

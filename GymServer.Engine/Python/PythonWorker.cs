@@ -22,6 +22,7 @@ internal sealed partial class PythonWorker : IAsyncDisposable
     private readonly long _startedAt = Stopwatch.GetTimestamp();
     private int _envCount;
     private int _nextHandle;
+    private int _disposed;
 
     private PythonWorker(int slot, Process process, PythonOptions options, ILogger logger)
     {
@@ -102,6 +103,10 @@ internal sealed partial class PythonWorker : IAsyncDisposable
     /// <summary>Stops the worker the polite way (end of input, so it closes its envs), killing it if it lingers.</summary>
     public async ValueTask DisposeAsync()
     {
+        if (Interlocked.Exchange(ref _disposed, 1) != 0)
+        {
+            return;
+        }
         MarkLost("the pool stopped it");
         try
         {
