@@ -36,7 +36,9 @@ internal sealed partial class PythonWorker
             }
             catch (Exception error) when (error is IOException or ObjectDisposedException)
             {
-                Abort($"writing to it failed: {error.Message}");
+                // The worker is gone or going. The call is queued, so the reader loop fails it when the output
+                // ends, with the exit status as the reason; killing makes sure the output does end.
+                KillProcess();
             }
             finally
             {
