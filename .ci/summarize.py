@@ -14,6 +14,18 @@ def count_trx(path: pathlib.Path) -> tuple[int, int, int]:
     return passed, failed, skipped
 
 
+def conformance_output(path: pathlib.Path) -> list[str]:
+    """The lines the conformance tests write (records checked per env), so CI logs show what was replayed."""
+    root = ET.parse(path).getroot()
+    lines = []
+    for result in root.iter():
+        if result.tag.endswith("UnitTestResult") and "Conformance" in result.get("testName", ""):
+            for output in result.iter():
+                if output.tag.endswith("StdOut") and output.text:
+                    lines.extend(line for line in output.text.splitlines() if line.strip())
+    return sorted(lines)
+
+
 def count_junit(path: pathlib.Path) -> tuple[int, int, int]:
     root = ET.parse(path).getroot()
     suites = [root] if root.tag == "testsuite" else list(root.iter("testsuite"))
@@ -28,7 +40,12 @@ def main() -> int:
     totals = [0, 0, 0]
     files = sorted(folder.rglob("*.trx")) + sorted(folder.rglob("*.xml"))
     for path in files:
-        counts = count_trx(path) if path.suffix == ".trx" else count_junit(path)
+        if path.suffix == ".trx":
+            for line in conformance_output(path):
+                print(f"  {line}")
+            counts = count_trx(path)
+        else:
+            counts = count_junit(path)
         print(f"{path.name}: {counts[0]} passed, {counts[1]} failed, {counts[2]} skipped")
         totals = [a + b for a, b in zip(totals, counts)]
     print(f"{totals[0]} passed, {totals[1]} failed, {totals[2]} skipped")
