@@ -15,6 +15,7 @@ public sealed class Blackjack : NativeEnv
 
     // Ace, 2 to 9, then ten, jack, queen and king all worth 10.
     private static readonly int[] Deck = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 10, 10, 10];
+    // What Gymnasium draws the shown card's look from: four suits, and J, Q, K for a ten.
     private const int Suits = 4;
     private const int FaceCards = 3;
 
@@ -44,10 +45,10 @@ public sealed class Blackjack : NativeEnv
         _player.Add(DrawCard());
         _player.Add(DrawCard());
         // Gymnasium picks the shown card's suit, and a face for a 10, for rendering only; the draws still count.
-        NpRandom.Integers(0, Suits);
+        NpRandom.Choice(Suits);
         if (_dealer.FirstCard == 10)
         {
-            NpRandom.Integers(0, FaceCards);
+            NpRandom.Choice(FaceCards);
         }
         WriteObservation(observation);
     }
@@ -83,8 +84,8 @@ public sealed class Blackjack : NativeEnv
         return new StepResult(reward, terminated, false);
     }
 
-    /// <summary>Gymnasium's <c>draw_card</c>: <c>np_random.choice(deck)</c>, which numpy draws as integers(0, 13).</summary>
-    private int DrawCard() => Deck[NpRandom.Integers(0, Deck.Length)];
+    /// <summary>Gymnasium's <c>draw_card</c>: <c>np_random.choice(deck)</c>.</summary>
+    private int DrawCard() => NpRandom.Choice<int>(Deck);
 
     private void WriteObservation(Span<byte> observation)
     {

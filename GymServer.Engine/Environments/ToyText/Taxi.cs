@@ -50,9 +50,16 @@ public sealed class Taxi : TabularEnv
             return sampled;
         }
         _fickleStep = false;
-        // np_random.choice over the three other destinations, in order: numpy draws integers(0, 3) for it.
-        var pick = (int)NpRandom.Integers(0, 3);
-        var destination = pick < oldDestination ? pick : pick + 1;
+        // np_random.choice over the other destinations, in index order.
+        Span<int> others = stackalloc int[TaxiModel.Locations.Length - 1];
+        for (int index = 0, next = 0; index < TaxiModel.Locations.Length; index++)
+        {
+            if (index != oldDestination)
+            {
+                others[next++] = index;
+            }
+        }
+        var destination = NpRandom.Choice<int>(others);
         return TaxiModel.Encode(row, column, passenger, destination);
     }
 
