@@ -102,9 +102,11 @@ public sealed class ToyTextEnvTests
 
     [Theory]
     [MemberData(nameof(Ids))]
-    public void Steps_and_unseeded_resets_allocate_nothing(string id)
+    [InlineData("Taxi-v3", """{"is_rainy": true, "fickle_passenger": true}""")]
+    [InlineData("Blackjack-v1", """{"sab": false, "natural": true}""")]
+    public void Steps_and_unseeded_resets_allocate_nothing(string id, string kwargs = "{}")
     {
-        using var env = ToyTextKit.Make(id);
+        using var env = ToyTextKit.Make(id, kwargs);
         var observation = new byte[env.ObservationSpace.ByteSize];
         var actions = new byte[64 * sizeof(long)];
         var info = new EnvInfo();
