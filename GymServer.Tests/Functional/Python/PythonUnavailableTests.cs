@@ -52,7 +52,7 @@ public sealed class PythonUnavailableTests
                 async () => await provider.MakeAsync("CartPole-v1", "a", null, null, CancellationToken.None));
             Assert.Equal(EnvErrorCodes.PythonUnavailable, refused.Code);
             Assert.Contains(reason, refused.Message);
-            StepNativeCartPole();
+            StepNativeTaxi();
         }
         finally
         {
@@ -75,7 +75,7 @@ public sealed class PythonUnavailableTests
                 async () => await host.Services.GetRequiredService<PythonEnvProvider>().MakeAsync("CartPole-v1", "a", null, null, CancellationToken.None));
             Assert.Equal(EnvErrorCodes.PythonUnavailable, refused.Code);
             Assert.Contains("disabled", refused.Message);
-            StepNativeCartPole();
+            StepNativeTaxi();
         }
         finally
         {
@@ -135,12 +135,13 @@ public sealed class PythonUnavailableTests
         return (builder.Build(), logs);
     }
 
-    private static void StepNativeCartPole()
+    private static void StepNativeTaxi()
     {
-        using var env = NativeEnvironments.CreateRegistry().Make("CartPole-v1");
+        // Moving south always costs 1 in Taxi, wall or not.
+        using var env = NativeEnvironments.CreateRegistry().Make("Taxi-v3");
         var observation = new byte[env.ObservationSpace.ByteSize];
         var info = new EnvInfo();
         env.Reset(0, null, observation, info);
-        Assert.Equal(1.0, env.Step(PythonEnvErrorTests.Action(1), observation, info).Reward);
+        Assert.Equal(-1.0, env.Step(PythonEnvErrorTests.Action(0), observation, info).Reward);
     }
 }
