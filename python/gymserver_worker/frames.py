@@ -15,10 +15,17 @@ from __future__ import annotations
 
 import os
 import struct
-from typing import BinaryIO, NamedTuple, Sequence
+from typing import Any, BinaryIO, NamedTuple, Sequence
 
 HEADER = struct.Struct("<IBIII")
 """length, kind, call, env, meta length."""
+
+_LENGTH = struct.Struct("<I")
+_REST = struct.Struct("<BIII")
+"""The header after its length field: what the length counts before meta and payload."""
+
+_JOIN_LIMIT = 1 << 16
+"""Payloads up to this size are copied into one buffer; beyond it, writev avoids the copy."""
 
 MAX_FRAME_BYTES = 1 << 30
 """A length beyond this means the stream is corrupt, not that a frame is big."""
@@ -57,22 +64,25 @@ def read_frame(stream: BinaryIO) -> Frame | None:
         return None
     if len(prefix) < 4:
         raise FrameError("stream ended inside a frame length")
-    (length,) = struct.unpack("<I", prefix)
-    if length < HEADER.size - 4 or length > MAX_FRAME_BYTES:
+    (length,) = _LENGTH.unpack(prefix)
+    if length < _REST.size or length > MAX_FRAME_BYTES:
         raise FrameError(f"impossible frame length {length}")
     body = stream.read(length)
     if len(body) < length:
         raise FrameError(f"stream ended inside a frame ({len(body)} of {length} bytes)")
-    _, kind, call, env, meta_length = HEADER.unpack_from(prefix + body[: HEADER.size - 4])
-    meta_end = HEADER.size - 4 + meta_length
+    kind, call, env, meta_length = _REST.unpack_from(body)
+    meta_end = _REST.size + meta_length
     if meta_end > length:
         raise FrameError(f"meta length {meta_length} exceeds the frame")
     view = memoryview(body)
-    return Frame(kind, call, env, bytes(view[HEADER.size - 4 : meta_end]), view[meta_end:])
+    return Frame(kind, call, env, body[_REST.size : meta_end], view[meta_end:])
 
 
-def write_frame(fd: int, kind: int, call: int, env: int, meta: bytes, payload: Sequence[object] = ()) -> None:
-    """Writes one frame with a single ``writev`` where possible, so big payloads are not copied.
+def write_frame(fd: int, kind: int, call: int, env: int, meta: bytes, payload: Sequence[Any] = ()) -> None:
+    """Writes one frame.
+
+    Small frames (every step of a small env) are joined into one buffer and written with one ``write``, which
+    is cheaper in Python than building I/O vectors; large ones go out with ``writev`` so images are not copied.
 
     Args:
         fd: The file descriptor to write to (a pipe).
@@ -82,16 +92,25 @@ def write_frame(fd: int, kind: int, call: int, env: int, meta: bytes, payload: S
         meta: Compact UTF-8 JSON, or empty.
         payload: Buffers written one after another (bytes, memoryviews, C-contiguous numpy arrays).
     """
-    views = [memoryview(part).cast("B") for part in payload]
-    body_length = HEADER.size - 4 + len(meta) + sum(view.nbytes for view in views)
-    header = HEADER.pack(body_length, kind, call, env, len(meta))
-    parts: list[memoryview] = [memoryview(header), memoryview(meta), *views]
+    size = len(meta)
+    for part in payload:
+        nbytes = getattr(part, "nbytes", None)
+        size += len(part) if nbytes is None else nbytes
+    header = HEADER.pack(_REST.size + size, kind, call, env, len(meta))
+    if size <= _JOIN_LIMIT:
+        _write_all(fd, b"".join((header, meta, *payload)))
+        return
+    parts = [memoryview(header), memoryview(meta), *(memoryview(part).cast("B") for part in payload)]
     if len(parts) > _IOV_MAX:
-        parts = [memoryview(b"".join(parts))]
-    total = body_length + 4
+        _write_all(fd, b"".join(parts))
+        return
     written = os.writev(fd, parts)
-    if written < total:
+    if written < HEADER.size + size:
         # A signal interrupted a large write: send the rest from where it stopped.
-        rest = memoryview(b"".join(parts))[written:]
-        while rest:
-            rest = rest[os.write(fd, rest) :]
+        _write_all(fd, memoryview(b"".join(parts))[written:])
+
+
+def _write_all(fd: int, data: Any) -> None:
+    view = memoryview(data)
+    while view:
+        view = view[os.write(fd, view) :]
