@@ -135,11 +135,17 @@ public static class Elements
 
     /// <summary>
     /// Reads one JSON element into an element of the dtype. Floats take numbers and the strings "nan", "inf",
-    /// "-inf"; integers and bool take whole numbers within the dtype's range, and true / false as 1 / 0.
+    /// "-inf"; integers and bool take whole numbers within the dtype's range; every dtype takes true / false as 1 / 0.
     /// Returns false for anything else.
     /// </summary>
     public static bool TryReadJson(JsonElement json, Span<byte> data, DType dtype, int index)
     {
+        // numpy casts True and False to 1 and 0 for any dtype.
+        if (json.ValueKind is JsonValueKind.True or JsonValueKind.False)
+        {
+            WriteDouble(data, dtype, index, json.ValueKind == JsonValueKind.True ? 1 : 0);
+            return true;
+        }
         if (DTypes.IsFloat(dtype))
         {
             if (!TryReadFloat(json, out var number))
@@ -147,12 +153,6 @@ public static class Elements
                 return false;
             }
             WriteDouble(data, dtype, index, number);
-            return true;
-        }
-        // numpy casts True and False to 1 and 0 for any integer dtype.
-        if (json.ValueKind is JsonValueKind.True or JsonValueKind.False)
-        {
-            data[index] = json.ValueKind == JsonValueKind.True ? (byte)1 : (byte)0;
             return true;
         }
         if (!TryReadWholeNumber(json, out var integer))
