@@ -72,6 +72,14 @@ public static class DTypes
 
     public static bool IsSigned(DType dtype) => dtype is DType.Int8 or DType.Int16 or DType.Int32 or DType.Int64;
 
+    /// <summary>The smallest and largest value of an integer or bool dtype, exactly.</summary>
+    public static (Int128 Min, Int128 Max) IntegerLimits(DType dtype) => dtype switch
+    {
+        DType.Bool => (0, 1),
+        DType.UInt64 => (0, ulong.MaxValue),
+        _ => IntegerRange(dtype),
+    };
+
     /// <summary>
     /// The smallest and largest value of an integer dtype, as int64 (uint64's top half, which int64 cannot hold,
     /// is left out).
