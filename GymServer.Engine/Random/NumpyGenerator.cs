@@ -8,8 +8,9 @@ namespace GymServer.Engine.Random;
 /// <c>size=n</c> draws in numpy's order; none of them allocates.
 /// </summary>
 /// <remarks>
-/// Split by concern: uniform doubles here, bounded integers and <c>choice</c> in NumpyGenerator.Integers.cs,
-/// the ziggurat normal and exponential in NumpyGenerator.Ziggurat.cs.
+/// Split by concern: uniform doubles here; <c>integers</c> per dtype in NumpyGenerator.Integers.cs over the
+/// bounded cores of NumpyGenerator.Bounded.cs; <c>choice</c> in NumpyGenerator.Choice.cs; the ziggurat normal and
+/// exponential in NumpyGenerator.Ziggurat.cs (tables in ZigguratTables.cs).
 /// </remarks>
 public sealed partial class NumpyGenerator
 {

@@ -3,7 +3,8 @@ namespace GymServer.Engine.Random;
 /// <summary>
 /// The 256-layer ziggurat tables numpy 1.24 uses for <c>standard_normal</c> and <c>standard_exponential</c>
 /// (float64 variants, from numpy/random/src/distributions/ziggurat_constants.h). Bit-exact draws need exactly
-/// these figures: recomputing them would differ in the last bits.
+/// these figures: recomputing them would differ in the last bits. They are arrays behind span properties: a
+/// constant span of doubles costs an allocation per access in unoptimised (Debug) code, an array never does.
 /// </summary>
 internal static class ZigguratTables
 {
@@ -17,7 +18,24 @@ internal static class ZigguratTables
     public const double ExponentialTailStart = 7.6971174701310497140446280481;
 
     /// <summary>Normal ziggurat: the 52-bit magnitude below which a draw of layer i is accepted at once (numpy's ki_double).</summary>
-    public static ReadOnlySpan<ulong> NormalKi =>
+    public static ReadOnlySpan<ulong> NormalKi => _normalKi;
+
+    /// <summary>Normal ziggurat: the scale from a 52-bit magnitude to x for layer i (numpy's wi_double).</summary>
+    public static ReadOnlySpan<double> NormalWi => _normalWi;
+
+    /// <summary>Normal ziggurat: the density exp(-x*x/2) at the edge of layer i (numpy's fi_double).</summary>
+    public static ReadOnlySpan<double> NormalFi => _normalFi;
+
+    /// <summary>Exponential ziggurat: the 53-bit magnitude below which a draw of layer i is accepted at once (numpy's ke_double).</summary>
+    public static ReadOnlySpan<ulong> ExponentialKe => _exponentialKe;
+
+    /// <summary>Exponential ziggurat: the scale from a 53-bit magnitude to x for layer i (numpy's we_double).</summary>
+    public static ReadOnlySpan<double> ExponentialWe => _exponentialWe;
+
+    /// <summary>Exponential ziggurat: the density exp(-x) at the edge of layer i (numpy's fe_double).</summary>
+    public static ReadOnlySpan<double> ExponentialFe => _exponentialFe;
+
+    private static readonly ulong[] _normalKi =
     [
         0x000EF33D8025EF6A, 0x0000000000000000, 0x000C08BE98FBC6A8, 0x000DA354FABD8142,
         0x000E51F67EC1EEEA, 0x000EB255E9D3F77E, 0x000EEF4B817ECAB9, 0x000F19470AFA44AA,
@@ -85,8 +103,7 @@ internal static class ZigguratTables
         0x000F9E971E014598, 0x000F89FA48A41DFC, 0x000F66C5F7F0302C, 0x000F1A5A4B331C4A,
     ];
 
-    /// <summary>Normal ziggurat: the scale from a 52-bit magnitude to x for layer i (numpy's wi_double).</summary>
-    public static ReadOnlySpan<double> NormalWi =>
+    private static readonly double[] _normalWi =
     [
         8.683627060801306e-16, 4.779330175727737e-17, 6.354352417405262e-17, 7.454870481247696e-17,
         8.3293668157931e-17, 9.068060405059482e-17, 9.714860076567762e-17, 1.0294750314241019e-16,
@@ -154,8 +171,7 @@ internal static class ZigguratTables
         7.159994934830664e-16, 7.372424301798799e-16, 7.658936370805573e-16, 8.113849337656484e-16,
     ];
 
-    /// <summary>Normal ziggurat: the density exp(-x*x/2) at the edge of layer i (numpy's fi_double).</summary>
-    public static ReadOnlySpan<double> NormalFi =>
+    private static readonly double[] _normalFi =
     [
         1.0, 0.9771017012676716, 0.9598790918001067, 0.9451989534422996,
         0.9320600759592305, 0.919991505039347, 0.9087264400521309, 0.8980959218983434,
@@ -223,8 +239,7 @@ internal static class ZigguratTables
         0.0055224032992509916, 0.0040379725933630236, 0.0026090727461021593, 0.001260285930498598,
     ];
 
-    /// <summary>Exponential ziggurat: the 53-bit magnitude below which a draw of layer i is accepted at once (numpy's ke_double).</summary>
-    public static ReadOnlySpan<ulong> ExponentialKe =>
+    private static readonly ulong[] _exponentialKe =
     [
         0x001C5214272497C6, 0x0000000000000000, 0x00137D5BD79C317E, 0x00186EF58E3F3C10,
         0x001A9BB7320EB0AE, 0x001BD127F719447C, 0x001C951D0F88651A, 0x001D1BFE2D5C3972,
@@ -292,8 +307,7 @@ internal static class ZigguratTables
         0x001EA2A61E122DB0, 0x001E5961C78B267C, 0x001DDDF62BAC0BB0, 0x001CDB4DD9E4E8C0,
     ];
 
-    /// <summary>Exponential ziggurat: the scale from a 53-bit magnitude to x for layer i (numpy's we_double).</summary>
-    public static ReadOnlySpan<double> ExponentialWe =>
+    private static readonly double[] _exponentialWe =
     [
         9.655740063209183e-16, 7.089014243955414e-18, 1.1639412496691224e-17, 1.524391512353216e-17,
         1.833284885723744e-17, 2.1089651094644866e-17, 2.3611280778431382e-17, 2.595595772310894e-17,
@@ -361,8 +375,7 @@ internal static class ZigguratTables
         6.821393079028929e-16, 7.192444966089362e-16, 7.706095350032097e-16, 8.545517038584027e-16,
     ];
 
-    /// <summary>Exponential ziggurat: the density exp(-x) at the edge of layer i (numpy's fe_double).</summary>
-    public static ReadOnlySpan<double> ExponentialFe =>
+    private static readonly double[] _exponentialFe =
     [
         1.0, 0.9381436808621747, 0.9004699299257465, 0.8717043323812036,
         0.8477855006239896, 0.8269932966430503, 0.8084216515230084, 0.7915276369724956,

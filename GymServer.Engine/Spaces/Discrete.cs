@@ -22,6 +22,11 @@ public sealed class Discrete : Space
             throw new ArgumentOutOfRangeException(nameof(dtype), dtype, "Discrete dtype must be an integer dtype");
         }
         var (min, max) = DTypes.IntegerLimits(dtype);
+        // Gymnasium casts n itself to the dtype too: an n the dtype cannot hold gives a broken space there.
+        if (n > max)
+        {
+            throw new ArgumentOutOfRangeException(nameof(n), n, $"Discrete n {n} does not fit dtype {DTypes.Name(dtype)}");
+        }
         if (start < min || (Int128)start + n - 1 > max)
         {
             throw new ArgumentOutOfRangeException(nameof(start), start, $"Discrete({n}, start={start}) does not fit dtype {DTypes.Name(dtype)}");

@@ -49,14 +49,18 @@ public static class Elements
         }
     }
 
-    /// <summary>Writes one element as a JSON number: floats in their shortest round-trip form, integers exactly.</summary>
+    /// <summary>
+    /// Writes one element as a JSON number, as Gymnasium's <c>to_jsonable</c> output reads in Python's json: floats
+    /// as the shortest round-trip form of their float64 value, integers exactly, bools as true / false.
+    /// </summary>
     public static void WriteJson(ReadOnlySpan<byte> data, DType dtype, int index, Utf8JsonWriter writer)
     {
         var size = DTypes.SizeOf(dtype);
         var bytes = data.Slice(index * size, size);
         switch (dtype)
         {
-            case DType.Float32: WriteFloat(writer, BinaryPrimitives.ReadSingleLittleEndian(bytes)); break;
+            // A float32 goes out as the float64 it converts to exactly, as numpy's tolist() and Python's json write it.
+            case DType.Float32: WriteFloat(writer, (double)BinaryPrimitives.ReadSingleLittleEndian(bytes)); break;
             case DType.Float64: WriteFloat(writer, BinaryPrimitives.ReadDoubleLittleEndian(bytes)); break;
             case DType.Int64: writer.WriteNumberValue(BinaryPrimitives.ReadInt64LittleEndian(bytes)); break;
             case DType.UInt64: writer.WriteNumberValue(BinaryPrimitives.ReadUInt64LittleEndian(bytes)); break;
@@ -125,15 +129,23 @@ public static class Elements
 
     /// <summary>An exact integer as a float64, rounded as numpy casts int64 and uint64 to float64.</summary>
     public static double ToDouble(Int128 value) =>
-        value >= long.MinValue && value <= long.MaxValue ? (long)value : (double)(ulong)value;
+        value >= long.MinValue && value <= long.MaxValue ? (long)value
+        : value >= 0 && value <= ulong.MaxValue ? (ulong)value
+        : (double)value;
 
     /// <summary>
     /// Reads one JSON element into an element of the dtype. Floats take numbers and the strings "nan", "inf",
-    /// "-inf"; integers and bool take whole numbers within the dtype's range, and true / false as 1 / 0.
+    /// "-inf"; integers and bool take whole numbers within the dtype's range; every dtype takes true / false as 1 / 0.
     /// Returns false for anything else.
     /// </summary>
     public static bool TryReadJson(JsonElement json, Span<byte> data, DType dtype, int index)
     {
+        // numpy casts True and False to 1 and 0 for any dtype.
+        if (json.ValueKind is JsonValueKind.True or JsonValueKind.False)
+        {
+            WriteDouble(data, dtype, index, json.ValueKind == JsonValueKind.True ? 1 : 0);
+            return true;
+        }
         if (DTypes.IsFloat(dtype))
         {
             if (!TryReadFloat(json, out var number))
@@ -141,12 +153,6 @@ public static class Elements
                 return false;
             }
             WriteDouble(data, dtype, index, number);
-            return true;
-        }
-        // numpy casts True and False to 1 and 0 for any integer dtype.
-        if (json.ValueKind is JsonValueKind.True or JsonValueKind.False)
-        {
-            data[index] = json.ValueKind == JsonValueKind.True ? (byte)1 : (byte)0;
             return true;
         }
         if (!TryReadWholeNumber(json, out var integer))

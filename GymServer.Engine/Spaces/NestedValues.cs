@@ -32,7 +32,7 @@ internal static class NestedValues
         var index = 0;
         if (shape.Length > 1 && IsNested(json))
         {
-            ReadNested(json, shape, destination, dtype, space, ref index);
+            ReadNested(json, shape, destination, dtype, space, ShapeText(shape), ref index);
             return;
         }
         if (json.GetArrayLength() != count)
@@ -60,7 +60,7 @@ internal static class NestedValues
         writer.WriteEndArray();
     }
 
-    private static void ReadNested(JsonElement json, ReadOnlySpan<int> shape, Span<byte> destination, DType dtype, string space, ref int index)
+    private static void ReadNested(JsonElement json, ReadOnlySpan<int> shape, Span<byte> destination, DType dtype, string space, string fullShape, ref int index)
     {
         if (shape.IsEmpty)
         {
@@ -69,11 +69,11 @@ internal static class NestedValues
         }
         if (json.ValueKind != JsonValueKind.Array || json.GetArrayLength() != shape[0])
         {
-            throw Error(space, $"expected nested lists of shape {ShapeText(shape)} at element {index}, got {Describe(json)}");
+            throw Error(space, $"expected nested lists of shape {fullShape}, got {Describe(json)} at element {index}");
         }
         foreach (var item in json.EnumerateArray())
         {
-            ReadNested(item, shape[1..], destination, dtype, space, ref index);
+            ReadNested(item, shape[1..], destination, dtype, space, fullShape, ref index);
         }
     }
 

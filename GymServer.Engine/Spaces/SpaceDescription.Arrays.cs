@@ -24,8 +24,9 @@ public static partial class SpaceDescription
         {
             throw Error($"{path}.shape", $"{count} elements is too many");
         }
-        var (low, exactLow) = Bounds(Required(description, "low", path), (int)count, $"{path}.low");
-        var (high, exactHigh) = Bounds(Required(description, "high", path), (int)count, $"{path}.high");
+        var integers = !DTypes.IsFloat(dtype);
+        var (low, exactLow) = Bounds(Required(description, "low", path), (int)count, integers, $"{path}.low");
+        var (high, exactHigh) = Bounds(Required(description, "high", path), (int)count, integers, $"{path}.high");
         return new Box(low, high, exactLow, exactHigh, shape, dtype);
     }
 
@@ -46,8 +47,11 @@ public static partial class SpaceDescription
         return new MultiDiscrete(nvec, start, shape, dtype);
     }
 
-    /// <summary>Bounds: a flat or nested list of the Box's element count, or one value for every element.</summary>
-    private static (double[] Values, Int128?[] Exact) Bounds(JsonElement element, int count, string path)
+    /// <summary>
+    /// Bounds: a flat or nested list of the Box's element count, or one value for every element. Whole numbers
+    /// of an integer Box are kept exact (int64 limits do not survive a double).
+    /// </summary>
+    private static (double[] Values, Int128?[] Exact) Bounds(JsonElement element, int count, bool integers, string path)
     {
         var items = new List<JsonElement>(count);
         if (element.ValueKind == JsonValueKind.Array)
@@ -66,7 +70,7 @@ public static partial class SpaceDescription
         var exact = new Int128?[count];
         for (var i = 0; i < count; i++)
         {
-            if (Elements.TryReadWholeNumber(items[i], out var integer))
+            if (integers && Elements.TryReadWholeNumber(items[i], out var integer))
             {
                 exact[i] = integer;
                 values[i] = Elements.ToDouble(integer);
