@@ -33,6 +33,7 @@ MAX_FRAME_BYTES = 1 << 30
 _IOV_MAX = 512
 """Stay well under the kernel's writev limit (1024 on Linux)."""
 
+
 class FrameError(Exception):
     """The byte stream does not hold a well-formed frame; the connection cannot be trusted any more."""
 

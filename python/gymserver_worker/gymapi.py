@@ -78,7 +78,8 @@ class GymApi:
     def step(self, env: Any, action: Any) -> StepTuple:
         """Gymnasium's ``step(action) -> (obs, reward, terminated, truncated, info)``."""
         if self.modern:
-            return env.step(action)
+            observation, reward, terminated, truncated, info = env.step(action)
+            return observation, reward, terminated, truncated, info
         observation, reward, done, info = env.step(action)
         # Old gym's TimeLimit marks a cut-off episode in the info; anything else that ends it is termination.
         truncated = bool(info.get("TimeLimit.truncated", False))

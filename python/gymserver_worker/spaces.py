@@ -62,11 +62,12 @@ def _with_dtype(description: Dict[str, Any], space: Any, default: str) -> Dict[s
     return description
 
 
-def _bounds(bounds: Any, shape: List[int], dtype: np.dtype) -> List[Any]:
+def _bounds(bounds: Any, shape: List[int], dtype: Any) -> List[Any]:
     flat = np.broadcast_to(np.asarray(bounds), shape).ravel()
     if dtype.kind == "f":
         return [_float(x) for x in flat.astype(np.float64).tolist()]
-    return flat.astype(np.int64 if dtype.kind == "b" else dtype).tolist()
+    values: List[Any] = flat.astype(np.int64 if dtype.kind == "b" else dtype).tolist()
+    return values
 
 
 def _float(x: float) -> Any:
@@ -105,7 +106,7 @@ class DiscreteCodec(Codec):
 class ArrayCodec(Codec):
     """An ndarray of fixed shape, sent in ``wire`` dtype and handed to the env in ``value`` dtype."""
 
-    def __init__(self, shape: Any, wire: np.dtype, value: np.dtype) -> None:
+    def __init__(self, shape: Any, wire: Any, value: Any) -> None:
         self.shape = tuple(int(d) for d in shape)
         self.wire = np.dtype(wire).newbyteorder("<")
         self.value = np.dtype(value)

@@ -108,7 +108,8 @@ class Worker:
     def _step(self, frame: Frame) -> Reply:
         hosted = self._hosted(frame)
         if len(frame.payload) != hosted.action.size:
-            raise RequestError(cmd.INVALID_ARGUMENT, f"action has {len(frame.payload)} bytes, expected {hosted.action.size}")
+            message = f"action has {len(frame.payload)} bytes, expected {hosted.action.size}"
+            raise RequestError(cmd.INVALID_ARGUMENT, message)
         action = hosted.action.decode(frame.payload)
         observation, reward, terminated, truncated, info = self.api.step(hosted.env, action)
         flags = (TERMINATED if terminated else 0) | (TRUNCATED if truncated else 0)
