@@ -101,13 +101,22 @@ internal sealed partial class PythonWorker
         }
     }
 
-    private async Task ReceiveHelloAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// Queues the implicit call 0 that the worker's first frame answers. It must be queued before the reader
+    /// starts: on a busy machine the hello can arrive before this thread runs again.
+    /// </summary>
+    private BufferedCall ExpectHello()
     {
         var hello = new BufferedCall(WorkerCommand.Hello, 0);
         lock (_pending)
         {
             _pending.Enqueue(hello);
         }
+        return hello;
+    }
+
+    private async Task ReceiveHelloAsync(BufferedCall hello, CancellationToken cancellationToken)
+    {
         try
         {
             await hello.Completion.WaitAsync(_options.StartTimeout, cancellationToken).ConfigureAwait(false);
@@ -125,6 +134,18 @@ internal sealed partial class PythonWorker
         }
         catch (Environments.EnvException error) when (error.Code == Environments.EnvErrorCodes.WorkerLost)
         {
+            // Its last stderr lines usually say why (a traceback): let them arrive before quoting them.
+            using (var drained = new CancellationTokenSource(TimeSpan.FromSeconds(1)))
+            {
+                try
+                {
+                    await _process.WaitForExitAsync(drained.Token).ConfigureAwait(false);
+                }
+                catch (OperationCanceledException)
+                {
+                    // Still running after it closed its output: quote what arrived.
+                }
+            }
             var tail = StderrTail();
             var reason = _lostReason ?? error.Message;
             throw new WorkerStartException($"it was lost before its hello ({reason}){(tail.Length > 0 ? $"; its stderr:\n{tail}" : "")}", fatal: false);

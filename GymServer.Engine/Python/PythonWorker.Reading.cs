@@ -1,48 +1,55 @@
-using System.Buffers;
 using System.Buffers.Binary;
-using System.IO.Pipelines;
 using GymServer.Engine.Environments;
 
 namespace GymServer.Engine.Python;
 
 /// <summary>
-/// Replies: one loop reads the worker's stdout, cuts it into frames and hands each to the call it answers. The
-/// loop ends when the worker closes stdout (it exited) or breaks the protocol; either way the worker is lost.
+/// Replies: a dedicated thread reads the worker's stdout with blocking reads, cuts it into frames and hands each to
+/// the call it answers. A thread per worker (a handful per node) costs less per reply than async reads, which add
+/// an epoll wake-up and a thread-pool hop to every step. The loop ends when the worker closes stdout (it exited)
+/// or breaks the protocol; either way the worker is lost.
 /// </summary>
 internal sealed partial class PythonWorker
 {
+    private const int InitialReadBuffer = 1 << 16;
+
     private void StartReading()
     {
         _process.ErrorDataReceived += OnStderrLine;
         _process.BeginErrorReadLine();
-        _ = Task.Run(ReadLoopAsync);
+        var reader = new Thread(ReadLoop) { IsBackground = true, Name = $"python-worker-{Slot}" };
+        reader.Start();
     }
 
-    private async Task ReadLoopAsync()
+    private void ReadLoop()
     {
-        var reader = PipeReader.Create(_process.StandardOutput.BaseStream, new StreamPipeReaderOptions(bufferSize: 1 << 16));
+        var output = _process.StandardOutput.BaseStream;
+        var buffer = new byte[InitialReadBuffer];
+        var start = 0;
+        var end = 0;
         string? failure = null;
         try
         {
             while (true)
             {
-                var result = await reader.ReadAsync().ConfigureAwait(false);
-                var buffer = result.Buffer;
-                try
+                var read = output.Read(buffer, end, buffer.Length - end);
+                if (read == 0)
                 {
-                    while (TryReadFrame(ref buffer))
-                    {
-                    }
-                    if (result.IsCompleted)
-                    {
-                        failure = buffer.IsEmpty ? null : "its output ended inside a frame";
-                        break;
-                    }
+                    failure = end > start ? "its output ended inside a frame" : null;
+                    break;
                 }
-                finally
+                end += read;
+                start += DispatchFrames(buffer.AsSpan(start, end - start), out var needed);
+                if (start == end)
                 {
-                    // Consumed up to the last whole frame; examined everything, so the next read waits for more bytes.
-                    reader.AdvanceTo(buffer.Start, buffer.End);
+                    start = end = 0;
+                }
+                else if (buffer.Length - start < needed)
+                {
+                    // Make room for the whole of the next frame: move what is left to the front, grow if that is not enough.
+                    var larger = needed > buffer.Length ? new byte[Math.Max(needed, buffer.Length * 2)] : buffer;
+                    Buffer.BlockCopy(buffer, start, larger, 0, end - start);
+                    (buffer, end, start) = (larger, end - start, 0);
                 }
             }
         }
@@ -54,51 +61,41 @@ internal sealed partial class PythonWorker
         {
             failure = $"reading its output failed: {error.Message}";
         }
-        finally
+        catch (ObjectDisposedException)
         {
-            await reader.CompleteAsync().ConfigureAwait(false);
+            failure = "its output was closed";
         }
-        await OnOutputEndedAsync(failure).ConfigureAwait(false);
+        OnOutputEnded(failure);
     }
 
-    /// <summary>Dispatches the first frame of <paramref name="buffer"/> if it is all there, and slices it off.</summary>
-    private bool TryReadFrame(ref ReadOnlySequence<byte> buffer)
+    /// <summary>Dispatches every whole frame at the start of <paramref name="data"/>; returns the bytes used.</summary>
+    /// <param name="data">Unconsumed bytes read so far.</param>
+    /// <param name="needed">The size of the first incomplete frame (or of its length prefix).</param>
+    private int DispatchFrames(ReadOnlySpan<byte> data, out int needed)
     {
-        if (buffer.Length < 4)
+        var used = 0;
+        while (true)
         {
-            return false;
-        }
-        Span<byte> prefix = stackalloc byte[4];
-        buffer.Slice(0, 4).CopyTo(prefix);
-        var length = BinaryPrimitives.ReadUInt32LittleEndian(prefix);
-        if (length < WorkerFrame.HeaderAfterLength || length > (uint)_options.MaxFrameBytes)
-        {
-            throw WorkerErrors.Protocol($"frame length {length} is outside 13..{_options.MaxFrameBytes}");
-        }
-        if (buffer.Length < 4 + length)
-        {
-            return false;
-        }
-        var frame = buffer.Slice(0, 4 + length);
-        if (frame.IsSingleSegment)
-        {
-            Dispatch(frame.FirstSpan);
-        }
-        else
-        {
-            var copy = ArrayPool<byte>.Shared.Rent((int)frame.Length);
-            try
+            var rest = data[used..];
+            if (rest.Length < 4)
             {
-                frame.CopyTo(copy);
-                Dispatch(copy.AsSpan(0, (int)frame.Length));
+                needed = 4;
+                return used;
             }
-            finally
+            var length = BinaryPrimitives.ReadUInt32LittleEndian(rest);
+            if (length < WorkerFrame.HeaderAfterLength || length > (uint)_options.MaxFrameBytes)
             {
-                ArrayPool<byte>.Shared.Return(copy);
+                throw WorkerErrors.Protocol($"frame length {length} is outside 13..{_options.MaxFrameBytes}");
             }
+            var size = 4 + (int)length;
+            if (rest.Length < size)
+            {
+                needed = size;
+                return used;
+            }
+            Dispatch(rest[..size]);
+            used += size;
         }
-        buffer = buffer.Slice(frame.End);
-        return true;
     }
 
     private void Dispatch(ReadOnlySpan<byte> frame)
@@ -115,7 +112,7 @@ internal sealed partial class PythonWorker
         TakeAnswered(callId).Complete(status, meta, payload);
     }
 
-    private async Task OnOutputEndedAsync(string? failure)
+    private void OnOutputEnded(string? failure)
     {
         if (IsLost)
         {
@@ -128,15 +125,13 @@ internal sealed partial class PythonWorker
             return;
         }
         // The worker closed its output, so it is exiting: wait a moment for its exit code (and last stderr lines).
-        using var wait = new CancellationTokenSource(TimeSpan.FromSeconds(1));
         try
         {
-            await _process.WaitForExitAsync(wait.Token).ConfigureAwait(false);
-            Abort(ExitDescription(_process.ExitCode));
+            Abort(_process.WaitForExit(TimeSpan.FromSeconds(1)) ? ExitDescription(_process.ExitCode) : "it closed its output but did not exit");
         }
-        catch (OperationCanceledException)
+        catch (InvalidOperationException)
         {
-            Abort("it closed its output but did not exit");
+            Abort("it exited");
         }
     }
 

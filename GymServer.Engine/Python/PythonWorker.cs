@@ -72,10 +72,11 @@ internal sealed partial class PythonWorker : IAsyncDisposable
             throw new WorkerStartException($"cannot run the Python interpreter '{options.Executable}': {error.Message}", fatal: true);
         }
         var worker = new PythonWorker(slot, process, options, logger);
+        var hello = worker.ExpectHello();
         worker.StartReading();
         try
         {
-            await worker.ReceiveHelloAsync(cancellationToken).ConfigureAwait(false);
+            await worker.ReceiveHelloAsync(hello, cancellationToken).ConfigureAwait(false);
         }
         catch
         {

@@ -39,7 +39,9 @@ internal static class Measure
         return new Latency(Percentile(samples, 0.50), Percentile(samples, 0.90), Percentile(samples, 0.99));
     }
 
-    public static async Task<double> ThroughputAsync(PythonWorkerPool pool, int clients, TimeSpan duration)
+    /// <summary>Steps per second, and CPU microseconds per step spent by this process and by the workers.</summary>
+    public static async Task<(double StepsPerSecond, double ServerCpu, double WorkerCpu)> ThroughputAsync(
+        PythonWorkerPool pool, int clients, TimeSpan duration)
     {
         var envs = new List<PythonEnvInstance>();
         for (var i = 0; i < clients; i++)
@@ -47,16 +49,31 @@ internal static class Measure
             envs.Add(await MakeAsync(pool));
         }
         using var stop = new CancellationTokenSource();
+        var workers = pool.GetStatus().Workers.Select(worker => Process.GetProcessById(worker.Pid!.Value)).ToList();
+        var serverCpu = Process.GetCurrentProcess().TotalProcessorTime;
+        var workerCpu = WorkerCpu(workers);
         var started = Stopwatch.GetTimestamp();
         var loops = envs.Select(env => Task.Run(() => StepUntilAsync(env, stop.Token))).ToList();
         stop.CancelAfter(duration);
         var counts = await Task.WhenAll(loops);
         var elapsed = Stopwatch.GetElapsedTime(started).TotalSeconds;
+        var steps = (double)counts.Sum();
+        var serverMicros = (Process.GetCurrentProcess().TotalProcessorTime - serverCpu).TotalMicroseconds / steps;
+        var workerMicros = (WorkerCpu(workers) - workerCpu).TotalMicroseconds / steps;
         foreach (var env in envs)
         {
             await env.DisposeAsync();
         }
-        return counts.Sum() / elapsed;
+        return (steps / elapsed, serverMicros, workerMicros);
+    }
+
+    private static TimeSpan WorkerCpu(List<Process> workers)
+    {
+        foreach (var worker in workers)
+        {
+            worker.Refresh();
+        }
+        return workers.Aggregate(TimeSpan.Zero, (sum, worker) => sum + worker.TotalProcessorTime);
     }
 
     private static async Task<long> StepUntilAsync(PythonEnvInstance env, CancellationToken stop)

@@ -19,17 +19,16 @@ await using (var pool = await StartPoolAsync(root, workers: 1))
     Console.WriteLine($"pool overhead at p50:     {latency.P50 - inProcess.P50,7:0.0} us");
 }
 
-Console.WriteLine($"throughput, steps/s over {seconds:0.#} s (each client steps its own env):");
-Console.WriteLine("workers  clients=1  clients=4  clients=16");
+Console.WriteLine($"throughput over {seconds:0.#} s, each client stepping its own env; CPU us per step (server + workers):");
+Console.WriteLine("workers  clients    steps/s   server cpu  worker cpu");
 foreach (var workers in new[] { 1, 4 })
 {
-    var row = new List<string>();
     await using var pool = await StartPoolAsync(root, workers);
     foreach (var clients in new[] { 1, 4, 16 })
     {
-        row.Add($"{await Measure.ThroughputAsync(pool, clients, TimeSpan.FromSeconds(seconds)),9:0}");
+        var (rate, server, worker) = await Measure.ThroughputAsync(pool, clients, TimeSpan.FromSeconds(seconds));
+        Console.WriteLine($"{workers,7}  {clients,7}  {rate,9:0}  {server,9:0.0} us  {worker,8:0.0} us");
     }
-    Console.WriteLine($"{workers,7}  {string.Join("  ", row)}");
 }
 
 static async Task<PythonWorkerPool> StartPoolAsync(string root, int workers)

@@ -31,7 +31,7 @@ public sealed class PythonProtocolFailureTests
         Assert.Equal(EnvErrorCodes.WorkerLost, wrongCall.Code);
         Assert.Contains("reply to call", wrongCall.Message);
 
-        await pool.Pool.WaitForReadyWorkersAsync(1, CancellationToken.None).WaitAsync(Guard);
+        await pool.WaitForWorkersAsync(1);
         await using var second = await pool.MakeAsync("Garbled-v0");
         Assert.NotEqual(first.WorkerPid, second.WorkerPid);
         var badFrame = await Assert.ThrowsAsync<EnvException>(

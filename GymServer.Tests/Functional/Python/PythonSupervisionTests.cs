@@ -52,7 +52,7 @@ public sealed class PythonSupervisionTests(ITestOutputHelper output)
         var again = await Assert.ThrowsAsync<EnvException>(
             async () => await victims[0].Env.ResetAsync(null, null, new byte[16], new EnvInfo(), CancellationToken.None));
         Assert.Equal(EnvErrorCodes.WorkerLost, again.Code);
-        await pool.Pool.WaitForReadyWorkersAsync(4, CancellationToken.None).WaitAsync(Guard);
+        await pool.WaitForWorkersAsync(4);
         var slot = pool.Pool.GetStatus().Workers[victimSlot];
         Assert.Equal(1, slot.Restarts);
         Assert.NotEqual(victimPid, slot.Pid);
@@ -93,7 +93,7 @@ public sealed class PythonSupervisionTests(ITestOutputHelper output)
         await neighbour.ResetAsync(0, null, cartPole, info, CancellationToken.None);
         await neighbour.StepAsync(PythonEnvErrorTests.Action(0), cartPole, info, CancellationToken.None);
 
-        await pool.Pool.WaitForReadyWorkersAsync(2, CancellationToken.None).WaitAsync(Guard);
+        await pool.WaitForWorkersAsync(2);
         var slot = pool.Pool.GetStatus().Workers[hanging.WorkerSlot];
         Assert.NotEqual(hungPid, slot.Pid);
         Assert.Equal(1, slot.Restarts);

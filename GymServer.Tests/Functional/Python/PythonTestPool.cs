@@ -50,6 +50,20 @@ public sealed class PythonTestPool : IAsyncDisposable
     public async Task<PythonEnvInstance> MakeAsync(string id, string? renderMode = null, Dictionary<string, System.Text.Json.JsonElement>? kwargs = null) =>
         (PythonEnvInstance)await Provider.MakeAsync(id, Guid.NewGuid().ToString("N")[..8], kwargs, renderMode, CancellationToken.None);
 
+    /// <summary>Waits for the pool to have <paramref name="count"/> live workers; a timeout quotes the pool's log.</summary>
+    public async Task WaitForWorkersAsync(int count)
+    {
+        try
+        {
+            await Pool.WaitForReadyWorkersAsync(count, CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(60));
+        }
+        catch (TimeoutException)
+        {
+            var log = string.Join('\n', Logs.Entries.Select(entry => $"{entry.Level}: {entry.Message}"));
+            throw new TimeoutException($"the pool is not back to {count} workers; its log:\n{log}");
+        }
+    }
+
     public ValueTask DisposeAsync() => Pool.DisposeAsync();
 }
 
