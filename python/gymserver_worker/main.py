@@ -9,13 +9,14 @@ import platform
 import signal
 import sys
 import traceback
-from typing import TYPE_CHECKING, Any, BinaryIO, Dict, List, Optional, Tuple
+from typing import TYPE_CHECKING, Any, Dict, List, Optional, Tuple
 
 from . import PROTOCOL_VERSION
 from . import commands as cmd
-from .frames import FrameError, read_frame, write_frame
+from .frames import FrameError, write_frame
 from .gymapi import BackendMissing, GymApi
 from .replies import Reply, error_reply
+from .streams import FrameReader, FrameWriter
 
 if TYPE_CHECKING:
     from .worker import Worker
@@ -31,11 +32,11 @@ def parse_args(argv: Optional[List[str]]) -> argparse.Namespace:
     return parser.parse_args(argv)
 
 
-def claim_stdio() -> Tuple[BinaryIO, int]:
+def claim_stdio() -> Tuple[int, int]:
     """Moves the protocol off fds 0 and 1, so env code that prints cannot corrupt a frame.
 
     Returns:
-        A buffered reader of the server's frames and the file descriptor replies are written to.
+        The file descriptors the server's frames are read from and replies are written to.
     """
     frames_in = os.dup(0)
     frames_out = os.dup(1)
@@ -46,7 +47,7 @@ def claim_stdio() -> Tuple[BinaryIO, int]:
     os.dup2(2, 1)
     sys.stdout = sys.stderr
     sys.stdin = open(os.devnull)  # noqa: SIM115 - lives as long as the process
-    return os.fdopen(frames_in, "rb", buffering=1 << 16), frames_out
+    return frames_in, frames_out
 
 
 def main(argv: Optional[List[str]] = None) -> int:
@@ -56,7 +57,7 @@ def main(argv: Optional[List[str]] = None) -> int:
         The exit code: 0 after a clean end of input, 2 when gymnasium or an import is missing, 3 on a broken stream.
     """
     args = parse_args(argv)
-    reader, out = claim_stdio()
+    frames_in, out = claim_stdio()
     # Ctrl-C in the server's terminal reaches its whole process group; the server ends workers by closing stdin.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     try:
@@ -74,22 +75,34 @@ def main(argv: Optional[List[str]] = None) -> int:
     _send(out, 0, 0, Reply(cmd.OK, dumps(_hello(api)), []))
     worker = Worker(api, args.allowed)
     try:
-        return serve(reader, out, worker)
+        return serve(frames_in, out, worker)
     finally:
         worker.close_all()
 
 
-def serve(reader: BinaryIO, out: int, worker: Worker) -> int:
-    """The command loop: one reply per request, in order."""
-    while True:
-        try:
-            frame = read_frame(reader)
-        except FrameError as error:
-            print(f"gym_worker: {error}; exiting", file=sys.stderr)
-            return 3
-        if frame is None:
-            return 0
-        _send(out, frame.call, frame.env, worker.handle(frame))
+def serve(frames_in: int, frames_out: int, worker: Worker) -> int:
+    """The command loop: one reply per request, in order; replies to pipelined requests go out together."""
+    reader = FrameReader(frames_in)
+    writer = FrameWriter(frames_out)
+    try:
+        while True:
+            try:
+                frame = reader.read()
+            except FrameError as error:
+                print(f"gym_worker: {error}; exiting", file=sys.stderr)
+                return 3
+            if frame is None:
+                return 0
+            reply = worker.handle(frame)
+            writer.write(reply.status, frame.call, frame.env, reply.meta, reply.payload)
+            try:
+                more = reader.has_frame()
+            except FrameError:
+                more = False  # the next read reports it
+            if not more:
+                writer.flush()
+    finally:
+        writer.flush()
 
 
 def _hello(api: GymApi) -> Dict[str, Any]:
