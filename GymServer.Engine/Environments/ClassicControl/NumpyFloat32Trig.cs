@@ -43,8 +43,8 @@ internal static class NumpyFloat32Trig
     /// <summary>cos(x) is sin(x + pi/2): the cosine enters with its quadrant advanced by one.</summary>
     private static float Reduced(float x, int quadrantOffset)
     {
-        var quadrant = (x * TwoOverPi) + RoundingMagic;
-        quadrant -= RoundingMagic;
+        // numpy writes x * 2/pi + magic as a multiply and an add; GCC (fp-contract=fast) fuses them into one FMA.
+        var quadrant = MathF.FusedMultiplyAdd(x, TwoOverPi, RoundingMagic) - RoundingMagic;
 
         var reduced = MathF.FusedMultiplyAdd(quadrant, PiOver2High, x);
         reduced = MathF.FusedMultiplyAdd(quadrant, PiOver2Medium, reduced);
