@@ -52,12 +52,14 @@ public sealed class Acrobot : NativeEnv
             Bound(next.DTheta1, -MaxVelocity1, MaxVelocity1),
             Bound(next.DTheta2, -MaxVelocity2, MaxVelocity2));
 
-        var terminated = -Math.Cos(_state.Theta1) - Math.Cos(_state.Theta2 + _state.Theta1) > 1.0;
+        var (sin1, cos1) = Math.SinCos(_state.Theta1);
+        var (sin2, cos2) = Math.SinCos(_state.Theta2);
+        var terminated = -cos1 - Math.Cos(_state.Theta2 + _state.Theta1) > 1.0;
         ref var start = ref Float32Observation.Start(observation, ObservationSize);
-        Float32Observation.Set(ref start, 0, Math.Cos(_state.Theta1));
-        Float32Observation.Set(ref start, 1, Math.Sin(_state.Theta1));
-        Float32Observation.Set(ref start, 2, Math.Cos(_state.Theta2));
-        Float32Observation.Set(ref start, 3, Math.Sin(_state.Theta2));
+        Float32Observation.Set(ref start, 0, cos1);
+        Float32Observation.Set(ref start, 1, sin1);
+        Float32Observation.Set(ref start, 2, cos2);
+        Float32Observation.Set(ref start, 3, sin2);
         Float32Observation.Set(ref start, 4, _state.DTheta1);
         Float32Observation.Set(ref start, 5, _state.DTheta2);
         return new StepResult(terminated ? 0.0 : -1.0, terminated, false);

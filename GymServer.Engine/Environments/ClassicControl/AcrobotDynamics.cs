@@ -45,8 +45,7 @@ internal readonly record struct AcrobotState(double Theta1, double Theta2, doubl
     /// <summary>Gymnasium's <c>_dsdt</c> ("book" variant): the time derivative of the state.</summary>
     private AcrobotState Derivative(double torque)
     {
-        var cosTheta2 = Math.Cos(Theta2);
-        var sinTheta2 = Math.Sin(Theta2);
+        var (sinTheta2, cosTheta2) = Math.SinCos(Theta2);
         var d1 = D1Constant + (LinkMass2 * (D1SquaredLengths + (D1CosineFactor * cosTheta2))) + LinkMoment + LinkMoment;
         var d2 = (LinkMass2 * (D2SquaredCom + (D2CosineFactor * cosTheta2))) + LinkMoment;
         var phi2 = Phi2Factor * Math.Cos(Theta1 + Theta2 - (Math.PI / 2.0));

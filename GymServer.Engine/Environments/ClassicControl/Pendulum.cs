@@ -72,8 +72,9 @@ public sealed class Pendulum : NativeEnv
     private void WriteObservation(Span<byte> observation)
     {
         ref var start = ref Float32Observation.Start(observation, ObservationSize);
-        Float32Observation.Set(ref start, 0, Math.Cos(_theta));
-        Float32Observation.Set(ref start, 1, Math.Sin(_theta));
+        var (sin, cos) = Math.SinCos(_theta);
+        Float32Observation.Set(ref start, 0, cos);
+        Float32Observation.Set(ref start, 1, sin);
         Float32Observation.Set(ref start, 2, _thetaDot);
     }
 }
