@@ -1,6 +1,7 @@
 using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Columns;
 using BenchmarkDotNet.Configs;
+using BenchmarkDotNet.Reports;
 using GymServer.Engine.Environments;
 using GymServer.Engine.Spaces;
 
@@ -90,12 +91,14 @@ public class EnvStepBenchmarks
         return actions;
     }
 
-    /// <summary>Adds steps per second (BenchmarkDotNet's Op/s) next to the mean time per step.</summary>
+    /// <summary>Adds steps per second (BenchmarkDotNet's Op/s) next to the mean time per step; full env ids.</summary>
     private sealed class StepRateConfig : ManualConfig
     {
         public StepRateConfig()
         {
             AddColumn(StatisticColumn.OperationsPerSecond);
+            // Room for the longest id, MountainCarContinuous-v0, which the default width cuts.
+            SummaryStyle = SummaryStyle.Default.WithMaxParameterColumnWidth(32);
         }
     }
 }

@@ -43,7 +43,9 @@ internal static class NumpyFloat32Trig
     /// <summary>cos(x) is sin(x + pi/2): the cosine enters with its quadrant advanced by one.</summary>
     private static float Reduced(float x, int quadrantOffset)
     {
-        // numpy writes x * 2/pi + magic as a multiply and an add; GCC (fp-contract=fast) fuses them into one FMA.
+        // numpy's source writes x * 2/pi + magic as a multiply and an add, but the compiled numpy 1.24.2 fuses them
+        // into one FMA (the compiler contracts them): with two roundings, arguments next to a quadrant boundary
+        // land in the other quadrant and come out one ulp off numpy's results.
         var quadrant = MathF.FusedMultiplyAdd(x, TwoOverPi, RoundingMagic) - RoundingMagic;
 
         var reduced = MathF.FusedMultiplyAdd(quadrant, PiOver2High, x);

@@ -31,8 +31,8 @@ internal static class ClassicEnvHarness
     public static float[] Reset(IEnv env, BigInteger? seed, string? optionsJson = null)
     {
         var observation = new byte[env.ObservationSpace.ByteSize];
-        JsonElement? options = optionsJson is null ? null : JsonDocument.Parse(optionsJson).RootElement.Clone();
-        env.Reset(seed, options, observation, new EnvInfo());
+        using var document = optionsJson is null ? null : JsonDocument.Parse(optionsJson);
+        env.Reset(seed, document?.RootElement, observation, new EnvInfo());
         return Floats(observation);
     }
 
