@@ -67,12 +67,12 @@ internal sealed partial class FrameCanvas
     }
 
     /// <summary>
-    /// Draws what follows at <paramref name="alpha"/> opacity as one picture, as pygame blits an image whose
-    /// surface alpha is set. Undo with <see cref="Pop"/>.
+    /// Draws what follows, within the given box, at <paramref name="alpha"/> opacity as one picture, as pygame
+    /// blits an image whose surface alpha is set. The box bounds the offscreen layer. Undo with <see cref="Pop"/>.
     /// </summary>
-    public void PushOpacity(byte alpha)
+    public void PushOpacity(byte alpha, float x, float y, float width, float height)
     {
         _layerPaint.Color = new SKColor(0, 0, 0, alpha);
-        _canvas.SaveLayer(_layerPaint);
+        _canvas.SaveLayer(new SKRect(x, y, x + width, y + height), _layerPaint);
     }
 }

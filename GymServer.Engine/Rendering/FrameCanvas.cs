@@ -1,3 +1,4 @@
+using System.Runtime.Intrinsics;
 using SkiaSharp;
 
 namespace GymServer.Engine.Rendering;
@@ -14,6 +15,7 @@ internal sealed partial class FrameCanvas : IDisposable
     private readonly SKPaint _paint = new() { IsAntialias = true };
     private readonly SKPaint _layerPaint = new();
     private readonly SKPath _path = new();
+    private byte[]? _background;
 
     public FrameCanvas(FrameShape shape, bool flipVertically)
     {
@@ -36,6 +38,23 @@ internal sealed partial class FrameCanvas : IDisposable
 
     /// <summary>Fills the whole frame, as <c>surface.fill(color)</c>.</summary>
     public void Clear(SKColor color) => _canvas.Clear(color);
+
+    /// <summary>Keeps the frame as drawn so far as the background every later frame starts from.</summary>
+    public void KeepAsBackground() => _background = _bitmap.GetPixelSpan().ToArray();
+
+    /// <summary>
+    /// Starts a frame from the kept background: one memory copy instead of redrawing what never changes (and
+    /// much faster than Skia drawing the background as an image).
+    /// </summary>
+    public unsafe void RestoreBackground()
+    {
+        if (_background is null)
+        {
+            throw new InvalidOperationException("no background has been kept");
+        }
+        _background.CopyTo(new Span<byte>((void*)_bitmap.GetPixels(), _background.Length));
+        _bitmap.NotifyPixelsChanged();
+    }
 
     /// <summary>The shared path, emptied: build a shape in it, then fill or stroke it.</summary>
     public SKPath NewPath()
@@ -81,8 +100,20 @@ internal sealed partial class FrameCanvas : IDisposable
     public void CopyRgbTo(Span<byte> frame)
     {
         // Every frame starts with an opaque fill, so premultiplied and straight colours are the same here.
-        var pixels = _bitmap.GetPixelSpan();
-        for (int source = 0, target = 0; target < frame.Length; source += 4, target += 3)
+        ReadOnlySpan<byte> pixels = _bitmap.GetPixelSpan();
+        var source = 0;
+        var target = 0;
+        if (Vector128.IsHardwareAccelerated)
+        {
+            // Four pixels at a time: 16 RGBA bytes shuffled to 12 RGB bytes (and 4 spare ones, which the next
+            // store overwrites), while a whole 16-byte store still fits in the frame.
+            var dropAlpha = Vector128.Create((byte)0, 1, 2, 4, 5, 6, 8, 9, 10, 12, 13, 14, 0, 0, 0, 0);
+            for (; target + Vector128<byte>.Count <= frame.Length; source += 16, target += 12)
+            {
+                Vector128.Shuffle(Vector128.Create(pixels.Slice(source, 16)), dropAlpha).CopyTo(frame[target..]);
+            }
+        }
+        for (; target < frame.Length; source += 4, target += 3)
         {
             frame[target] = pixels[source];
             frame[target + 1] = pixels[source + 1];

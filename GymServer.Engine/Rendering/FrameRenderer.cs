@@ -23,12 +23,36 @@ internal abstract class FrameRenderer : IDisposable
 
     public void Render(Span<byte> frame)
     {
-        _canvas ??= new FrameCanvas(Shape, _flipVertically);
+        if (_canvas is null)
+        {
+            _canvas = new FrameCanvas(Shape, _flipVertically);
+            if (HasBackground)
+            {
+                DrawBackground(_canvas);
+                _canvas.KeepAsBackground();
+            }
+        }
+        else if (HasBackground)
+        {
+            _canvas.RestoreBackground();
+        }
         Draw(_canvas);
         _canvas.CopyRgbTo(frame);
     }
 
     public void Dispose() => _canvas?.Dispose();
 
+    /// <summary>
+    /// True for a renderer whose frames share a part that never changes (a board, a map) and is drawn first:
+    /// it is drawn once by <see cref="DrawBackground"/> and copied at the start of every later frame.
+    /// </summary>
+    protected virtual bool HasBackground => false;
+
+    /// <summary>Draws the unchanging part of every frame; called once, only when <see cref="HasBackground"/>.</summary>
+    protected virtual void DrawBackground(FrameCanvas canvas)
+    {
+    }
+
+    /// <summary>Draws the current state (over the background, if there is one).</summary>
     protected abstract void Draw(FrameCanvas canvas);
 }

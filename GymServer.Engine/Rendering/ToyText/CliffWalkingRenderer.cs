@@ -18,7 +18,10 @@ internal sealed class CliffWalkingRenderer(CliffWalking env) : FrameRenderer(Siz
     /// <summary>CliffWalking's actions are 0 up, 1 right, 2 down, 3 left.</summary>
     private static readonly Facing[] FacingOfAction = [Facing.Up, Facing.Right, Facing.Down, Facing.Left];
 
-    protected override void Draw(FrameCanvas canvas)
+    protected override bool HasBackground => true;
+
+    /// <summary>The mountain: grass, cliff, its edge, the stool and the cookie.</summary>
+    protected override void DrawBackground(FrameCanvas canvas)
     {
         for (var state = 0; state < Rows * Columns; state++)
         {
@@ -43,12 +46,19 @@ internal sealed class CliffWalkingRenderer(CliffWalking env) : FrameRenderer(Siz
             {
                 MountainTiles.DrawCookie(canvas, x, y, CellPixels, CellPixels);
             }
-            if (state == env.State)
-            {
-                var facing = FacingOfAction[env.LastAction ?? 2];
-                PersonSprite.Draw(canvas, x, y - (0.1f * CellPixels), CellPixels, CellPixels, facing, PersonSprite.Elf);
-            }
         }
+    }
+
+    /// <summary>
+    /// The elf, drawn last: Gymnasium draws it in its cell's turn, but it reaches only into the cell above, which
+    /// is drawn before, so drawing it after the whole mountain gives the same picture.
+    /// </summary>
+    protected override void Draw(FrameCanvas canvas)
+    {
+        var x = env.State % Columns * CellPixels;
+        var y = env.State / Columns * CellPixels;
+        var facing = FacingOfAction[env.LastAction ?? 2];
+        PersonSprite.Draw(canvas, x, y - (0.1f * CellPixels), CellPixels, CellPixels, facing, PersonSprite.Elf);
     }
 
     private static bool IsCliff(int row, int column) => row == Rows - 1 && column > 0 && column < Columns - 1;

@@ -20,12 +20,13 @@ internal sealed class FrozenLakeRenderer(FrozenLake env) : FrameRenderer(SizeFor
     public static FrameShape SizeFor(FrozenLakeMap map) =>
         new(Height: Math.Min(CellPixels * map.Rows, MaxSide), Width: Math.Min(CellPixels * map.Columns, MaxSide));
 
-    protected override void Draw(FrameCanvas canvas)
+    protected override bool HasBackground => true;
+
+    /// <summary>The board: ice, holes, gift and stool, and the grid lines.</summary>
+    protected override void DrawBackground(FrameCanvas canvas)
     {
         var map = env.Map;
-        // Integer cells, as Gymnasium's cell_size = window // n; a board that does not divide 512 leaves a black edge.
-        var cellWidth = canvas.Width / map.Columns;
-        var cellHeight = canvas.Height / map.Rows;
+        var (cellWidth, cellHeight) = CellSize(canvas, map);
         canvas.Clear(Uncovered);
         for (var row = 0; row < map.Rows; row++)
         {
@@ -49,7 +50,12 @@ internal sealed class FrozenLakeRenderer(FrozenLake env) : FrameRenderer(SizeFor
                 canvas.OutlinePixels(x, y, cellWidth, cellHeight, GridLine);
             }
         }
+    }
 
+    protected override void Draw(FrameCanvas canvas)
+    {
+        var map = env.Map;
+        var (cellWidth, cellHeight) = CellSize(canvas, map);
         var walkerRow = env.State / map.Columns;
         var walkerColumn = env.State % map.Columns;
         var left = walkerColumn * cellWidth;
@@ -65,4 +71,8 @@ internal sealed class FrozenLakeRenderer(FrozenLake env) : FrameRenderer(SizeFor
             PersonSprite.Draw(canvas, left, top, cellWidth, cellHeight, facing, PersonSprite.Elf);
         }
     }
+
+    /// <summary>Integer cells, as Gymnasium's cell_size = window // n: a board that does not divide 512 leaves a black edge.</summary>
+    private static (int Width, int Height) CellSize(FrameCanvas canvas, FrozenLakeMap map) =>
+        (canvas.Width / map.Columns, canvas.Height / map.Rows);
 }

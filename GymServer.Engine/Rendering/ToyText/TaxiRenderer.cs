@@ -25,7 +25,10 @@ internal sealed class TaxiRenderer(Taxi env) : FrameRenderer(Size, flipVerticall
     /// <summary>Gymnasium's <c>taxi_orientation</c>: kept across steps and resets, changed only by a move.</summary>
     private Facing _orientation = Facing.Down;
 
-    protected override void Draw(FrameCanvas canvas)
+    protected override bool HasBackground => true;
+
+    /// <summary>The map: road, hedges and the four coloured stands.</summary>
+    protected override void DrawBackground(FrameCanvas canvas)
     {
         canvas.Clear(TaxiSprites.Road);
         DrawWalls(canvas);
@@ -34,7 +37,10 @@ internal sealed class TaxiRenderer(Taxi env) : FrameRenderer(Size, flipVerticall
             var (x, y) = CellOrigin(TaxiModel.Locations[stand]);
             canvas.FillRect(x, y + 10, CellPixels, CellPixels, StandColours[stand]);
         }
+    }
 
+    protected override void Draw(FrameCanvas canvas)
+    {
         var (row, column, passenger, destination) = TaxiModel.Decode(env.State);
         if (passenger < TaxiModel.InTaxi)
         {

@@ -36,7 +36,7 @@ internal static class TaxiSprites
     /// <summary>The hotel Gymnasium marks the destination with, drawn at the given opacity (it uses 170).</summary>
     public static void DrawHotel(FrameCanvas canvas, float x, float y, float size, byte alpha)
     {
-        canvas.PushOpacity(alpha);
+        canvas.PushOpacity(alpha, x, y, size, size);
         canvas.PushTransform(x, y, size / DesignSize, size / DesignSize);
         canvas.FillRect(5, 7, 22, 24, Brick);
         canvas.FillRect(4, 3, 24, 5, Cornice);
