@@ -4,8 +4,8 @@ using SkiaSharp;
 namespace GymServer.Engine.Rendering;
 
 /// <summary>
-/// A frame being drawn: a native RGBA bitmap, a canvas on it and one reusable paint and path, so drawing a frame
-/// makes no managed allocation. Coordinates are those of the pygame surface Gymnasium draws on (x right, y down,
+/// A frame being drawn: a native RGBA bitmap, a canvas on it, one reusable paint and path, and optionally a copy
+/// of an unchanging background, so drawing a frame makes no managed allocation. Coordinates are those of the pygame surface Gymnasium draws on (x right, y down,
 /// in pixels); for the classic-control envs the canvas flips the result upside down as Gymnasium does.
 /// </summary>
 internal sealed partial class FrameCanvas : IDisposable
