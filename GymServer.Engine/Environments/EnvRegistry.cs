@@ -1,4 +1,5 @@
 using System.Text.Json;
+using GymServer.Engine.Rendering;
 
 namespace GymServer.Engine.Environments;
 
@@ -23,9 +24,11 @@ public sealed class EnvRegistry
 
     /// <summary>
     /// <c>gymnasium.make(id, **kwargs)</c>. <c>max_episode_steps</c> overrides the registered TimeLimit, as in make;
-    /// any other keyword goes to the env, which refuses the ones it does not know.
+    /// <c>render_mode</c> (null or "rgb_array"; "human" is refused: a server has no screen) may come as a keyword
+    /// or as <paramref name="renderMode"/>, not both; any other keyword goes to the env, which refuses the ones it
+    /// does not know.
     /// </summary>
-    public IEnv Make(string id, IReadOnlyDictionary<string, JsonElement>? kwargs = null)
+    public IEnv Make(string id, IReadOnlyDictionary<string, JsonElement>? kwargs = null, string? renderMode = null)
     {
         if (!_registrations.TryGetValue(id, out var registration))
         {
@@ -41,10 +44,12 @@ public sealed class EnvRegistry
             }
             spec = spec with { MaxEpisodeSteps = steps };
         }
+        var mode = ReadRenderMode(arguments, renderMode);
         var env = registration.Factory(spec, arguments);
         try
         {
             arguments.EnsureAllRead(id);
+            SetRenderMode(env, mode);
         }
         catch
         {
@@ -52,6 +57,30 @@ public sealed class EnvRegistry
             throw;
         }
         return env;
+    }
+
+    private static void SetRenderMode(IEnv env, RenderMode mode)
+    {
+        if (env is NativeEnv native)
+        {
+            native.RenderMode = mode;
+        }
+        else if (mode != RenderMode.None)
+        {
+            throw new EnvException(EnvErrorCodes.InvalidArgument, $"{env.Spec.Id} cannot render");
+        }
+    }
+
+    private static RenderMode ReadRenderMode(EnvKwargs arguments, string? renderMode)
+    {
+        var keyword = arguments.GetString("render_mode", null);
+        if (keyword is not null && renderMode is not null && keyword != renderMode)
+        {
+            throw new EnvException(
+                EnvErrorCodes.InvalidArgument,
+                $"render_mode given twice, as '{keyword}' and '{renderMode}'");
+        }
+        return RenderModes.Parse(keyword ?? renderMode);
     }
 
     /// <summary>An unknown_env error that names the closest known ids.</summary>

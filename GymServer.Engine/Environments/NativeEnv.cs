@@ -9,7 +9,7 @@ namespace GymServer.Engine.Environments;
 /// Base of the C# envs. It does what Gymnasium's <c>make</c> wraps around an env: OrderEnforcing (no step before
 /// reset), the action check, and TimeLimit; and it owns the env's <c>np_random</c>, seeded as Gymnasium seeds it.
 /// </summary>
-public abstract class NativeEnv : IEnv
+public abstract partial class NativeEnv : IEnv
 {
     private NumpyGenerator? _random;
     private bool _hasReset;
@@ -46,6 +46,9 @@ public abstract class NativeEnv : IEnv
         _elapsedSteps = 0;
     }
 
+    /// <summary>Whether the env has been reset at least once, so it has a state to step or draw.</summary>
+    protected bool HasReset => _hasReset;
+
     public StepResult Step(ReadOnlySpan<byte> action, Span<byte> observation, EnvInfo info)
     {
         if (!_hasReset)
@@ -63,7 +66,11 @@ public abstract class NativeEnv : IEnv
         return result;
     }
 
-    public virtual void Dispose() => GC.SuppressFinalize(this);
+    public virtual void Dispose()
+    {
+        DisposeRenderer();
+        GC.SuppressFinalize(this);
+    }
 
     protected abstract void ResetCore(JsonElement? options, Span<byte> observation, EnvInfo info);
 

@@ -1,4 +1,6 @@
 using System.Text.Json;
+using GymServer.Engine.Rendering;
+using GymServer.Engine.Rendering.ClassicControl;
 using GymServer.Engine.Spaces;
 using static GymServer.Engine.Environments.ClassicControl.AcrobotSpec;
 
@@ -20,6 +22,9 @@ public sealed class Acrobot : NativeEnv
         : base(spec, CreateObservationSpace(), CreateActionSpace())
     {
     }
+
+    /// <summary>The joint angles and speeds, for the renderer.</summary>
+    internal AcrobotState State => _state;
 
     /// <summary>Acrobot takes no keyword arguments.</summary>
     public static Acrobot Create(EnvSpec spec, EnvKwargs kwargs) => new(spec);
@@ -64,6 +69,8 @@ public sealed class Acrobot : NativeEnv
         Float32Observation.Set(ref start, 5, _state.DTheta2);
         return new StepResult(terminated ? 0.0 : -1.0, terminated, false);
     }
+
+    private protected override FrameRenderer CreateRenderer() => new AcrobotRenderer(this);
 
     /// <summary>
     /// Gymnasium's <c>wrap</c>: shifts x by whole turns (M - m) into [m, M], one subtraction at a time as Gymnasium

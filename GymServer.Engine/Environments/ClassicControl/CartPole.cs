@@ -1,5 +1,7 @@
 using System.Runtime.CompilerServices;
 using System.Text.Json;
+using GymServer.Engine.Rendering;
+using GymServer.Engine.Rendering.ClassicControl;
 using GymServer.Engine.Spaces;
 using static GymServer.Engine.Environments.ClassicControl.CartPoleSpec;
 
@@ -25,6 +27,12 @@ public sealed class CartPole : NativeEnv
     {
         _suttonBartoReward = suttonBartoReward;
     }
+
+    /// <summary>The cart's position (x), for the renderer.</summary>
+    internal double CartPosition => _x;
+
+    /// <summary>The pole's angle from upright (theta, radians), for the renderer.</summary>
+    internal double PoleAngle => _theta;
 
     /// <summary>Makes the env from <c>gymnasium.make</c> keyword arguments (<c>sutton_barto_reward</c>).</summary>
     public static CartPole Create(EnvSpec spec, EnvKwargs kwargs) =>
@@ -75,6 +83,8 @@ public sealed class CartPole : NativeEnv
         WriteObservation(observation);
         return new StepResult(Reward(terminated), terminated, false);
     }
+
+    private protected override FrameRenderer CreateRenderer() => new CartPoleRenderer(this);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private double Reward(bool terminated)

@@ -1,4 +1,6 @@
 using System.Text.Json;
+using GymServer.Engine.Rendering;
+using GymServer.Engine.Rendering.ClassicControl;
 using GymServer.Engine.Spaces;
 using static GymServer.Engine.Environments.ClassicControl.MountainCarSpec;
 
@@ -45,6 +47,9 @@ public sealed class MountainCar : NativeEnv
         WriteObservation(observation);
         return new StepResult(-1.0, terminated, false);
     }
+
+    private protected override FrameRenderer CreateRenderer() =>
+        new MountainCarRenderer(() => _position, MountainCarSpec.GoalPosition);
 
     private void WriteObservation(Span<byte> observation)
     {

@@ -1,5 +1,7 @@
 using System.Buffers.Binary;
 using System.Text.Json;
+using GymServer.Engine.Rendering;
+using GymServer.Engine.Rendering.ClassicControl;
 using static GymServer.Engine.Environments.ClassicControl.MountainCarContinuousSpec;
 
 namespace GymServer.Engine.Environments.ClassicControl;
@@ -58,6 +60,9 @@ public sealed class MountainCarContinuous : NativeEnv
         WriteObservation(observation);
         return new StepResult(reward, terminated, false);
     }
+
+    private protected override FrameRenderer CreateRenderer() =>
+        new MountainCarRenderer(() => _position, MountainCarContinuousSpec.GoalPosition);
 
     private void WriteObservation(Span<byte> observation)
     {

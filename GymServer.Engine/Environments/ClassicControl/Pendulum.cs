@@ -1,5 +1,7 @@
 using System.Buffers.Binary;
 using System.Text.Json;
+using GymServer.Engine.Rendering;
+using GymServer.Engine.Rendering.ClassicControl;
 using static GymServer.Engine.Environments.ClassicControl.PendulumSpec;
 
 namespace GymServer.Engine.Environments.ClassicControl;
@@ -14,11 +16,20 @@ public sealed class Pendulum : NativeEnv
     private double _theta;
     private double _thetaDot;
 
+    /// <summary>Gymnasium's <c>last_u</c>: the clipped torque of the last step, null after a reset.</summary>
+    private double? _lastTorque;
+
     public Pendulum(EnvSpec spec, double gravity = DefaultGravity)
         : base(spec, CreateObservationSpace(), CreateActionSpace())
     {
         _gravity = gravity;
     }
+
+    /// <summary>The angle (theta, radians; 0 is upright), for the renderer.</summary>
+    internal double Angle => _theta;
+
+    /// <summary>The last step's clipped torque, null after a reset: the renderer draws an arrow that size.</summary>
+    internal double? LastTorque => _lastTorque;
 
     /// <summary>Makes the env from <c>gymnasium.make</c> keyword arguments (<c>g</c>).</summary>
     public static Pendulum Create(EnvSpec spec, EnvKwargs kwargs) => new(spec, kwargs.GetDouble("g", DefaultGravity));
@@ -45,6 +56,7 @@ public sealed class Pendulum : NativeEnv
         var random = NpRandom;
         _theta = random.Uniform(-angle, angle);
         _thetaDot = random.Uniform(-speed, speed);
+        _lastTorque = null;
         WriteObservation(observation);
     }
 
@@ -55,6 +67,7 @@ public sealed class Pendulum : NativeEnv
     {
         // np.clip on the float32 action keeps float32; the arithmetic below widens it to float64.
         double torque = Math.Clamp(BinaryPrimitives.ReadSingleLittleEndian(action), (float)-MaxTorque, (float)MaxTorque);
+        _lastTorque = torque;
         var costs = Math.Pow(AngleNormalize(_theta), 2)
             + (SpeedCostFactor * Math.Pow(_thetaDot, 2))
             + (TorqueCostFactor * Math.Pow(torque, 2));
@@ -68,6 +81,8 @@ public sealed class Pendulum : NativeEnv
         WriteObservation(observation);
         return new StepResult(-costs, false, false);
     }
+
+    private protected override FrameRenderer CreateRenderer() => new PendulumRenderer(this);
 
     private void WriteObservation(Span<byte> observation)
     {

@@ -1,4 +1,6 @@
 using System.Text.Json;
+using GymServer.Engine.Rendering;
+using GymServer.Engine.Rendering.ToyText;
 using GymServer.Engine.Spaces;
 
 namespace GymServer.Engine.Environments.ToyText;
@@ -21,6 +23,8 @@ public sealed class Blackjack : NativeEnv
 
     private BlackjackHand _player;
     private BlackjackHand _dealer;
+    private int _dealerSuit;
+    private int _dealerFace;
 
     public Blackjack(EnvSpec spec, bool natural = false, bool sab = false)
         : base(spec, new TupleSpace(new Discrete(32), new Discrete(11), new Discrete(2)), new Discrete(2))
@@ -33,6 +37,15 @@ public sealed class Blackjack : NativeEnv
 
     public bool Sab { get; }
 
+    /// <summary>What the frame shows: the observation's three values.</summary>
+    internal (int PlayerSum, int DealerCard, bool UsableAce) Table => (_player.Sum, _dealer.FirstCard, _player.UsableAce);
+
+    /// <summary>The shown card's suit as Gymnasium drew it: 0 to 3 for clubs, diamonds, hearts, spades.</summary>
+    internal int DealerSuit => _dealerSuit;
+
+    /// <summary>For a shown 10, the face Gymnasium drew: 0 to 2 for jack, queen, king; else 0.</summary>
+    internal int DealerFace => _dealerFace;
+
     public static Blackjack Create(EnvSpec spec, EnvKwargs kwargs) =>
         new(spec, kwargs.GetBool("natural", false), kwargs.GetBool("sab", true));
 
@@ -44,12 +57,9 @@ public sealed class Blackjack : NativeEnv
         _dealer.Add(DrawCard());
         _player.Add(DrawCard());
         _player.Add(DrawCard());
-        // Gymnasium picks the shown card's suit, and a face for a 10, for rendering only; the draws still count.
-        NpRandom.Choice(Suits);
-        if (_dealer.FirstCard == 10)
-        {
-            NpRandom.Choice(FaceCards);
-        }
+        // Gymnasium picks the shown card's suit, and a face for a 10, for rendering; the draws count either way.
+        _dealerSuit = (int)NpRandom.Choice(Suits);
+        _dealerFace = _dealer.FirstCard == 10 ? (int)NpRandom.Choice(FaceCards) : 0;
         WriteObservation(observation);
     }
 
@@ -93,4 +103,6 @@ public sealed class Blackjack : NativeEnv
         Discrete.Write(observation[8..16], _dealer.FirstCard);
         Discrete.Write(observation[16..24], _player.UsableAce ? 1 : 0);
     }
+
+    private protected override FrameRenderer CreateRenderer() => new BlackjackRenderer(this);
 }

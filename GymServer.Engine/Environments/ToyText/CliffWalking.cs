@@ -1,3 +1,6 @@
+using GymServer.Engine.Rendering;
+using GymServer.Engine.Rendering.ToyText;
+
 namespace GymServer.Engine.Environments.ToyText;
 
 /// <summary>
@@ -76,4 +79,6 @@ public sealed class CliffWalking : TabularEnv
         var isGoal = newRow == Rows - 1 && newColumn == Columns - 1;
         return new Transition(probability, (newRow * Columns) + newColumn, StepReward, isGoal);
     }
+
+    private protected override FrameRenderer CreateRenderer() => new CliffWalkingRenderer(this);
 }

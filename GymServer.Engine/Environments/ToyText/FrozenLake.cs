@@ -1,3 +1,6 @@
+using GymServer.Engine.Rendering;
+using GymServer.Engine.Rendering.ToyText;
+
 namespace GymServer.Engine.Environments.ToyText;
 
 /// <summary>
@@ -94,4 +97,6 @@ public sealed class FrozenLake : TabularEnv
         };
         return new Transition(probability, (newRow * map.Columns) + newColumn, reward, tile is 'G' or 'H', probabilityIsInteger);
     }
+
+    private protected override FrameRenderer CreateRenderer() => new FrozenLakeRenderer(this);
 }

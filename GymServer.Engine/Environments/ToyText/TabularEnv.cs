@@ -23,11 +23,15 @@ public abstract class TabularEnv : NativeEnv
     /// <summary>Gymnasium's <c>self.s</c>.</summary>
     public int State { get; private set; }
 
+    /// <summary>Gymnasium's <c>self.lastaction</c>: the last step's action, null after a reset (the renderers use it).</summary>
+    internal int? LastAction { get; private set; }
+
     private protected TransitionTable Table => _table;
 
     protected sealed override void ResetCore(JsonElement? options, Span<byte> observation, EnvInfo info)
     {
         State = Categorical.FirstAbove(_initialCumulative, NpRandom.Random());
+        LastAction = null;
         AfterReset();
         Discrete.Write(observation, State);
         AddResetInfo(info);
@@ -38,6 +42,7 @@ public abstract class TabularEnv : NativeEnv
         var chosen = (int)Discrete.Read(action);
         ref readonly var transition = ref _table.Sample(State, chosen, NpRandom.Random());
         State = NextState(State, transition.NextState);
+        LastAction = chosen;
         Discrete.Write(observation, State);
         if (transition.ProbabilityIsInteger)
         {

@@ -1,3 +1,6 @@
+using GymServer.Engine.Rendering;
+using GymServer.Engine.Rendering.ToyText;
+
 namespace GymServer.Engine.Environments.ToyText;
 
 /// <summary>
@@ -76,4 +79,6 @@ public sealed class Taxi : TabularEnv
         Masks.AsSpan(State * TaxiModel.ActionCount, TaxiModel.ActionCount).CopyTo(_actionMask);
         info.Add("action_mask", _actionMask);
     }
+
+    private protected override FrameRenderer CreateRenderer() => new TaxiRenderer(this);
 }

@@ -1,5 +1,6 @@
 using GymServer.Engine.Environments;
 using GymServer.Engine.Spaces;
+using GymServer.Tests.Infrastructure;
 
 namespace GymServer.Tests.Unit.Environments;
 
@@ -116,9 +117,7 @@ public sealed class ToyTextEnvTests
         }
         env.Reset(1, null, observation, info);
         Run(env, observation, actions, info, 1000); // warm up, so the measure sees steady-state code only
-        var before = GC.GetAllocatedBytesForCurrentThread();
-        Run(env, observation, actions, info, 20_000);
-        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+        AllocationAssert.SteadyStateAllocatesNothing(() => Run(env, observation, actions, info, 20_000));
     }
 
     [Theory]

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using GymServer.Engine.Random;
+using GymServer.Tests.Infrastructure;
 
 namespace GymServer.Tests.Unit.Random;
 
@@ -68,12 +69,16 @@ public sealed class NumpyGeneratorDistributionTests
         Span<long> longs = stackalloc long[16];
         Span<sbyte> bytes = stackalloc sbyte[16];
         Draw(generator, doubles, longs, bytes);
-        var before = GC.GetAllocatedBytesForCurrentThread();
-        for (var i = 0; i < 1000; i++)
+        AllocationAssert.SteadyStateAllocatesNothing(() =>
         {
-            Draw(generator, doubles, longs, bytes);
-        }
-        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+            Span<double> doubles = stackalloc double[16];
+            Span<long> longs = stackalloc long[16];
+            Span<sbyte> bytes = stackalloc sbyte[16];
+            for (var i = 0; i < 1000; i++)
+            {
+                Draw(generator, doubles, longs, bytes);
+            }
+        });
     }
 
     private static void Draw(NumpyGenerator generator, Span<double> doubles, Span<long> longs, Span<sbyte> bytes)

@@ -1,5 +1,6 @@
 using GymServer.Engine.Environments;
 using GymServer.Engine.Spaces;
+using GymServer.Tests.Infrastructure;
 
 namespace GymServer.Tests.Unit.Spaces;
 
@@ -164,12 +165,13 @@ public sealed class BoxTests
         var sample = new byte[box.ByteSize];
         box.Seed(1);
         box.Sample(sample);
-        var before = GC.GetAllocatedBytesForCurrentThread();
-        for (var i = 0; i < 1000; i++)
+        AllocationAssert.SteadyStateAllocatesNothing(() =>
         {
-            box.Sample(sample);
-            Mixed.Sample(sample.AsSpan(0, Mixed.ByteSize));
-        }
-        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+            for (var i = 0; i < 1000; i++)
+            {
+                box.Sample(sample);
+                Mixed.Sample(sample.AsSpan(0, Mixed.ByteSize));
+            }
+        });
     }
 }

@@ -1,6 +1,7 @@
 using System.Numerics;
 using GymServer.Engine.Environments;
 using GymServer.Engine.Spaces;
+using GymServer.Tests.Infrastructure;
 
 namespace GymServer.Tests.Unit.Spaces;
 
@@ -73,11 +74,12 @@ public sealed class TupleSpaceTests
         space.Seed(1);
         var sample = new byte[space.ByteSize];
         space.Sample(sample);
-        var before = GC.GetAllocatedBytesForCurrentThread();
-        for (var i = 0; i < 1000; i++)
+        AllocationAssert.SteadyStateAllocatesNothing(() =>
         {
-            space.Sample(sample);
-        }
-        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+            for (var i = 0; i < 1000; i++)
+            {
+                space.Sample(sample);
+            }
+        });
     }
 }
