@@ -4,12 +4,15 @@ namespace GymServer.Engine.Random;
 
 /// <summary>
 /// numpy's <c>Generator</c> over <see cref="Pcg64"/>: the methods Gymnasium's envs and spaces call, drawing
-/// exactly the bits numpy draws, so the same seed gives the same numbers.
+/// exactly the bits numpy 1.24 draws, so the same seed gives the same numbers. Methods with a span write
+/// <c>size=n</c> draws in numpy's order; none of them allocates.
 /// </summary>
+/// <remarks>
+/// Split by concern: uniform doubles here, bounded integers and <c>choice</c> in NumpyGenerator.Integers.cs,
+/// the ziggurat normal and exponential in NumpyGenerator.Ziggurat.cs.
+/// </remarks>
 public sealed partial class NumpyGenerator
 {
-    private const double TwoPow53Inverse = 1.0 / 9007199254740992.0;
-
     public NumpyGenerator(Pcg64 bitGenerator)
     {
         BitGenerator = bitGenerator;
@@ -22,7 +25,7 @@ public sealed partial class NumpyGenerator
 
     /// <summary>
     /// Gymnasium's <c>seeding.np_random(seed)</c>: <c>Generator(PCG64(SeedSequence(seed)))</c>, with 128 bits of OS
-    /// entropy when the seed is null, as numpy draws them.
+    /// entropy when the seed is null, as numpy draws them. A negative seed is an error, as in numpy.
     /// </summary>
     public static NumpyGenerator FromSeed(BigInteger? seed)
     {
@@ -37,123 +40,71 @@ public sealed partial class NumpyGenerator
     public uint NextUInt32() => BitGenerator.NextUInt32();
 
     /// <summary><c>random()</c>: 53 random bits scaled into [0, 1).</summary>
-    public double Random() => (BitGenerator.NextUInt64() >> 11) * TwoPow53Inverse;
+    public double Random() => BitGenerator.NextDouble();
 
-    /// <summary><c>uniform(low, high)</c>: <c>low + (high - low) * random()</c>, in float64 as numpy computes it.</summary>
-    public double Uniform(double low, double high) => low + ((high - low) * Random());
+    /// <summary><c>random(size=n)</c>.</summary>
+    public void Random(Span<double> destination)
+    {
+        for (var i = 0; i < destination.Length; i++)
+        {
+            destination[i] = BitGenerator.NextDouble();
+        }
+    }
+
+    /// <summary>
+    /// <c>uniform(low, high)</c>: <c>low + (high - low) * random()</c> in float64, as numpy computes it.
+    /// numpy refuses a range that is not finite (OverflowError); so does this.
+    /// </summary>
+    public double Uniform(double low, double high)
+    {
+        var range = CheckedRange(low, high);
+        return low + (range * BitGenerator.NextDouble());
+    }
 
     /// <summary><c>uniform(low, high, size=n)</c>: n draws in order.</summary>
     public void Uniform(double low, double high, Span<double> destination)
     {
-        var range = high - low;
+        var range = CheckedRange(low, high);
         for (var i = 0; i < destination.Length; i++)
         {
-            destination[i] = low + (range * Random());
+            destination[i] = low + (range * BitGenerator.NextDouble());
         }
-    }
-
-    /// <summary><c>integers(high)</c>: a scalar int64 in [0, high).</summary>
-    public long Integers(long high) => Integers(0, high);
-
-    /// <summary><c>integers(low, high)</c>: a scalar int64 in [low, high), on numpy's bounded int64 paths.</summary>
-    public long Integers(long low, long high)
-    {
-        Span<long> one = stackalloc long[1];
-        Integers(low, high, one);
-        return one[0];
     }
 
     /// <summary>
-    /// <c>integers(low, high, size=n)</c> with dtype int64. The 32-bit buffer lives for one call, as numpy's does:
-    /// a scalar call draws a fresh 64-bit word and uses its low half.
+    /// <c>uniform(low=array, high=array)</c> with arrays of the destination's length (as Pendulum's reset and
+    /// Box.sample call it). numpy checks every range before drawing any number.
     /// </summary>
-    public void Integers(long low, long high, Span<long> destination)
+    public void Uniform(ReadOnlySpan<double> low, ReadOnlySpan<double> high, Span<double> destination)
     {
-        if (high <= low)
+        if (low.Length != destination.Length || high.Length != destination.Length)
         {
-            throw new ArgumentOutOfRangeException(nameof(high), "high <= low");
-        }
-        var range = (ulong)(high - low) - 1;
-        if (range == 0)
-        {
-            destination.Fill(low);
-            return;
-        }
-        if (range <= uint.MaxValue)
-        {
-            var buffer = new UInt32Buffer();
-            for (var i = 0; i < destination.Length; i++)
-            {
-                destination[i] = low + (range == uint.MaxValue
-                    ? buffer.Next(BitGenerator)
-                    : BoundedLemire32(ref buffer, (uint)range));
-            }
-            return;
+            throw new ArgumentException($"low ({low.Length}), high ({high.Length}) and destination ({destination.Length}) must have the same length");
         }
         for (var i = 0; i < destination.Length; i++)
         {
-            destination[i] = unchecked(low + (long)(range == ulong.MaxValue ? NextUInt64() : BoundedLemire64(range)));
+            CheckedRange(low[i], high[i]);
+        }
+        for (var i = 0; i < destination.Length; i++)
+        {
+            destination[i] = low[i] + ((high[i] - low[i]) * BitGenerator.NextDouble());
         }
     }
 
-    private uint BoundedLemire32(ref UInt32Buffer buffer, uint range)
+    private static double CheckedRange(double low, double high)
     {
-        var rangeExclusive = range + 1;
-        var product = (ulong)buffer.Next(BitGenerator) * rangeExclusive;
-        var leftover = (uint)product;
-        if (leftover < rangeExclusive)
+        var range = high - low;
+        if (!double.IsFinite(range))
         {
-            var threshold = (uint.MaxValue - range) % rangeExclusive;
-            while (leftover < threshold)
-            {
-                product = (ulong)buffer.Next(BitGenerator) * rangeExclusive;
-                leftover = (uint)product;
-            }
+            throw new OverflowException($"uniform: the range high - low = {high} - {low} is not finite");
         }
-        return (uint)(product >> 32);
-    }
-
-    private ulong BoundedLemire64(ulong range)
-    {
-        var rangeExclusive = range + 1;
-        var product = (UInt128)NextUInt64() * rangeExclusive;
-        var leftover = (ulong)product;
-        if (leftover < rangeExclusive)
-        {
-            var threshold = (ulong.MaxValue - range) % rangeExclusive;
-            while (leftover < threshold)
-            {
-                product = (UInt128)NextUInt64() * rangeExclusive;
-                leftover = (ulong)product;
-            }
-        }
-        return (ulong)(product >> 64);
+        return range;
     }
 
     private static BigInteger DrawOsEntropy()
     {
-        Span<byte> bytes = stackalloc byte[17];
-        System.Security.Cryptography.RandomNumberGenerator.Fill(bytes[..16]);
-        bytes[16] = 0; // keep it non-negative
+        Span<byte> bytes = stackalloc byte[16];
+        System.Security.Cryptography.RandomNumberGenerator.Fill(bytes);
         return new BigInteger(bytes, isUnsigned: true);
-    }
-
-    /// <summary>numpy's per-call <c>buffered_uint32</c>: two 32-bit values from each 64-bit word, low half first.</summary>
-    private struct UInt32Buffer
-    {
-        private ulong _word;
-        private bool _hasHigh;
-
-        public uint Next(Pcg64 bitGenerator)
-        {
-            if (_hasHigh)
-            {
-                _hasHigh = false;
-                return (uint)(_word >> 32);
-            }
-            _word = bitGenerator.NextUInt64();
-            _hasHigh = true;
-            return (uint)_word;
-        }
     }
 }

@@ -56,29 +56,42 @@ public sealed class SeedSequence
     public uint[] GenerateState32(int words)
     {
         var state = new uint[words];
+        GenerateState32(state);
+        return state;
+    }
+
+    /// <summary>numpy's <c>generate_state(destination.Length, uint32)</c>, into a caller's buffer.</summary>
+    public void GenerateState32(Span<uint> destination)
+    {
         var hashConst = InitB;
-        for (var i = 0; i < words; i++)
+        for (var i = 0; i < destination.Length; i++)
         {
             var value = _pool[i % PoolSize];
             value ^= hashConst;
             hashConst *= MultB;
             value *= hashConst;
             value ^= value >> XShift;
-            state[i] = value;
+            destination[i] = value;
         }
-        return state;
     }
 
     /// <summary>numpy's <c>generate_state(n, uint64)</c>: twice the 32-bit words, paired little-endian.</summary>
     public ulong[] GenerateState64(int words)
     {
-        var halves = GenerateState32(words * 2);
         var state = new ulong[words];
-        for (var i = 0; i < words; i++)
-        {
-            state[i] = halves[2 * i] | ((ulong)halves[(2 * i) + 1] << 32);
-        }
+        GenerateState64(state);
         return state;
+    }
+
+    /// <summary>numpy's <c>generate_state(destination.Length, uint64)</c>, into a caller's buffer.</summary>
+    public void GenerateState64(Span<ulong> destination)
+    {
+        Span<uint> halves = destination.Length <= 64 ? stackalloc uint[destination.Length * 2] : new uint[destination.Length * 2];
+        GenerateState32(halves);
+        for (var i = 0; i < destination.Length; i++)
+        {
+            destination[i] = halves[2 * i] | ((ulong)halves[(2 * i) + 1] << 32);
+        }
     }
 
     private void MixEntropy(uint[] entropy)

@@ -1,7 +1,127 @@
 namespace GymServer.Engine.Spaces;
 
+/// <summary>
+/// Gymnasium 1.2's <c>Box.sample()</c>, draw for draw: normals for the unbounded elements, then exponentials
+/// for those bounded below only, then for those bounded above only, then one uniform per bounded element, each
+/// group in row-major order. The float64 result is floored and clipped for integer dtypes, then cast.
+/// </summary>
 public sealed partial class Box
 {
-    public override void Sample(Span<byte> destination) =>
-        throw new NotImplementedException("Box.sample: implemented with the ziggurat normal and exponential");
+    private enum SampleKind : byte
+    {
+        Unbounded,
+        BoundedBelow,
+        BoundedAbove,
+        Bounded,
+    }
+
+    private readonly SampleKind[] _sampleKinds;
+    // The float64 bounds numpy's arithmetic sees: for integer dtypes Gymnasium samples below high + 1.
+    private readonly double[] _sampleLow;
+    private readonly double[] _sampleHigh;
+    // numpy's uniform refuses an infinite range (a float64 Box of +-1.8e308 has one): sample() fails, as there.
+    private readonly bool _uniformOverflows;
+
+    public override void Sample(Span<byte> destination)
+    {
+        if (destination.Length != ByteSize)
+        {
+            throw new ArgumentException($"a sample of Box{ShapeText()} {DTypes.Name(DType)} takes {ByteSize} bytes, not {destination.Length}", nameof(destination));
+        }
+        var random = NpRandom;
+        for (var i = 0; i < Count; i++)
+        {
+            if (_sampleKinds[i] == SampleKind.Unbounded)
+            {
+                Store(destination, i, random.Normal());
+            }
+        }
+        for (var i = 0; i < Count; i++)
+        {
+            if (_sampleKinds[i] == SampleKind.BoundedBelow)
+            {
+                Store(destination, i, random.Exponential() + _sampleLow[i]);
+            }
+        }
+        for (var i = 0; i < Count; i++)
+        {
+            if (_sampleKinds[i] == SampleKind.BoundedAbove)
+            {
+                Store(destination, i, -random.Exponential() + _sampleHigh[i]);
+            }
+        }
+        if (_uniformOverflows)
+        {
+            throw new OverflowException($"Box{ShapeText()} {DTypes.Name(DType)}: the range high - low of a bounded element is not finite, so numpy cannot sample it");
+        }
+        for (var i = 0; i < Count; i++)
+        {
+            if (_sampleKinds[i] == SampleKind.Bounded)
+            {
+                Store(destination, i, _sampleLow[i] + ((_sampleHigh[i] - _sampleLow[i]) * random.Random()));
+            }
+        }
+    }
+
+    private (SampleKind[] Kinds, double[] Low, double[] High, bool UniformOverflows) PrepareSampling()
+    {
+        var kinds = new SampleKind[Count];
+        var low = new double[Count];
+        var high = new double[Count];
+        var overflows = false;
+        for (var i = 0; i < Count; i++)
+        {
+            kinds[i] = (_boundedBelow[i], _boundedAbove[i]) switch
+            {
+                (false, false) => SampleKind.Unbounded,
+                (true, false) => SampleKind.BoundedBelow,
+                (false, true) => SampleKind.BoundedAbove,
+                _ => SampleKind.Bounded,
+            };
+            low[i] = _low[i];
+            // Gymnasium: high.astype("int64") + 1, in int64 arithmetic (so it wraps as numpy's does).
+            high[i] = _highInteger is null ? _high[i] : unchecked((long)(ulong)_highInteger[i] + 1);
+            overflows |= kinds[i] == SampleKind.Bounded && !double.IsFinite(high[i] - low[i]);
+        }
+        return (kinds, low, high, overflows);
+    }
+
+    private void Store(Span<byte> destination, int index, double sample)
+    {
+        switch (DType)
+        {
+            case DType.Float32:
+            case DType.Float64:
+                Elements.WriteDouble(destination, DType, index, sample);
+                break;
+            case DType.Bool:
+                destination[index] = Math.Floor(sample) != 0 ? (byte)1 : (byte)0;
+                break;
+            case DType.Int64:
+                // numpy's float64 -> int64 cast of an out-of-range value gives int64's minimum on x86-64; then
+                // Gymnasium clips to the bounds again.
+                var clipped = Math.Clamp(Math.Floor(sample), long.MinValue + 2, long.MaxValue - 2);
+                var integer = clipped >= 9223372036854775808.0 ? long.MinValue : (long)clipped;
+                Elements.WriteInteger(destination, DType, index, Int128.Clamp(integer, _lowInteger![index], _highInteger![index]));
+                break;
+            case DType.UInt64:
+                Elements.WriteInteger(destination, DType, index, CastToUInt64(Math.Clamp(Math.Floor(sample), 0, ulong.MaxValue)));
+                break;
+            default:
+                var (min, max) = DTypes.IntegerLimits(DType);
+                // Gymnasium keeps signed samples two away from the dtype's limits.
+                var margin = DTypes.IsSigned(DType) ? 2 : 0;
+                Elements.WriteInteger(destination, DType, index, (Int128)Math.Clamp(Math.Floor(sample), (double)(min + margin), (double)(max - margin)));
+                break;
+        }
+    }
+
+    // C's double -> uint64 on x86-64 without AVX-512: values from 2^63 up are shifted down by 2^63, converted
+    // signed and the top bit set back; 2^64 (the clip's rounded maximum) comes out as 0 that way.
+    private static ulong CastToUInt64(double value) =>
+        value < 9223372036854775808.0
+            ? (ulong)value
+            : value - 9223372036854775808.0 < 9223372036854775808.0
+                ? (ulong)(long)(value - 9223372036854775808.0) ^ 0x8000_0000_0000_0000UL
+                : 0UL;
 }

@@ -1,45 +1,88 @@
-using System.Text.Json;
-using GymServer.Engine.Environments;
-
 namespace GymServer.Engine.Spaces;
 
 /// <summary>
-/// Gymnasium's <c>Box(low, high, shape, dtype)</c>. Bounds are kept as float64 (every float32 and small integer
-/// is exact in it), flat in row-major order.
+/// Gymnasium's <c>Box(low, high, shape, dtype)</c>, with Gymnasium's casting rules: float bounds are cast to the
+/// dtype (float32 rounds), integer bounds truncate, and an infinite bound of a signed integer Box becomes the
+/// dtype's limit while the dimension stays unbounded for sampling. Bounds are flat, in row-major order.
 /// </summary>
+/// <remarks>
+/// Split by concern: sampling in Box.Sample.cs, the JSON forms (description and values) in Box.Json.cs.
+/// </remarks>
 public sealed partial class Box : Space
 {
+    private readonly int[] _shape;
     private readonly double[] _low;
     private readonly double[] _high;
-    private readonly int[] _shape;
+    // Integer dtypes keep exact bounds: int64 limits do not fit a double.
+    private readonly Int128[]? _lowInteger;
+    private readonly Int128[]? _highInteger;
+    private readonly bool[] _boundedBelow;
+    private readonly bool[] _boundedAbove;
 
+    /// <summary>
+    /// A Box with per-element bounds. For integer dtypes the bounds are truncated toward zero, as numpy casts;
+    /// -inf / +inf are allowed for signed integers (they become the dtype's limits) and for floats.
+    /// </summary>
     public Box(double[] low, double[] high, int[] shape, DType dtype)
+        : this(low, high, null, null, shape, dtype)
     {
-        var count = shape.Aggregate(1, (product, dimension) => product * dimension);
-        if (low.Length != count || high.Length != count)
-        {
-            throw new ArgumentException($"low and high must have {count} elements for shape ({string.Join(", ", shape)})");
-        }
-        _low = [.. low];
-        _high = [.. high];
-        _shape = [.. shape];
-        DType = dtype;
-        Count = count;
-        if (dtype == DType.Float32)
-        {
-            // Gymnasium casts the bounds to the dtype; keep exactly what a float32 Box holds.
-            for (var i = 0; i < count; i++)
-            {
-                _low[i] = (float)_low[i];
-                _high[i] = (float)_high[i];
-            }
-        }
     }
 
     /// <summary>A Box with the same bounds on every element.</summary>
     public Box(double low, double high, int[] shape, DType dtype)
         : this(Fill(low, shape), Fill(high, shape), shape, dtype)
     {
+    }
+
+    /// <summary>
+    /// The constructor every path ends in. <paramref name="exactLow"/> and <paramref name="exactHigh"/>, when
+    /// given, hold the exact values of finite integer bounds (a description can carry int64 limits a double cannot).
+    /// </summary>
+    internal Box(double[] low, double[] high, Int128?[]? exactLow, Int128?[]? exactHigh, int[] shape, DType dtype)
+    {
+        if (shape.Any(dimension => dimension < 0))
+        {
+            throw new ArgumentException($"Box shape ({string.Join(", ", shape)}) has a negative dimension", nameof(shape));
+        }
+        _shape = [.. shape];
+        DType = dtype;
+        Count = shape.Aggregate(1, (product, dimension) => checked(product * dimension));
+        if (low.Length != Count || high.Length != Count)
+        {
+            throw new ArgumentException($"Box low and high must have {Count} elements for shape {ShapeText()}, got {low.Length} and {high.Length}");
+        }
+        _low = new double[Count];
+        _high = new double[Count];
+        _boundedBelow = new bool[Count];
+        _boundedAbove = new bool[Count];
+        if (DTypes.IsFloat(dtype))
+        {
+            for (var i = 0; i < Count; i++)
+            {
+                (_low[i], _boundedBelow[i]) = CastFloatBound(low[i], "low");
+                (_high[i], _boundedAbove[i]) = CastFloatBound(high[i], "high");
+            }
+        }
+        else
+        {
+            _lowInteger = new Int128[Count];
+            _highInteger = new Int128[Count];
+            for (var i = 0; i < Count; i++)
+            {
+                (_lowInteger[i], _boundedBelow[i]) = CastIntegerBound(low[i], exactLow?[i], "low");
+                (_highInteger[i], _boundedAbove[i]) = CastIntegerBound(high[i], exactHigh?[i], "high");
+                _low[i] = Elements.ToDouble(_lowInteger[i]);
+                _high[i] = Elements.ToDouble(_highInteger[i]);
+            }
+        }
+        for (var i = 0; i < Count; i++)
+        {
+            if (_lowInteger is null ? _low[i] > _high[i] : _lowInteger[i] > _highInteger![i])
+            {
+                throw new ArgumentException($"Box low must not exceed high, but element {i} has low {_low[i]} > high {_high[i]}");
+            }
+        }
+        (_sampleKinds, _sampleLow, _sampleHigh, _uniformOverflows) = PrepareSampling();
     }
 
     public DType DType { get; }
@@ -49,17 +92,24 @@ public sealed partial class Box : Space
 
     public ReadOnlySpan<int> Shape => _shape;
 
+    /// <summary>The lower bounds as Gymnasium holds them (a signed integer Box's unbounded elements hold the dtype minimum).</summary>
     public ReadOnlySpan<double> Low => _low;
 
+    /// <summary>The upper bounds as Gymnasium holds them (a signed integer Box's unbounded elements hold the dtype maximum).</summary>
     public ReadOnlySpan<double> High => _high;
 
     public override string TypeName => "Box";
 
     public override int ByteSize => Count * DTypes.SizeOf(DType);
 
-    public bool IsBoundedBelow(int index) => !double.IsNegativeInfinity(_low[index]);
+    /// <summary>Gymnasium's <c>bounded_below[i]</c>: false where the bound given was -inf.</summary>
+    public bool IsBoundedBelow(int index) => _boundedBelow[index];
 
-    public bool IsBoundedAbove(int index) => !double.IsPositiveInfinity(_high[index]);
+    /// <summary>Gymnasium's <c>bounded_above[i]</c>: false where the bound given was +inf.</summary>
+    public bool IsBoundedAbove(int index) => _boundedAbove[index];
+
+    /// <summary>Gymnasium's <c>is_bounded("both")</c>.</summary>
+    public bool IsBounded => _boundedBelow.All(b => b) && _boundedAbove.All(b => b);
 
     public override bool Contains(ReadOnlySpan<byte> value)
     {
@@ -69,9 +119,7 @@ public sealed partial class Box : Space
         }
         for (var i = 0; i < Count; i++)
         {
-            var element = Elements.ReadDouble(value, DType, i);
-            // NaN fails both comparisons, as in numpy.
-            if (!(element >= _low[i] && element <= _high[i]))
+            if (!ContainsElement(value, i))
             {
                 return false;
             }
@@ -79,100 +127,67 @@ public sealed partial class Box : Space
         return true;
     }
 
-    public override void WriteDescription(Utf8JsonWriter writer)
-    {
-        writer.WriteStartObject();
-        writer.WriteString("type", TypeName);
-        writer.WriteStartArray("shape");
-        foreach (var dimension in _shape)
-        {
-            writer.WriteNumberValue(dimension);
-        }
-        writer.WriteEndArray();
-        writer.WriteString("dtype", DTypes.Name(DType));
-        WriteBounds(writer, "low", _low);
-        WriteBounds(writer, "high", _high);
-        writer.WriteEndObject();
-    }
-
-    public override void WriteValue(ReadOnlySpan<byte> value, Utf8JsonWriter writer)
-    {
-        var index = 0;
-        WriteNested(value, writer, 0, ref index);
-    }
-
-    public override void ReadValue(JsonElement json, Span<byte> destination)
-    {
-        if (json.ValueKind == JsonValueKind.Number)
-        {
-            if (Count != 1)
-            {
-                throw new EnvException(EnvErrorCodes.InvalidAction, $"expected {Count} numbers for Box of shape {ShapeText()}, got one");
-            }
-            Elements.WriteDouble(destination, DType, 0, json.GetDouble());
-            return;
-        }
-        var index = 0;
-        ReadNested(json, destination, ref index);
-        if (index != Count)
-        {
-            throw new EnvException(EnvErrorCodes.InvalidAction, $"expected {Count} numbers for Box of shape {ShapeText()}, got {index}");
-        }
-    }
-
     public string ShapeText() => _shape.Length == 1 ? $"({_shape[0]},)" : $"({string.Join(", ", _shape)})";
 
-    private void ReadNested(JsonElement json, Span<byte> destination, ref int index)
+    private bool ContainsElement(ReadOnlySpan<byte> value, int index)
     {
-        if (json.ValueKind == JsonValueKind.Array)
+        if (_lowInteger is null)
         {
-            foreach (var item in json.EnumerateArray())
+            var element = Elements.ReadDouble(value, DType, index);
+            // NaN fails both comparisons, as in numpy.
+            return element >= _low[index] && element <= _high[index];
+        }
+        var integer = Elements.ReadInteger(value, DType, index);
+        return integer >= _lowInteger[index] && integer <= _highInteger![index];
+    }
+
+    private (double Value, bool Bounded) CastFloatBound(double bound, string name)
+    {
+        if (double.IsNaN(bound))
+        {
+            throw new ArgumentException($"Box {name} must not be NaN");
+        }
+        if (double.IsInfinity(bound))
+        {
+            return (bound, name == "low" ? bound > 0 : bound < 0);
+        }
+        if (DType == DType.Float32 && Math.Abs(bound) > float.MaxValue)
+        {
+            throw new ArgumentException($"Box {name} {bound} is out of the range of float32");
+        }
+        return (DType == DType.Float32 ? (float)bound : bound, true);
+    }
+
+    private (Int128 Value, bool Bounded) CastIntegerBound(double bound, Int128? exact, string name)
+    {
+        var (min, max) = DTypes.IntegerLimits(DType);
+        if (double.IsNaN(bound))
+        {
+            throw new ArgumentException($"Box {name} must not be NaN");
+        }
+        if (double.IsInfinity(bound))
+        {
+            var wrongSide = name == "low" ? bound > 0 : bound < 0;
+            if (wrongSide || !DTypes.IsSigned(DType))
             {
-                ReadNested(item, destination, ref index);
+                throw new ArgumentException($"Box {name} {bound} is not allowed for dtype {DTypes.Name(DType)}");
             }
-            return;
+            return (bound < 0 ? min : max, false);
         }
-        if (json.ValueKind != JsonValueKind.Number)
+        // Compare before truncating, as Gymnasium does: -128.5 is out of range for int8.
+        var outOfRange = exact is { } value
+            ? value < min || value > max
+            : Math.Abs(bound) > 1e30 || (Int128)Math.Floor(bound) < min || (Int128)Math.Ceiling(bound) > max;
+        if (outOfRange)
         {
-            throw new EnvException(EnvErrorCodes.InvalidAction, $"expected numbers for Box of shape {ShapeText()}, got {json.ValueKind}");
+            throw new ArgumentException($"Box {name} {(exact is { } v ? v.ToString() : bound.ToString("R"))} is out of the range of {DTypes.Name(DType)}");
         }
-        if (index >= Count)
-        {
-            throw new EnvException(EnvErrorCodes.InvalidAction, $"too many numbers for Box of shape {ShapeText()}");
-        }
-        Elements.WriteDouble(destination, DType, index, json.GetDouble());
-        index++;
-    }
-
-    private void WriteNested(ReadOnlySpan<byte> value, Utf8JsonWriter writer, int dimension, ref int index)
-    {
-        if (dimension == _shape.Length)
-        {
-            Elements.WriteJson(value, DType, index, writer);
-            index++;
-            return;
-        }
-        writer.WriteStartArray();
-        for (var i = 0; i < _shape[dimension]; i++)
-        {
-            WriteNested(value, writer, dimension + 1, ref index);
-        }
-        writer.WriteEndArray();
-    }
-
-    private static void WriteBounds(Utf8JsonWriter writer, string name, double[] bounds)
-    {
-        writer.WriteStartArray(name);
-        foreach (var bound in bounds)
-        {
-            Elements.WriteFloat(writer, bound);
-        }
-        writer.WriteEndArray();
+        return (exact ?? (Int128)Math.Truncate(bound), true);
     }
 
     private static double[] Fill(double value, int[] shape)
     {
-        var array = new double[shape.Aggregate(1, (product, dimension) => product * dimension)];
+        var array = new double[shape.Aggregate(1, (product, dimension) => product * Math.Max(dimension, 0))];
         Array.Fill(array, value);
         return array;
     }

@@ -67,4 +67,33 @@ public static class DTypes
     }
 
     public static bool IsFloat(DType dtype) => dtype is DType.Float32 or DType.Float64;
+
+    public static bool IsInteger(DType dtype) => !IsFloat(dtype) && dtype != DType.Bool;
+
+    public static bool IsSigned(DType dtype) => dtype is DType.Int8 or DType.Int16 or DType.Int32 or DType.Int64;
+
+    /// <summary>The smallest and largest value of an integer or bool dtype, exactly.</summary>
+    public static (Int128 Min, Int128 Max) IntegerLimits(DType dtype) => dtype switch
+    {
+        DType.Bool => (0, 1),
+        DType.UInt64 => (0, ulong.MaxValue),
+        _ => IntegerRange(dtype),
+    };
+
+    /// <summary>
+    /// The smallest and largest value of an integer dtype, as int64 (uint64's top half, which int64 cannot hold,
+    /// is left out).
+    /// </summary>
+    public static (long Min, long Max) IntegerRange(DType dtype) => dtype switch
+    {
+        DType.Int8 => (sbyte.MinValue, sbyte.MaxValue),
+        DType.Int16 => (short.MinValue, short.MaxValue),
+        DType.Int32 => (int.MinValue, int.MaxValue),
+        DType.Int64 => (long.MinValue, long.MaxValue),
+        DType.UInt8 => (byte.MinValue, byte.MaxValue),
+        DType.UInt16 => (ushort.MinValue, ushort.MaxValue),
+        DType.UInt32 => (uint.MinValue, uint.MaxValue),
+        DType.UInt64 => (0, long.MaxValue),
+        _ => throw new ArgumentOutOfRangeException(nameof(dtype), dtype, "not an integer dtype"),
+    };
 }

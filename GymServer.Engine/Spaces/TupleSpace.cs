@@ -13,11 +13,7 @@ public sealed class TupleSpace : Space
     public TupleSpace(params Space[] spaces)
     {
         _spaces = [.. spaces];
-        _offsets = new int[spaces.Length + 1];
-        for (var i = 0; i < spaces.Length; i++)
-        {
-            _offsets[i + 1] = _offsets[i] + spaces[i].ByteSize;
-        }
+        _offsets = CompositeSeeding.Offsets(_spaces);
     }
 
     public IReadOnlyList<Space> Spaces => _spaces;
@@ -30,25 +26,31 @@ public sealed class TupleSpace : Space
     public Range ElementRange(int index) => _offsets[index].._offsets[index + 1];
 
     /// <summary>
-    /// Gymnasium: seed this space, then seed each subspace with <c>np_random.integers(int32 max, size=n)</c>.
-    /// With no seed, every subspace draws its own OS entropy.
+    /// Gymnasium: with a seed, seed this space's generator, draw <c>integers(2**31 - 1, size=len(spaces))</c> from
+    /// it and seed each subspace with one of them, in order. With none, each subspace draws OS entropy and this
+    /// space's own generator is left as it is.
     /// </summary>
     public override void Seed(BigInteger? seed)
     {
-        base.Seed(seed);
         if (seed is null)
         {
-            foreach (var space in _spaces)
-            {
-                space.Seed(null);
-            }
+            CompositeSeeding.SeedEachWithEntropy(_spaces);
             return;
         }
-        Span<long> subseeds = stackalloc long[_spaces.Length];
-        NpRandom.Integers(0, int.MaxValue, subseeds);
+        base.Seed(seed);
+        CompositeSeeding.SeedEachFrom(NpRandom, _spaces);
+    }
+
+    /// <summary>Gymnasium's <c>seed([s0, s1, ...])</c>: one seed (or null) per subspace.</summary>
+    public void Seed(IReadOnlyList<BigInteger?> seeds)
+    {
+        if (seeds.Count != _spaces.Length)
+        {
+            throw new ArgumentException($"Tuple of {_spaces.Length} spaces takes {_spaces.Length} seeds, not {seeds.Count}", nameof(seeds));
+        }
         for (var i = 0; i < _spaces.Length; i++)
         {
-            _spaces[i].Seed(subseeds[i]);
+            _spaces[i].Seed(seeds[i]);
         }
     }
 
@@ -103,7 +105,11 @@ public sealed class TupleSpace : Space
     {
         if (json.ValueKind != JsonValueKind.Array || json.GetArrayLength() != _spaces.Length)
         {
-            throw new EnvException(EnvErrorCodes.InvalidAction, $"expected a list of {_spaces.Length} values for Tuple");
+            throw new EnvException(EnvErrorCodes.InvalidAction, $"expected a list of {_spaces.Length} values for Tuple, got {json.ValueKind switch
+            {
+                JsonValueKind.Array => $"a list of {json.GetArrayLength()}",
+                _ => json.ValueKind.ToString().ToLowerInvariant(),
+            }}");
         }
         var i = 0;
         foreach (var item in json.EnumerateArray())

@@ -1,0 +1,80 @@
+using System.Numerics;
+using System.Text.Json;
+using GymServer.Engine.Spaces;
+using GymServer.Tests.Infrastructure;
+using Xunit.Abstractions;
+
+namespace GymServer.Tests.Conformance;
+
+/// <summary>
+/// For every env file: builds the action and observation spaces from the header with
+/// <see cref="SpaceDescription.Parse(JsonElement)"/>, checks their descriptions round-trip, and replays every
+/// action_sample and observation_sample record (<c>space.seed(seed)</c>, then 50 <c>space.sample()</c>) bit for bit.
+/// Independent of the native envs: it checks the spaces alone.
+/// </summary>
+public sealed class SpaceSampleConformanceTests(ITestOutputHelper output)
+{
+    public static TheoryData<string> Files() => new(ConformanceFile.EnvFileNames());
+
+    [Theory]
+    [MemberData(nameof(Files))]
+    public void Header_spaces_parse_and_describe_themselves_back(string fileName)
+    {
+        var file = ConformanceFile.Load(fileName);
+        foreach (var name in new[] { "action_space", "observation_space" })
+        {
+            var description = file.Header.GetProperty(name);
+            var space = SpaceDescription.Parse(description);
+            JsonAssert.Equal(description.GetRawText(), space.DescriptionJson());
+            // And once more from our own output: the description is a fixed point.
+            Assert.Equal(space.DescriptionJson(), SpaceDescription.Parse(space.DescriptionJson()).DescriptionJson());
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Files))]
+    public void Space_samples_match_gymnasium(string fileName)
+    {
+        var file = ConformanceFile.Load(fileName);
+        var spaces = new Dictionary<string, Space>
+        {
+            ["action_sample"] = SpaceDescription.Parse(file.Header.GetProperty("action_space")),
+            ["observation_sample"] = SpaceDescription.Parse(file.Header.GetProperty("observation_space")),
+        };
+        var counts = new Dictionary<string, int>();
+        foreach (var record in file.Records)
+        {
+            var kind = record.GetProperty("kind").GetString()!;
+            if (!spaces.TryGetValue(kind, out var space))
+            {
+                continue;
+            }
+            counts[kind] = counts.GetValueOrDefault(kind) + 1;
+            counts["samples"] = counts.GetValueOrDefault("samples") + CheckSamples(space, record);
+        }
+        output.WriteLine($"{file.EnvId}: {string.Join(", ", counts.Select(c => $"{c.Value} {c.Key}"))}");
+        Assert.True(counts.GetValueOrDefault("action_sample") > 0, $"{fileName} has no action_sample record");
+        Assert.True(counts.GetValueOrDefault("observation_sample") > 0, $"{fileName} has no observation_sample record");
+    }
+
+    private static int CheckSamples(Space space, JsonElement record)
+    {
+        var kind = record.GetProperty("kind").GetString();
+        var seed = BigInteger.Parse(record.GetProperty("seed").GetRawText());
+        space.Seed(seed);
+        var expected = new byte[space.ByteSize];
+        var actual = new byte[space.ByteSize];
+        var index = 0;
+        foreach (var sample in record.GetProperty("samples").EnumerateArray())
+        {
+            space.ReadValue(sample, expected);
+            space.Sample(actual);
+            Assert.True(
+                expected.AsSpan().SequenceEqual(actual),
+                $"{kind} seed {seed} sample {index}: expected {sample.GetRawText()}, got {space.ValueJson(actual)}");
+            Assert.True(space.Contains(actual), $"{kind} seed {seed} sample {index}: {space.ValueJson(actual)} is not in the space");
+            index++;
+        }
+        return index;
+    }
+}
