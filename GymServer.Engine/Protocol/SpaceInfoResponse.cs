@@ -6,7 +6,8 @@ namespace GymServer.Engine.Protocol;
 /// <summary>
 /// Reply to actionspace / observationspace: <c>{"info":{"name":"Discrete","n":2}}</c> or
 /// <c>{"info":{"name":"Box","shape":[4],"low":[..],"high":[..]}}</c> with flat bounds and infinities written as
-/// -1e+100 / 1e+100, as gym_tcp_api writes them. A Tuple lists its parts under "spaces"; other spaces give their name.
+/// -1e+100 / 1e+100, as gym_tcp_api writes them. MultiDiscrete gives n and flat inclusive low/high, MultiBinary n and
+/// shape; Tuple and Dict list their parts under "spaces".
 /// </summary>
 /// <param name="Space">The space to describe.</param>
 public readonly ref struct SpaceInfoResponse(Space Space)
@@ -33,14 +34,29 @@ public readonly ref struct SpaceInfoResponse(Space Space)
                 }
                 break;
             case Box box:
-                writer.WriteStartArray(ProtocolNames.Shape);
-                foreach (var dimension in box.Shape)
-                {
-                    writer.WriteNumberValue(dimension);
-                }
-                writer.WriteEndArray();
+                WriteShape(writer, box.Shape);
                 WriteBounds(writer, ProtocolNames.Low, box.Low, box.DType);
                 WriteBounds(writer, ProtocolNames.High, box.High, box.DType);
+                break;
+            case MultiDiscrete multi:
+                // gym_tcp_api's form: the number of parts, and flat inclusive bounds.
+                writer.WriteNumber(ProtocolNames.N, multi.Count);
+                writer.WriteStartArray(ProtocolNames.Low);
+                foreach (var start in multi.Start)
+                {
+                    writer.WriteNumberValue(start);
+                }
+                writer.WriteEndArray();
+                writer.WriteStartArray(ProtocolNames.High);
+                for (var i = 0; i < multi.Count; i++)
+                {
+                    writer.WriteNumberValue(multi.Start[i] + multi.Nvec[i] - 1);
+                }
+                writer.WriteEndArray();
+                break;
+            case MultiBinary binary:
+                writer.WriteNumber(ProtocolNames.N, binary.Count);
+                WriteShape(writer, binary.Shape);
                 break;
             case TupleSpace tuple:
                 writer.WriteStartArray(ProtocolNames.Spaces);
@@ -50,10 +66,29 @@ public readonly ref struct SpaceInfoResponse(Space Space)
                 }
                 writer.WriteEndArray();
                 break;
+            case DictSpace dict:
+                writer.WriteStartObject(ProtocolNames.Spaces);
+                for (var i = 0; i < dict.Keys.Count; i++)
+                {
+                    writer.WritePropertyName(dict.Keys[i]);
+                    WriteSpace(dict.Spaces[i], writer);
+                }
+                writer.WriteEndObject();
+                break;
             default:
                 break;
         }
         writer.WriteEndObject();
+    }
+
+    private static void WriteShape(Utf8JsonWriter writer, ReadOnlySpan<int> shape)
+    {
+        writer.WriteStartArray(ProtocolNames.Shape);
+        foreach (var dimension in shape)
+        {
+            writer.WriteNumberValue(dimension);
+        }
+        writer.WriteEndArray();
     }
 
     private static void WriteBounds(Utf8JsonWriter writer, JsonEncodedText name, ReadOnlySpan<double> bounds, DType dtype)
