@@ -47,10 +47,11 @@ public sealed class LineReader
         {
             if (buffer.Length >= MaxLineLength + 2L)
             {
-                // No terminator where one must be: the line is too long. Drop what is here, then the rest of it.
-                buffer = buffer.Slice(buffer.End);
+                // No terminator where one must be: the line is too long. Drop it up to its terminator, which may
+                // already be here or may come in later reads.
                 _discarding = true;
                 _searched = 0;
+                SkipDiscardedLine(ref buffer);
                 return LineStatus.TooLong;
             }
             _searched = window;
