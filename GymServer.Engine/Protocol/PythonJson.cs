@@ -18,7 +18,8 @@ public static class PythonJson
     public static ReadOnlySpan<byte> MinusInfinityBound => "-1e+100"u8;
 
     /// <summary>
-    /// Writes a float64 as Python's <c>repr</c> would (shortest round-trip digits, with ".0" when integral).
+    /// Writes a float64 with the shortest digits that read back to the same bits, always as a float (".0" when
+    /// integral), as Python's <c>repr</c> does.
     /// Non-finite values, which JSON cannot hold, are written as the strings "nan", "inf", "-inf".
     /// </summary>
     public static void WriteFloat(Utf8JsonWriter writer, double value)

@@ -9,7 +9,11 @@ namespace GymServer.Engine.Protocol;
 /// connection. A line that expects a reply always gets exactly one (the result or an error); a line that does not
 /// never gets one, and if it fails its error is the reply to the next line that expects one, which is then not run.
 /// </summary>
-public sealed class RequestDispatcher(Session session, IRequestObserver observer)
+/// <remarks>
+/// Commands run synchronously when the env completes synchronously (native envs): no async state machine, no
+/// allocation on a step. Only an env that really waits (a Python worker) takes the awaiting path.
+/// </remarks>
+public sealed partial class RequestDispatcher(Session session, IRequestObserver observer)
 {
     private readonly RequestParser _parser = new();
     private readonly ReplyWriter _replies = new();
@@ -21,9 +25,9 @@ public sealed class RequestDispatcher(Session session, IRequestObserver observer
 
     /// <summary>
     /// Handles one request line (without its terminator). Returns whether a reply was written to
-    /// <paramref name="output"/>. Completes synchronously for native envs.
+    /// <paramref name="output"/>.
     /// </summary>
-    public async ValueTask<bool> DispatchAsync(ReadOnlySequence<byte> line, ReplyBuffer output, CancellationToken cancellationToken)
+    public ValueTask<bool> DispatchAsync(ReadOnlySequence<byte> line, ReplyBuffer output, CancellationToken cancellationToken)
     {
         GymRequest request;
         try
@@ -33,55 +37,50 @@ public sealed class RequestDispatcher(Session session, IRequestObserver observer
         catch (ProtocolException error) when (error.Kind is RequestKind kind && !RequestKinds.HasReply(kind))
         {
             Defer(kind, error);
-            return false;
+            return new ValueTask<bool>(false);
         }
         catch (ProtocolException error)
         {
             WriteError(output, error.Code, error.Message);
-            return true;
+            return new ValueTask<bool>(true);
         }
 
         if (!request.HasReply)
         {
             try
             {
-                await RunWithoutReplyAsync(request).ConfigureAwait(false);
-            }
-            catch (EnvException error)
-            {
-                Defer(request.Kind, error);
+                var run = RunWithoutReply(request);
+                if (!run.IsCompletedSuccessfully)
+                {
+                    return AwaitWithoutReplyAsync(run, request.Kind);
+                }
             }
             catch (Exception error) when (error is not OperationCanceledException)
             {
-                observer.OnUnexpectedError(request.Kind, error);
-                Defer(request.Kind, new EnvException(EnvErrorCodes.EnvError, error.Message));
+                FailWithoutReply(request.Kind, error);
             }
-            return false;
+            return new ValueTask<bool>(false);
         }
 
         if (Session.TryTakePendingError(out var pending))
         {
             _replies.WriteError(output, pending.Code, pending.Message);
-            return true;
+            return new ValueTask<bool>(true);
         }
         var start = output.WrittenCount;
         try
         {
-            await RunWithReplyAsync(request, output, cancellationToken).ConfigureAwait(false);
-        }
-        catch (EnvException error)
-        {
-            // Whatever part of a reply was written before the failure must not reach the client.
-            output.Truncate(start);
-            _replies.WriteError(output, error.Code, error.Message);
+            var run = RunWithReply(request, output, cancellationToken);
+            if (!run.IsCompletedSuccessfully)
+            {
+                return AwaitWithReplyAsync(run, request.Kind, output, start);
+            }
         }
         catch (Exception error) when (error is not OperationCanceledException)
         {
-            output.Truncate(start);
-            observer.OnUnexpectedError(request.Kind, error);
-            _replies.WriteError(output, EnvErrorCodes.EnvError, error.Message);
+            FailWithReply(request.Kind, error, output, start);
         }
-        return true;
+        return new ValueTask<bool>(true);
     }
 
     /// <summary>
@@ -101,92 +100,59 @@ public sealed class RequestDispatcher(Session session, IRequestObserver observer
     /// <summary>Writes an error that is not the reply to a line: the notice sent before the server closes the connection.</summary>
     public void WriteNotice(ReplyBuffer output, string code, string message) => _replies.WriteError(output, code, message);
 
+    private async ValueTask<bool> AwaitWithoutReplyAsync(ValueTask run, RequestKind kind)
+    {
+        try
+        {
+            await run.ConfigureAwait(false);
+        }
+        catch (Exception error) when (error is not OperationCanceledException)
+        {
+            FailWithoutReply(kind, error);
+        }
+        return false;
+    }
+
+    private async ValueTask<bool> AwaitWithReplyAsync(ValueTask run, RequestKind kind, ReplyBuffer output, int start)
+    {
+        try
+        {
+            await run.ConfigureAwait(false);
+        }
+        catch (Exception error) when (error is not OperationCanceledException)
+        {
+            FailWithReply(kind, error, output, start);
+        }
+        return true;
+    }
+
+    private void FailWithoutReply(RequestKind kind, Exception error)
+    {
+        if (error is not EnvException envError)
+        {
+            observer.OnUnexpectedError(kind, error);
+            envError = new EnvException(EnvErrorCodes.EnvError, error.Message);
+        }
+        observer.OnDeferredError(kind, envError);
+        Session.Defer(envError);
+    }
+
+    private void FailWithReply(RequestKind kind, Exception error, ReplyBuffer output, int start)
+    {
+        // Whatever part of a reply was written before the failure must not reach the client.
+        output.Truncate(start);
+        if (error is EnvException envError)
+        {
+            _replies.WriteError(output, envError.Code, envError.Message);
+            return;
+        }
+        observer.OnUnexpectedError(kind, error);
+        _replies.WriteError(output, EnvErrorCodes.EnvError, error.Message);
+    }
+
     private void Defer(RequestKind kind, EnvException error)
     {
         observer.OnDeferredError(kind, error);
         Session.Defer(error);
-    }
-
-    private async ValueTask RunWithoutReplyAsync(GymRequest request)
-    {
-        switch (request.Kind)
-        {
-            case RequestKind.Seed:
-                Session.RequireCurrent().SeedNextReset(request.Seed.Seed);
-                break;
-            case RequestKind.CloseEnv:
-                // Closing when there is no env is a no-op, as in gym_tcp_api.
-                if (Session.Current is SessionEnv current)
-                {
-                    await Session.CloseAsync(current).ConfigureAwait(false);
-                }
-                break;
-            case RequestKind.RecordEpisodeStats:
-                Session.RequireCurrent().RecordEpisodeStatistics();
-                break;
-            case RequestKind.Compression:
-                _replies.CompressionLevel = request.Compression.Level;
-                break;
-            default:
-                throw new InvalidOperationException($"{request.Kind} has a reply");
-        }
-    }
-
-    private async ValueTask RunWithReplyAsync(GymRequest request, ReplyBuffer output, CancellationToken cancellationToken)
-    {
-        switch (request.Kind)
-        {
-            case RequestKind.Step:
-            {
-                var env = Session.RequireCurrent();
-                // The action's bytes live in the pipe's buffer: read them before the first await.
-                ActionReader.Read(env.ActionSpace, request.Step.Action.Span, env.Action);
-                var (result, episode) = await env.StepAsync(cancellationToken).ConfigureAwait(false);
-                new StepResponse(env.ObservationSpace, env.Observation, result, env.Instance.Spec.IntegerRewards, env.Info, episode)
-                    .WriteTo(_replies.Begin(output));
-                break;
-            }
-            case RequestKind.Reset:
-            {
-                var env = Session.RequireCurrent();
-                await env.ResetAsync(cancellationToken).ConfigureAwait(false);
-                new ObservationResponse(env.ObservationSpace, env.Observation).WriteTo(_replies.Begin(output));
-                break;
-            }
-            case RequestKind.SampleAction:
-            {
-                var env = Session.RequireCurrent();
-                new SampleResponse(env.ActionSpace, env.SampleAction()).WriteTo(_replies.Begin(output));
-                break;
-            }
-            case RequestKind.ActionSpace:
-                new SpaceInfoResponse(Session.RequireCurrent().ActionSpace).WriteTo(_replies.Begin(output));
-                break;
-            case RequestKind.ObservationSpace:
-                new SpaceInfoResponse(Session.RequireCurrent().ObservationSpace).WriteTo(_replies.Begin(output));
-                break;
-            case RequestKind.MakeEnv:
-            {
-                // As gym_tcp_api: replies go back to uncompressed, and the previous env is closed first.
-                _replies.CompressionLevel = 0;
-                if (Session.Current is SessionEnv previous)
-                {
-                    await Session.CloseAsync(previous).ConfigureAwait(false);
-                }
-                var env = await Session.OpenAsync(request.MakeEnv.EnvId, cancellationToken).ConfigureAwait(false);
-                new InstanceResponse(env.InstanceId).WriteTo(_replies.Begin(output));
-                break;
-            }
-            case RequestKind.Url:
-            {
-                var instanceId = Session.LastInstanceId
-                    ?? throw new EnvException(ProtocolErrorCodes.NoEnv, "no env has been made on this connection, so there are no recordings");
-                new UrlResponse(RecordingPaths.VideoOf(instanceId)).WriteTo(_replies.Begin(output));
-                break;
-            }
-            default:
-                throw new InvalidOperationException($"{request.Kind} has no reply");
-        }
-        _replies.End(output);
     }
 }

@@ -49,20 +49,41 @@ public sealed class SessionEnv : IAsyncDisposable
     /// <summary>Starts keeping episode statistics (again calling it keeps the running ones).</summary>
     public void RecordEpisodeStatistics() => Statistics ??= new EpisodeStatistics();
 
-    public async ValueTask ResetAsync(CancellationToken cancellationToken)
+    /// <summary>Resets with the pending seed, if any. Completes synchronously when the env does.</summary>
+    public ValueTask ResetAsync(CancellationToken cancellationToken)
     {
         var seed = _pendingSeed;
         _pendingSeed = null;
-        await Instance.ResetAsync(seed, options: null, _observation, Info, cancellationToken).ConfigureAwait(false);
+        var reset = Instance.ResetAsync(seed, options: null, _observation, Info, cancellationToken);
+        if (!reset.IsCompletedSuccessfully)
+        {
+            return AwaitResetAsync(reset);
+        }
         Statistics?.OnReset();
+        return ValueTask.CompletedTask;
+
+        async ValueTask AwaitResetAsync(ValueTask reset)
+        {
+            await reset.ConfigureAwait(false);
+            Statistics?.OnReset();
+        }
     }
 
-    /// <summary>Steps with the action in <see cref="Action"/>; the summary is set when statistics are on and the episode ended.</summary>
-    public async ValueTask<(StepResult Result, EpisodeSummary? Episode)> StepAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// Steps with the action in <see cref="Action"/>; the summary is set when statistics are on and the episode
+    /// ended. Completes synchronously when the env does, allocating nothing.
+    /// </summary>
+    public ValueTask<(StepResult Result, EpisodeSummary? Episode)> StepAsync(CancellationToken cancellationToken)
     {
-        var result = await Instance.StepAsync(_action, _observation, Info, cancellationToken).ConfigureAwait(false);
-        return (result, Statistics?.OnStep(result.Reward, result.Done));
+        var step = Instance.StepAsync(_action, _observation, Info, cancellationToken);
+        return step.IsCompletedSuccessfully ? new(Complete(step.Result)) : AwaitStepAsync(step);
+
+        async ValueTask<(StepResult, EpisodeSummary?)> AwaitStepAsync(ValueTask<StepResult> step) =>
+            Complete(await step.ConfigureAwait(false));
     }
+
+    private (StepResult Result, EpisodeSummary? Episode) Complete(StepResult result) =>
+        (result, Statistics?.OnStep(result.Reward, result.Done));
 
     /// <summary>Samples the action space into a buffer kept for it.</summary>
     public ReadOnlySpan<byte> SampleAction()
