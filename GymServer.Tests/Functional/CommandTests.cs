@@ -157,6 +157,26 @@ public sealed class CommandTests(GymServerFactory server)
     }
 
     [Fact]
+    public async Task ToyTextObservationsAreNumbersAndRewardsPythonInts()
+    {
+        await using var client = await server.ConnectAsync();
+        await client.RequestAsync("{\"env\":{\"name\":\"FrozenLake-v1\"}}");
+        Assert.Equal("{\"info\":{\"name\":\"Discrete\",\"n\":16}}", (await client.RequestAsync("{\"env\":{\"action\":\"observationspace\"}}")).GetRawText());
+        await client.SendAsync("{\"env\":{\"seed\":\"0\"}}");
+        Assert.Equal("{\"observation\":0}", (await client.RequestAsync("{\"env\":{\"action\":\"reset\"}}")).GetRawText());
+        var step = await client.RequestAsync("{\"step\":{\"action\":2}}");
+        Assert.Equal(JsonValueKind.Number, step.GetProperty("observation").ValueKind);
+        Assert.Equal("0", step.GetProperty("reward").GetRawText());
+        Assert.True(step.GetProperty("info").TryGetProperty("prob", out _));
+
+        await client.RequestAsync("{\"env\":{\"name\":\"Blackjack-v1\"}}");
+        var space = await client.RequestAsync("{\"env\":{\"action\":\"observationspace\"}}");
+        Assert.Equal("Tuple", space.GetProperty("info").GetProperty("name").GetString());
+        var reset = await client.RequestAsync("{\"env\":{\"action\":\"reset\"}}");
+        Assert.Equal(3, reset.GetProperty("observation").GetArrayLength());
+    }
+
+    [Fact]
     public async Task HttpIsServedOnTheUrlsSetting()
     {
         using var http = new HttpClient { BaseAddress = server.HttpAddress };
