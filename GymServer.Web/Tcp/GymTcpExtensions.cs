@@ -32,6 +32,7 @@ public static class GymTcpExtensions
             // Kestrel stops reading a socket once this much is unconsumed; a maximum-length line must fit in it,
             // or its terminator could never arrive.
             sockets.MaxReadBufferSize = Math.Max(sockets.MaxReadBufferSize ?? 0, (long)gym.Value.MaxLineLength + ReadBufferSlack);
+            sockets.UnsafePreferInlineScheduling = gym.Value.InlineScheduling;
         });
         builder.WebHost.ConfigureKestrel((context, kestrel) =>
         {

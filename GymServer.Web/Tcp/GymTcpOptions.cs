@@ -28,4 +28,12 @@ public sealed class GymTcpOptions
     /// the connection stops reading requests, so a slow client slows only itself.
     /// </summary>
     public int ReplyQueueCapacity { get; set; } = 16;
+
+    /// <summary>
+    /// Run a connection's code on the thread that completed its socket operation, and send on the flushing thread,
+    /// instead of hopping to the thread pool and the I/O queues (Kestrel's <c>UnsafePreferInlineScheduling</c>, for
+    /// the HTTP side too). Request handling never blocks (native envs compute and return, remote envs are awaited),
+    /// so it is safe to turn on; off by default, as in Kestrel, since the benchmark showed no clear gain on 2 cores.
+    /// </summary>
+    public bool InlineScheduling { get; set; }
 }

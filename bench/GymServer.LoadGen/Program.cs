@@ -1,0 +1,81 @@
+using System.Diagnostics;
+using System.Globalization;
+using GymServer.LoadGen;
+
+// Child mode: the floor's ping-pong server, answering each line with the given reply bytes.
+if (args is ["floor-server", var replyBase64])
+{
+    await FloorServer.RunAsync(Convert.FromBase64String(replyBase64));
+    return 0;
+}
+
+var options = LoadGenOptions.Parse(args);
+Console.WriteLine($"GymServer load generator: server {options.Host}:{options.Port}, env {options.EnvId}, " +
+    $"{options.Warmup.TotalSeconds:0.#} s warm-up + {options.Duration.TotalSeconds:0.#} s per run, {Environment.ProcessorCount} cores");
+
+// The floor answers with a real step reply's bytes, so both sides move the same sizes.
+await using (var probe = await LineConnection.ConnectAsync(options.Host, options.Port))
+{
+    await probe.RoundTripAsync(Requests.Make(options.EnvId));
+    await probe.RoundTripAsync(Requests.Reset);
+    var stepReply = (await probe.RoundTripAsync(Requests.Steps[0])).ToArray();
+    byte[] reply = [.. stepReply, .. "\r\n\r\n"u8];
+    Console.WriteLine($"request {Requests.Steps[0].Length} bytes, reply {reply.Length} bytes");
+
+    using var floor = FloorProcess.Start(reply);
+    var rows = new List<(RunResult Floor, RunResult Server)>();
+    foreach (var connections in options.Connections)
+    {
+        var floorRun = await LockstepRun.RunAsync("127.0.0.1", floor.Port, connections, options.Warmup, options.Duration, () => new FloorScript());
+        var serverRun = await LockstepRun.RunAsync(options.Host, options.Port, connections, options.Warmup, options.Duration, () => new GymScript(options.EnvId));
+        rows.Add((floorRun, serverRun));
+        Report.Row(floorRun, serverRun);
+    }
+    Report.Table(rows);
+
+    if (options.IdleConnections > 0)
+    {
+        await IdleRun.RunAsync(options, rows.FirstOrDefault(row => row.Floor.Connections == options.ActiveWithIdle).Floor);
+    }
+}
+return 0;
+
+/// <summary>The floor server in a child process of this program, ended when the run is over.</summary>
+internal sealed class FloorProcess : IDisposable
+{
+    private readonly Process _process;
+
+    private FloorProcess(Process process, int port)
+    {
+        _process = process;
+        Port = port;
+    }
+
+    public int Port { get; }
+
+    public static FloorProcess Start(byte[] reply)
+    {
+        var start = new ProcessStartInfo(Environment.ProcessPath!)
+        {
+            RedirectStandardOutput = true,
+            UseShellExecute = false,
+        };
+        if (!Environment.ProcessPath!.EndsWith("GymServer.LoadGen", StringComparison.Ordinal))
+        {
+            // Started through "dotnet GymServer.LoadGen.dll": run the same assembly again.
+            start.ArgumentList.Add(typeof(FloorServer).Assembly.Location);
+        }
+        start.ArgumentList.Add("floor-server");
+        start.ArgumentList.Add(Convert.ToBase64String(reply));
+        var process = Process.Start(start)!;
+        var line = process.StandardOutput.ReadLine() ?? throw new InvalidOperationException("the floor server did not start");
+        return new FloorProcess(process, int.Parse(line["PORT ".Length..], CultureInfo.InvariantCulture));
+    }
+
+    public void Dispose()
+    {
+        _process.Kill();
+        _process.WaitForExit();
+        _process.Dispose();
+    }
+}
