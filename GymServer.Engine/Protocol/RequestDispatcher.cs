@@ -64,7 +64,7 @@ public sealed partial class RequestDispatcher(Session session, IRequestObserver 
 
         if (Session.TryTakePendingError(out var pending))
         {
-            _replies.WriteError(output, pending.Code, pending.Message);
+            ReplyError(output, pending.Code, pending.Message);
             return new ValueTask<bool>(true);
         }
         var start = output.WrittenCount;
@@ -91,10 +91,10 @@ public sealed partial class RequestDispatcher(Session session, IRequestObserver 
     {
         if (Session.TryTakePendingError(out var pending))
         {
-            _replies.WriteError(output, pending.Code, pending.Message);
+            ReplyError(output, pending.Code, pending.Message);
             return;
         }
-        _replies.WriteError(output, code, message);
+        ReplyError(output, code, message);
     }
 
     /// <summary>Writes an error that is not the reply to a line: the notice sent before the server closes the connection.</summary>
@@ -143,11 +143,17 @@ public sealed partial class RequestDispatcher(Session session, IRequestObserver 
         output.Truncate(start);
         if (error is EnvException envError)
         {
-            _replies.WriteError(output, envError.Code, envError.Message);
+            ReplyError(output, envError.Code, envError.Message);
             return;
         }
         observer.OnUnexpectedError(kind, error);
-        _replies.WriteError(output, EnvErrorCodes.EnvError, error.Message);
+        ReplyError(output, EnvErrorCodes.EnvError, error.Message);
+    }
+
+    private void ReplyError(ReplyBuffer output, string code, string message)
+    {
+        observer.OnErrorReplied(code);
+        _replies.WriteError(output, code, message);
     }
 
     private void Defer(RequestKind kind, EnvException error)

@@ -83,7 +83,6 @@ public sealed partial class GymConnection
         Interlocked.Increment(ref _requests);
         if (status == LineStatus.TooLong)
         {
-            _metrics.RequestFailed(ProtocolErrorCodes.LineTooLong, deferred: false);
             _dispatcher.WriteError(reply, ProtocolErrorCodes.LineTooLong,
                 $"the request line is longer than {_lines.MaxLineLength} bytes; it was discarded");
             return new ValueTask<bool>(true);
@@ -103,7 +102,7 @@ public sealed partial class GymConnection
 
     private bool TryTakeCloseReason(out (string Code, string Message) reason)
     {
-        lock (_freeReplies)
+        lock (_closeLock)
         {
             reason = _closeReason.GetValueOrDefault();
             return _closeReason is not null;

@@ -23,6 +23,7 @@ public sealed partial class GymConnection : IRequestObserver, IAsyncDisposable
     private readonly RequestDispatcher _dispatcher;
     private readonly Channel<ReplyBuffer> _outbox;
     private readonly ConcurrentQueue<ReplyBuffer> _freeReplies = new();
+    private readonly Lock _closeLock = new();
     private readonly int _maxFreeReplies;
     private readonly TimeSpan _idleTimeout;
     private readonly ITimer _idleTimer;
@@ -95,7 +96,7 @@ public sealed partial class GymConnection : IRequestObserver, IAsyncDisposable
     /// </summary>
     public void RequestClose(string code, string message)
     {
-        lock (_freeReplies)
+        lock (_closeLock)
         {
             _closeReason ??= (code, message);
         }
@@ -123,6 +124,8 @@ public sealed partial class GymConnection : IRequestObserver, IAsyncDisposable
 
     void IRequestObserver.OnUnexpectedError(RequestKind kind, Exception error) =>
         TcpLog.UnexpectedRequestError(_logger, _connectionId, kind, error);
+
+    void IRequestObserver.OnErrorReplied(string code) => _metrics.RequestFailed(code, deferred: false);
 
     private void OnIdleTimer()
     {

@@ -125,5 +125,7 @@ public sealed class SessionTests
         public void OnDeferredError(RequestKind kind, EnvException error) => Assert.Fail($"{kind}: {error.Message}");
 
         public void OnUnexpectedError(RequestKind kind, Exception error) => Assert.Fail($"{kind}: {error}");
+
+        public void OnErrorReplied(string code) => Assert.Fail(code);
     }
 }
