@@ -5,11 +5,12 @@ namespace GymServer.LoadGen;
 
 /// <summary>
 /// The floor: a bare loopback ping-pong server that answers every request line with fixed bytes of the same size as
-/// the real reply, doing nothing else. It runs in a child process of its own, as the real server does.
+/// the real reply, doing nothing else. One thread per connection with blocking calls, the cheapest way to answer a
+/// lockstep client; it runs in a child process of its own, as the real server does.
 /// </summary>
 public static class FloorServer
 {
-    public static async Task RunAsync(byte[] reply)
+    public static void Run(byte[] reply)
     {
         using var listener = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
         listener.Bind(new IPEndPoint(IPAddress.Loopback, 0));
@@ -17,13 +18,13 @@ public static class FloorServer
         Console.WriteLine($"PORT {((IPEndPoint)listener.LocalEndPoint!).Port}");
         while (true)
         {
-            var client = await listener.AcceptAsync();
+            var client = listener.Accept();
             client.NoDelay = true;
-            _ = Task.Run(() => ServeAsync(client, reply));
+            new Thread(() => Serve(client, reply)) { IsBackground = true }.Start();
         }
     }
 
-    private static async Task ServeAsync(Socket client, byte[] reply)
+    private static void Serve(Socket client, byte[] reply)
     {
         using (client)
         {
@@ -32,7 +33,7 @@ public static class FloorServer
             {
                 while (true)
                 {
-                    var read = await client.ReceiveAsync(buffer, SocketFlags.None);
+                    var read = client.Receive(buffer, SocketFlags.None);
                     if (read == 0)
                     {
                         return;
@@ -41,7 +42,7 @@ public static class FloorServer
                     var lines = buffer.AsSpan(0, read).Count((byte)'\n');
                     for (var i = 0; i < lines; i++)
                     {
-                        await client.SendAsync(reply, SocketFlags.None);
+                        client.Send(reply, SocketFlags.None);
                     }
                 }
             }

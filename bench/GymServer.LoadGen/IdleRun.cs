@@ -6,7 +6,7 @@ namespace GymServer.LoadGen;
 /// </summary>
 public static class IdleRun
 {
-    public static async Task RunAsync(LoadGenOptions options, RunResult? floor)
+    public static void Run(LoadGenOptions options, RunResult? floor)
     {
         var idle = new List<LineConnection>(options.IdleConnections);
         var setupErrors = 0;
@@ -14,19 +14,19 @@ public static class IdleRun
         {
             for (var i = 0; i < options.IdleConnections; i++)
             {
-                var connection = await LineConnection.ConnectAsync(options.Host, options.Port);
+                var connection = LineConnection.Connect(options.Host, options.Port);
                 idle.Add(connection);
-                var reply = await connection.RoundTripAsync(Requests.Make(options.EnvId));
+                var reply = connection.RoundTrip(Requests.Make(options.EnvId));
                 setupErrors += reply.Span.StartsWith("{\"error\""u8) ? 1 : 0;
             }
 
-            var active = await LockstepRun.RunAsync(
+            var active = LockstepRun.Run(
                 options.Host, options.Port, options.ActiveWithIdle, options.Warmup, options.Duration, () => new GymScript(options.EnvId));
 
             var stillServed = 0;
             foreach (var connection in idle)
             {
-                var reply = await connection.RoundTripAsync(Requests.ActionSpace);
+                var reply = connection.RoundTrip(Requests.ActionSpace);
                 stillServed += reply.Span.StartsWith("{\"info\""u8) ? 1 : 0;
             }
 
@@ -41,7 +41,7 @@ public static class IdleRun
         {
             foreach (var connection in idle)
             {
-                await connection.DisposeAsync();
+                connection.Dispose();
             }
         }
     }

@@ -5,10 +5,13 @@ namespace GymServer.LoadGen;
 /// <summary>What one connection does in a lockstep run: its setup, then one measured round trip at a time.</summary>
 public interface ILockstepScript
 {
-    Task SetUpAsync(LineConnection connection);
+    void SetUp(LineConnection connection);
 
-    /// <summary>One round trip; returns its latency in ticks, or null when it is not counted (an episode reset).</summary>
-    ValueTask<long?> RoundTripAsync(LineConnection connection, long index);
+    /// <summary>One measured round trip (plus any uncounted ones, such as an episode reset); returns its latency in ticks.</summary>
+    long RoundTrip(LineConnection connection, long index);
+
+    /// <summary>Error replies seen.</summary>
+    long Errors { get; }
 }
 
 /// <summary>The result of one run: round trips per second over every connection, and their latencies.</summary>
@@ -22,69 +25,73 @@ public sealed record RunResult(int Connections, long RoundTrips, TimeSpan Elapse
 }
 
 /// <summary>
-/// Runs N connections in lockstep (each sends its next request only after reading the reply to the last): a warm-up,
-/// then a measured window.
+/// Runs N connections in lockstep (each sends its next request only after reading the reply to the last), one
+/// thread each: a warm-up, then a measured window.
 /// </summary>
 public static class LockstepRun
 {
-    public static async Task<RunResult> RunAsync(
-        string host, int port, int connections, TimeSpan warmup, TimeSpan duration, Func<ILockstepScript> script)
+    public static RunResult Run(string host, int port, int connections, TimeSpan warmup, TimeSpan duration, Func<ILockstepScript> script)
     {
         var clients = new LineConnection[connections];
         var scripts = new ILockstepScript[connections];
-        for (var i = 0; i < connections; i++)
-        {
-            clients[i] = await LineConnection.ConnectAsync(host, port);
-            scripts[i] = script();
-            await scripts[i].SetUpAsync(clients[i]);
-        }
         try
         {
-            var measuring = new StrongBox<bool>();
-            using var stop = new CancellationTokenSource();
+            for (var i = 0; i < connections; i++)
+            {
+                clients[i] = LineConnection.Connect(host, port);
+                scripts[i] = script();
+                scripts[i].SetUp(clients[i]);
+            }
+            var state = new RunState();
             var stats = Enumerable.Range(0, connections).Select(_ => new LatencyStats()).ToArray();
-            var errors = new long[connections];
-            var loops = Enumerable.Range(0, connections)
-                .Select(i => Task.Run(() => LoopAsync(clients[i], scripts[i], stats[i], measuring, stop.Token)))
+            var threads = Enumerable.Range(0, connections)
+                .Select(i => new Thread(() => Loop(clients[i], scripts[i], stats[i], state)) { IsBackground = true })
                 .ToArray();
+            foreach (var thread in threads)
+            {
+                thread.Start();
+            }
 
-            await Task.Delay(warmup);
+            Thread.Sleep(warmup);
             var started = Stopwatch.GetTimestamp();
-            Volatile.Write(ref measuring.Value, true);
-            await Task.Delay(duration);
-            Volatile.Write(ref measuring.Value, false);
+            Volatile.Write(ref state.Measuring, true);
+            Thread.Sleep(duration);
+            Volatile.Write(ref state.Measuring, false);
             var elapsed = Stopwatch.GetElapsedTime(started);
-            await stop.CancelAsync();
-            await Task.WhenAll(loops);
+            Volatile.Write(ref state.Stop, true);
+            foreach (var thread in threads)
+            {
+                thread.Join();
+            }
 
             var merged = LatencyStats.Merge(stats);
-            return new RunResult(connections, merged.Count, elapsed, merged, scripts.Sum(s => s is GymScript gym ? gym.Errors : 0));
+            return new RunResult(connections, merged.Count, elapsed, merged, scripts.Sum(s => s.Errors));
         }
         finally
         {
             foreach (var client in clients)
             {
-                await client.DisposeAsync();
+                client?.Dispose();
             }
         }
     }
 
-    private static async Task LoopAsync(LineConnection client, ILockstepScript script, LatencyStats stats, StrongBox<bool> measuring, CancellationToken stop)
+    private static void Loop(LineConnection client, ILockstepScript script, LatencyStats stats, RunState state)
     {
         long index = 0;
-        while (!stop.IsCancellationRequested)
+        while (!Volatile.Read(ref state.Stop))
         {
-            var latency = await script.RoundTripAsync(client, index++);
-            if (latency is long ticks && Volatile.Read(ref measuring.Value))
+            var ticks = script.RoundTrip(client, index++);
+            if (Volatile.Read(ref state.Measuring))
             {
                 stats.Add(ticks);
             }
         }
     }
 
-    /// <summary>A mutable box, so loops can read the flag the runner sets.</summary>
-    public sealed class StrongBox<T>
+    private sealed class RunState
     {
-        public T? Value;
+        public bool Measuring;
+        public bool Stop;
     }
 }

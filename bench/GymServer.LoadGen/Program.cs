@@ -5,7 +5,7 @@ using GymServer.LoadGen;
 // Child mode: the floor's ping-pong server, answering each line with the given reply bytes.
 if (args is ["floor-server", var replyBase64])
 {
-    await FloorServer.RunAsync(Convert.FromBase64String(replyBase64));
+    FloorServer.Run(Convert.FromBase64String(replyBase64));
     return 0;
 }
 
@@ -14,11 +14,11 @@ Console.WriteLine($"GymServer load generator: server {options.Host}:{options.Por
     $"{options.Warmup.TotalSeconds:0.#} s warm-up + {options.Duration.TotalSeconds:0.#} s per run, {Environment.ProcessorCount} cores");
 
 // The floor answers with a real step reply's bytes, so both sides move the same sizes.
-await using (var probe = await LineConnection.ConnectAsync(options.Host, options.Port))
+using (var probe = LineConnection.Connect(options.Host, options.Port))
 {
-    await probe.RoundTripAsync(Requests.Make(options.EnvId));
-    await probe.RoundTripAsync(Requests.Reset);
-    var stepReply = (await probe.RoundTripAsync(Requests.Steps[0])).ToArray();
+    probe.RoundTrip(Requests.Make(options.EnvId));
+    probe.RoundTrip(Requests.Reset);
+    var stepReply = probe.RoundTrip(Requests.Steps[0]).ToArray();
     byte[] reply = [.. stepReply, .. "\r\n\r\n"u8];
     Console.WriteLine($"request {Requests.Steps[0].Length} bytes, reply {reply.Length} bytes");
 
@@ -26,8 +26,8 @@ await using (var probe = await LineConnection.ConnectAsync(options.Host, options
     var rows = new List<(RunResult Floor, RunResult Server)>();
     foreach (var connections in options.Connections)
     {
-        var floorRun = await LockstepRun.RunAsync("127.0.0.1", floor.Port, connections, options.Warmup, options.Duration, () => new FloorScript());
-        var serverRun = await LockstepRun.RunAsync(options.Host, options.Port, connections, options.Warmup, options.Duration, () => new GymScript(options.EnvId));
+        var floorRun = LockstepRun.Run("127.0.0.1", floor.Port, connections, options.Warmup, options.Duration, () => new FloorScript());
+        var serverRun = LockstepRun.Run(options.Host, options.Port, connections, options.Warmup, options.Duration, () => new GymScript(options.EnvId));
         rows.Add((floorRun, serverRun));
         Report.Row(floorRun, serverRun);
     }
@@ -35,7 +35,7 @@ await using (var probe = await LineConnection.ConnectAsync(options.Host, options
 
     if (options.IdleConnections > 0)
     {
-        await IdleRun.RunAsync(options, rows.FirstOrDefault(row => row.Floor.Connections == options.ActiveWithIdle).Floor);
+        IdleRun.Run(options, rows.FirstOrDefault(row => row.Floor.Connections == options.ActiveWithIdle).Floor);
     }
 }
 return 0;

@@ -24,21 +24,21 @@ public sealed class GymScript(string envId) : ILockstepScript
 {
     public long Errors { get; private set; }
 
-    public async Task SetUpAsync(LineConnection connection)
+    public void SetUp(LineConnection connection)
     {
-        Check(await connection.RoundTripAsync(Requests.Make(envId)));
-        Check(await connection.RoundTripAsync(Requests.Reset));
+        Check(connection.RoundTrip(Requests.Make(envId)));
+        Check(connection.RoundTrip(Requests.Reset));
     }
 
-    public async ValueTask<long?> RoundTripAsync(LineConnection connection, long index)
+    public long RoundTrip(LineConnection connection, long index)
     {
         var started = Stopwatch.GetTimestamp();
-        var reply = await connection.RoundTripAsync(Requests.Steps[index & 1]);
+        var reply = connection.RoundTrip(Requests.Steps[index & 1]);
         var ticks = Stopwatch.GetTimestamp() - started;
         Check(reply);
         if (reply.Span.IndexOf("\"done\":true"u8) >= 0)
         {
-            Check(await connection.RoundTripAsync(Requests.Reset));
+            Check(connection.RoundTrip(Requests.Reset));
         }
         return ticks;
     }
@@ -55,12 +55,16 @@ public sealed class GymScript(string envId) : ILockstepScript
 /// <summary>The floor: the same request bytes to the ping-pong server, which answers with a reply of the same size.</summary>
 public sealed class FloorScript : ILockstepScript
 {
-    public Task SetUpAsync(LineConnection connection) => Task.CompletedTask;
+    public long Errors => 0;
 
-    public async ValueTask<long?> RoundTripAsync(LineConnection connection, long index)
+    public void SetUp(LineConnection connection)
+    {
+    }
+
+    public long RoundTrip(LineConnection connection, long index)
     {
         var started = Stopwatch.GetTimestamp();
-        await connection.RoundTripAsync(Requests.Steps[index & 1]);
+        connection.RoundTrip(Requests.Steps[index & 1]);
         return Stopwatch.GetTimestamp() - started;
     }
 }
