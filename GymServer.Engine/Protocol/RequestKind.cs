@@ -40,11 +40,3 @@ public enum RequestKind
     /// <summary><c>{"url":{"action":"url"}}</c>: where the env's recordings are published. Replies <see cref="UrlResponse"/>.</summary>
     Url,
 }
-
-/// <summary>Facts about <see cref="RequestKind"/> values.</summary>
-public static class RequestKinds
-{
-    /// <summary>Whether the client reads a reply to this command. Those that have none never get one, even on error.</summary>
-    public static bool HasReply(RequestKind kind) =>
-        kind is not (RequestKind.Seed or RequestKind.CloseEnv or RequestKind.RecordEpisodeStats or RequestKind.Compression);
-}

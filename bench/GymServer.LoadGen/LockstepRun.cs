@@ -2,28 +2,6 @@ using System.Diagnostics;
 
 namespace GymServer.LoadGen;
 
-/// <summary>What one connection does in a lockstep run: its setup, then one measured round trip at a time.</summary>
-public interface ILockstepScript
-{
-    void SetUp(LineConnection connection);
-
-    /// <summary>One measured round trip (plus any uncounted ones, such as an episode reset); returns its latency in ticks.</summary>
-    long RoundTrip(LineConnection connection, long index);
-
-    /// <summary>Error replies seen.</summary>
-    long Errors { get; }
-}
-
-/// <summary>The result of one run: round trips per second over every connection, and their latencies.</summary>
-public sealed record RunResult(int Connections, long RoundTrips, TimeSpan Elapsed, LatencyStats Latency, long Errors)
-{
-    public double PerSecond => RoundTrips / Elapsed.TotalSeconds;
-
-    public double P50 => Latency.PercentileMicroseconds(50);
-
-    public double P99 => Latency.PercentileMicroseconds(99);
-}
-
 /// <summary>
 /// Runs N connections in lockstep (each sends its next request only after reading the reply to the last), one
 /// thread each: a warm-up, then a measured window.

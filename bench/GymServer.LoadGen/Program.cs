@@ -1,5 +1,3 @@
-using System.Diagnostics;
-using System.Globalization;
 using GymServer.LoadGen;
 
 // Child mode: the floor's ping-pong server, answering each line with the given reply bytes.
@@ -39,43 +37,3 @@ using (var probe = LineConnection.Connect(options.Host, options.Port))
     }
 }
 return 0;
-
-/// <summary>The floor server in a child process of this program, ended when the run is over.</summary>
-internal sealed class FloorProcess : IDisposable
-{
-    private readonly Process _process;
-
-    private FloorProcess(Process process, int port)
-    {
-        _process = process;
-        Port = port;
-    }
-
-    public int Port { get; }
-
-    public static FloorProcess Start(byte[] reply)
-    {
-        var start = new ProcessStartInfo(Environment.ProcessPath!)
-        {
-            RedirectStandardOutput = true,
-            UseShellExecute = false,
-        };
-        if (!Environment.ProcessPath!.EndsWith("GymServer.LoadGen", StringComparison.Ordinal))
-        {
-            // Started through "dotnet GymServer.LoadGen.dll": run the same assembly again.
-            start.ArgumentList.Add(typeof(FloorServer).Assembly.Location);
-        }
-        start.ArgumentList.Add("floor-server");
-        start.ArgumentList.Add(Convert.ToBase64String(reply));
-        var process = Process.Start(start)!;
-        var line = process.StandardOutput.ReadLine() ?? throw new InvalidOperationException("the floor server did not start");
-        return new FloorProcess(process, int.Parse(line["PORT ".Length..], CultureInfo.InvariantCulture));
-    }
-
-    public void Dispose()
-    {
-        _process.Kill();
-        _process.WaitForExit();
-        _process.Dispose();
-    }
-}
