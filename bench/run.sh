@@ -3,7 +3,8 @@
 # against it (floor and server in one run), and stops the server. Extra arguments go to the load generator.
 #   bench/run.sh                         # 1, 16, 64 connections, then 1,000 idle + 16 active
 #   bench/run.sh --seconds 10            # longer runs
-#   GYM_LATENCY_MODE=1 bench/run.sh      # the server with inline socket completions and inline scheduling
+#   GYM_INLINE=1 bench/run.sh            # the server with --Gym:Tcp:InlineScheduling=true
+#   GYM_LATENCY_MODE=1 bench/run.sh      # ... and inline socket completions (DOTNET_SYSTEM_NET_SOCKETS_INLINE_COMPLETIONS=1)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -14,6 +15,8 @@ port="${GYM_BENCH_PORT:-4090}"
 server_args=(--Gym:Tcp:Port="$port" --urls http://127.0.0.1:0 --Logging:LogLevel:Default=Warning)
 if [[ "${GYM_LATENCY_MODE:-0}" == "1" ]]; then
   export DOTNET_SYSTEM_NET_SOCKETS_INLINE_COMPLETIONS=1
+  server_args+=(--Gym:Tcp:InlineScheduling=true)
+elif [[ "${GYM_INLINE:-0}" == "1" ]]; then
   server_args+=(--Gym:Tcp:InlineScheduling=true)
 fi
 

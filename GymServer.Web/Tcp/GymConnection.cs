@@ -32,6 +32,7 @@ public sealed partial class GymConnection : IRequestObserver, IAsyncDisposable
     private (string Code, string Message)? _closeReason;
     private long _requests;
     private volatile bool _outputClosed;
+    private bool _finished;
 
     public GymConnection(
         IDuplexPipe transport,
@@ -105,6 +106,7 @@ public sealed partial class GymConnection : IRequestObserver, IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        Volatile.Write(ref _finished, true);
         await _idleTimer.DisposeAsync().ConfigureAwait(false);
         try
         {
@@ -129,14 +131,25 @@ public sealed partial class GymConnection : IRequestObserver, IAsyncDisposable
 
     private void OnIdleTimer()
     {
+        if (Volatile.Read(ref _finished))
+        {
+            return;
+        }
         var idleFor = TimeSpan.FromMilliseconds(Environment.TickCount64 - Volatile.Read(ref _lastActivity));
         if (idleFor >= _idleTimeout)
         {
             RequestClose(ProtocolErrorCodes.IdleTimeout, $"no request for {_idleTimeout}: closing the connection");
             return;
         }
-        // Activity since the timer was set: wait for the rest of the timeout from the last request.
-        _idleTimer.Change(_idleTimeout - idleFor, Timeout.InfiniteTimeSpan);
+        try
+        {
+            // Activity since the timer was set: wait for the rest of the timeout from the last request.
+            _idleTimer.Change(_idleTimeout - idleFor, Timeout.InfiniteTimeSpan);
+        }
+        catch (ObjectDisposedException)
+        {
+            // The connection ended while this callback ran: there is nothing left to time out.
+        }
     }
 
     private ReplyBuffer RentReply() => _freeReplies.TryDequeue(out var reply) ? reply : new ReplyBuffer();
