@@ -9,7 +9,8 @@ if (args is ["floor-server", var replyBase64])
 
 var options = LoadGenOptions.Parse(args);
 Console.WriteLine($"GymServer load generator: server {options.Host}:{options.Port}, env {options.EnvId}, " +
-    $"{options.Warmup.TotalSeconds:0.#} s warm-up + {options.Duration.TotalSeconds:0.#} s per run, {Environment.ProcessorCount} cores");
+    $"{options.Rounds} rounds of floor then server, each {options.Warmup.TotalSeconds:0.#} s warm-up + " +
+    $"{options.Duration.TotalSeconds / options.Rounds:0.#} s measured, {Environment.ProcessorCount} cores");
 
 // The floor answers with a real step reply's bytes, so both sides move the same sizes.
 using (var probe = LineConnection.Connect(options.Host, options.Port))
@@ -22,12 +23,19 @@ using (var probe = LineConnection.Connect(options.Host, options.Port))
 
     using var floor = FloorProcess.Start(reply);
     var rows = new List<(RunResult Floor, RunResult Server)>();
+    var slice = options.Duration / options.Rounds;
     foreach (var connections in options.Connections)
     {
-        var floorRun = LockstepRun.Run("127.0.0.1", floor.Port, connections, options.Warmup, options.Duration, () => new FloorScript());
-        var serverRun = LockstepRun.Run(options.Host, options.Port, connections, options.Warmup, options.Duration, () => new GymScript(options.EnvId));
-        rows.Add((floorRun, serverRun));
-        Report.Row(floorRun, serverRun);
+        var floorRuns = new List<RunResult>();
+        var serverRuns = new List<RunResult>();
+        for (var round = 0; round < options.Rounds; round++)
+        {
+            floorRuns.Add(LockstepRun.Run("127.0.0.1", floor.Port, connections, options.Warmup, slice, () => new FloorScript()));
+            serverRuns.Add(LockstepRun.Run(options.Host, options.Port, connections, options.Warmup, slice, () => new GymScript(options.EnvId)));
+        }
+        var row = (RunResult.Combine(floorRuns), RunResult.Combine(serverRuns));
+        rows.Add(row);
+        Report.Row(row.Item1, row.Item2);
     }
     Report.Table(rows);
 

@@ -8,4 +8,12 @@ public sealed record RunResult(int Connections, long RoundTrips, TimeSpan Elapse
     public double P50 => Latency.PercentileMicroseconds(50);
 
     public double P99 => Latency.PercentileMicroseconds(99);
+
+    /// <summary>Several runs of the same connection count as one: their round trips and times added up.</summary>
+    public static RunResult Combine(IReadOnlyList<RunResult> runs) => new(
+        runs[0].Connections,
+        runs.Sum(run => run.RoundTrips),
+        TimeSpan.FromTicks(runs.Sum(run => run.Elapsed.Ticks)),
+        LatencyStats.Merge(runs.Select(run => run.Latency)),
+        runs.Sum(run => run.Errors));
 }
