@@ -1,0 +1,125 @@
+using GymServer.Engine.Environments;
+using GymServer.Engine.Sessions;
+
+namespace GymServer.Engine.Protocol;
+
+public sealed partial class RequestDispatcher
+{
+    private ValueTask RunWithoutReply(GymRequest request)
+    {
+        switch (request.Kind)
+        {
+            case RequestKind.Seed:
+                Session.RequireCurrent().SeedNextReset(request.Seed.Seed);
+                return ValueTask.CompletedTask;
+            case RequestKind.CloseEnv:
+                // Closing when there is no env is a no-op, as in gym_tcp_api.
+                return Session.Current is SessionEnv current ? Session.CloseAsync(current) : ValueTask.CompletedTask;
+            case RequestKind.RecordEpisodeStats:
+                Session.RequireCurrent().RecordEpisodeStatistics();
+                return ValueTask.CompletedTask;
+            case RequestKind.Compression:
+                _replies.CompressionLevel = request.Compression.Level;
+                return ValueTask.CompletedTask;
+            default:
+                throw new InvalidOperationException($"{request.Kind} has a reply");
+        }
+    }
+
+    private ValueTask RunWithReply(GymRequest request, ReplyBuffer output, CancellationToken cancellationToken)
+    {
+        switch (request.Kind)
+        {
+            case RequestKind.Step:
+                return Step(request.Step, output, cancellationToken);
+            case RequestKind.Reset:
+                return Reset(output, cancellationToken);
+            case RequestKind.SampleAction:
+            {
+                var env = Session.RequireCurrent();
+                new SampleResponse(env.ActionSpace, env.SampleAction()).WriteTo(_replies.Begin(output));
+                break;
+            }
+            case RequestKind.ActionSpace:
+                new SpaceInfoResponse(Session.RequireCurrent().ActionSpace).WriteTo(_replies.Begin(output));
+                break;
+            case RequestKind.ObservationSpace:
+                new SpaceInfoResponse(Session.RequireCurrent().ObservationSpace).WriteTo(_replies.Begin(output));
+                break;
+            case RequestKind.MakeEnv:
+                return MakeEnvAsync(request.MakeEnv, output, cancellationToken);
+            case RequestKind.Url:
+            {
+                var instanceId = Session.LastInstanceId
+                    ?? throw new EnvException(ProtocolErrorCodes.NoEnv, "no env has been made on this connection, so there are no recordings");
+                new UrlResponse(RecordingPaths.VideoOf(instanceId)).WriteTo(_replies.Begin(output));
+                break;
+            }
+            default:
+                throw new InvalidOperationException($"{request.Kind} has no reply");
+        }
+        _replies.End(output);
+        return ValueTask.CompletedTask;
+    }
+
+    private ValueTask Step(StepRequest request, ReplyBuffer output, CancellationToken cancellationToken)
+    {
+        var env = Session.RequireCurrent();
+        // The action's bytes live in the pipe's buffer: read them before anything can wait.
+        ActionReader.Read(env.ActionSpace, request.Action.Span, env.Action);
+        var step = env.StepAsync(cancellationToken);
+        if (!step.IsCompletedSuccessfully)
+        {
+            return AwaitStepAsync(env, step, output);
+        }
+        WriteStep(env, step.Result, output);
+        return ValueTask.CompletedTask;
+
+        async ValueTask AwaitStepAsync(SessionEnv env, ValueTask<(StepResult, EpisodeSummary?)> step, ReplyBuffer output) =>
+            WriteStep(env, await step.ConfigureAwait(false), output);
+    }
+
+    private void WriteStep(SessionEnv env, (StepResult Result, EpisodeSummary? Episode) step, ReplyBuffer output)
+    {
+        new StepResponse(env.ObservationSpace, env.Observation, step.Result, env.Instance.Spec.IntegerRewards, env.Info, step.Episode)
+            .WriteTo(_replies.Begin(output));
+        _replies.End(output);
+    }
+
+    private ValueTask Reset(ReplyBuffer output, CancellationToken cancellationToken)
+    {
+        var env = Session.RequireCurrent();
+        var reset = env.ResetAsync(cancellationToken);
+        if (!reset.IsCompletedSuccessfully)
+        {
+            return AwaitResetAsync(env, reset, output);
+        }
+        WriteObservation(env, output);
+        return ValueTask.CompletedTask;
+
+        async ValueTask AwaitResetAsync(SessionEnv env, ValueTask reset, ReplyBuffer output)
+        {
+            await reset.ConfigureAwait(false);
+            WriteObservation(env, output);
+        }
+    }
+
+    private void WriteObservation(SessionEnv env, ReplyBuffer output)
+    {
+        new ObservationResponse(env.ObservationSpace, env.Observation).WriteTo(_replies.Begin(output));
+        _replies.End(output);
+    }
+
+    private async ValueTask MakeEnvAsync(MakeEnvRequest request, ReplyBuffer output, CancellationToken cancellationToken)
+    {
+        // As gym_tcp_api: replies go back to uncompressed, and the previous env is closed first.
+        _replies.CompressionLevel = 0;
+        if (Session.Current is SessionEnv previous)
+        {
+            await Session.CloseAsync(previous).ConfigureAwait(false);
+        }
+        var env = await Session.OpenAsync(request.EnvId, cancellationToken).ConfigureAwait(false);
+        new InstanceResponse(env.InstanceId).WriteTo(_replies.Begin(output));
+        _replies.End(output);
+    }
+}

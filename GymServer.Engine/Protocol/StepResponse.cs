@@ -1,0 +1,86 @@
+using System.Text.Json;
+using GymServer.Engine.Environments;
+using GymServer.Engine.Sessions;
+using GymServer.Engine.Spaces;
+
+namespace GymServer.Engine.Protocol;
+
+/// <summary>
+/// Reply to <see cref="StepRequest"/>: <c>{"observation":[..],"reward":1.0,"done":false,"info":{}}</c>.
+/// <c>done</c> is Gymnasium's terminated or truncated. When episode statistics are on, the last step of an episode
+/// carries them in <c>info.episode</c>.
+/// </summary>
+public readonly ref struct StepResponse(
+    Space observationSpace,
+    ReadOnlySpan<byte> observation,
+    StepResult result,
+    bool integerRewards,
+    EnvInfo info,
+    EpisodeSummary? episode)
+{
+    private readonly Space _observationSpace = observationSpace;
+    private readonly ReadOnlySpan<byte> _observation = observation;
+    private readonly StepResult _result = result;
+    private readonly bool _integerRewards = integerRewards;
+    private readonly EnvInfo _info = info;
+    private readonly EpisodeSummary? _episode = episode;
+
+    public void WriteTo(Utf8JsonWriter writer)
+    {
+        writer.WriteStartObject();
+        writer.WritePropertyName(ProtocolNames.Observation);
+        ProtocolValues.Write(_observationSpace, _observation, writer);
+        writer.WritePropertyName(ProtocolNames.Reward);
+        PythonJson.WriteReward(writer, _result.Reward, _integerRewards);
+        writer.WriteBoolean(ProtocolNames.Done, _result.Done);
+        writer.WritePropertyName(ProtocolNames.Info);
+        WriteInfo(writer);
+        writer.WriteEndObject();
+    }
+
+    private void WriteInfo(Utf8JsonWriter writer)
+    {
+        writer.WriteStartObject();
+        for (var i = 0; i < _info.Count; i++)
+        {
+            var entry = _info[i];
+            writer.WritePropertyName(entry.Key);
+            switch (entry.Kind)
+            {
+                case InfoKind.Float:
+                    PythonJson.WriteFloat(writer, entry.Float);
+                    break;
+                case InfoKind.Integer:
+                    writer.WriteNumberValue(entry.Integer);
+                    break;
+                case InfoKind.Boolean:
+                    writer.WriteBooleanValue(entry.Boolean);
+                    break;
+                case InfoKind.Int8Array:
+                    writer.WriteStartArray();
+                    foreach (var value in entry.Int8Array)
+                    {
+                        writer.WriteNumberValue(value);
+                    }
+                    writer.WriteEndArray();
+                    break;
+                case InfoKind.RawJson:
+                    writer.WriteRawValue(entry.RawJson.Span, skipInputValidation: true);
+                    break;
+                default:
+                    throw new InvalidOperationException($"unknown info kind {entry.Kind}");
+            }
+        }
+        if (_episode is EpisodeSummary episode)
+        {
+            writer.WriteStartObject(ProtocolNames.Episode);
+            writer.WritePropertyName(ProtocolNames.EpisodeReturn);
+            PythonJson.WriteFloat(writer, episode.Return);
+            writer.WriteNumber(ProtocolNames.EpisodeLength, episode.Length);
+            writer.WritePropertyName(ProtocolNames.EpisodeTime);
+            PythonJson.WriteFloat(writer, episode.Seconds);
+            writer.WriteEndObject();
+        }
+        writer.WriteEndObject();
+    }
+}

@@ -1,0 +1,56 @@
+using System.Text.Json;
+using GymServer.Engine.Environments;
+
+namespace GymServer.Engine.Sessions;
+
+/// <summary>
+/// Resolves an env id over every backend: the native one first, then the others in registration order. A client may
+/// choose a backend with a prefix (<c>native:CartPole-v1</c>, <c>python:ALE/Pong-v5</c>). An id no backend serves
+/// gets unknown_env naming the closest ids of all backends.
+/// </summary>
+public sealed class EnvCatalog
+{
+    private readonly IEnvProvider[] _providers;
+
+    public EnvCatalog(IEnumerable<IEnvProvider> providers)
+    {
+        // Stable sort: native first, the rest keep their order.
+        _providers = [.. providers.OrderBy(provider => provider.Backend == NativeEnvProvider.BackendName ? 0 : 1)];
+    }
+
+    public IReadOnlyList<IEnvProvider> Providers => _providers;
+
+    /// <summary>Makes the env <paramref name="id"/> (with its optional backend prefix) under a new instance id.</summary>
+    public ValueTask<IEnvInstance> MakeAsync(
+        string id,
+        IReadOnlyDictionary<string, JsonElement>? kwargs,
+        CancellationToken cancellationToken)
+    {
+        var (provider, bareId) = Resolve(id);
+        return provider.MakeAsync(bareId, InstanceIds.New(), kwargs, renderMode: null, cancellationToken);
+    }
+
+    /// <summary>The backend that serves <paramref name="id"/> and the id without its prefix.</summary>
+    public (IEnvProvider Provider, string Id) Resolve(string id)
+    {
+        var colon = id.IndexOf(':', StringComparison.Ordinal);
+        if (colon > 0)
+        {
+            var backend = id[..colon];
+            var bareId = id[(colon + 1)..];
+            var chosen = Array.Find(_providers, provider => provider.Backend == backend);
+            if (chosen is not null)
+            {
+                return chosen.Serves(bareId) ? (chosen, bareId) : throw EnvRegistry.UnknownId(bareId, chosen.Ids);
+            }
+        }
+        foreach (var provider in _providers)
+        {
+            if (provider.Serves(id))
+            {
+                return (provider, id);
+            }
+        }
+        throw EnvRegistry.UnknownId(id, _providers.SelectMany(provider => provider.Ids).Distinct());
+    }
+}

@@ -1,0 +1,104 @@
+using System.Numerics;
+using GymServer.Engine.Environments;
+using GymServer.Engine.Spaces;
+
+namespace GymServer.Engine.Sessions;
+
+/// <summary>
+/// An env in a session, with the buffers its steps reuse (observation, action, sample, info), the seed waiting for
+/// the next reset, and its episode statistics when recording them.
+/// </summary>
+public sealed class SessionEnv : IAsyncDisposable
+{
+    private readonly byte[] _observation;
+    private readonly byte[] _action;
+    private byte[]? _sample;
+    private BigInteger? _pendingSeed;
+    private bool _disposed;
+
+    public SessionEnv(IEnvInstance instance)
+    {
+        Instance = instance;
+        _observation = new byte[instance.ObservationSpace.ByteSize];
+        _action = new byte[instance.ActionSpace.ByteSize];
+    }
+
+    public IEnvInstance Instance { get; }
+
+    public string InstanceId => Instance.InstanceId;
+
+    public Space ObservationSpace => Instance.ObservationSpace;
+
+    public Space ActionSpace => Instance.ActionSpace;
+
+    /// <summary>The last observation, in the observation space's layout.</summary>
+    public ReadOnlySpan<byte> Observation => _observation;
+
+    /// <summary>The buffer a step's action is read into before <see cref="StepAsync"/>.</summary>
+    public Span<byte> Action => _action;
+
+    /// <summary>The info of the last reset or step.</summary>
+    public EnvInfo Info { get; } = new();
+
+    /// <summary>Episode statistics, once a client asked for them.</summary>
+    public EpisodeStatistics? Statistics { get; private set; }
+
+    /// <summary>The next reset is a reset with this seed (then the env's generator continues).</summary>
+    public void SeedNextReset(BigInteger seed) => _pendingSeed = seed;
+
+    /// <summary>Starts keeping episode statistics (again calling it keeps the running ones).</summary>
+    public void RecordEpisodeStatistics() => Statistics ??= new EpisodeStatistics();
+
+    /// <summary>Resets with the pending seed, if any. Completes synchronously when the env does.</summary>
+    public ValueTask ResetAsync(CancellationToken cancellationToken)
+    {
+        var seed = _pendingSeed;
+        _pendingSeed = null;
+        var reset = Instance.ResetAsync(seed, options: null, _observation, Info, cancellationToken);
+        if (!reset.IsCompletedSuccessfully)
+        {
+            return AwaitResetAsync(reset);
+        }
+        Statistics?.OnReset();
+        return ValueTask.CompletedTask;
+
+        async ValueTask AwaitResetAsync(ValueTask reset)
+        {
+            await reset.ConfigureAwait(false);
+            Statistics?.OnReset();
+        }
+    }
+
+    /// <summary>
+    /// Steps with the action in <see cref="Action"/>; the summary is set when statistics are on and the episode
+    /// ended. Completes synchronously when the env does, allocating nothing.
+    /// </summary>
+    public ValueTask<(StepResult Result, EpisodeSummary? Episode)> StepAsync(CancellationToken cancellationToken)
+    {
+        var step = Instance.StepAsync(_action, _observation, Info, cancellationToken);
+        return step.IsCompletedSuccessfully ? new(Complete(step.Result)) : AwaitStepAsync(step);
+
+        async ValueTask<(StepResult, EpisodeSummary?)> AwaitStepAsync(ValueTask<StepResult> step) =>
+            Complete(await step.ConfigureAwait(false));
+    }
+
+    private (StepResult Result, EpisodeSummary? Episode) Complete(StepResult result) =>
+        (result, Statistics?.OnStep(result.Reward, result.Done));
+
+    /// <summary>Samples the action space into a buffer kept for it.</summary>
+    public ReadOnlySpan<byte> SampleAction()
+    {
+        _sample ??= new byte[ActionSpace.ByteSize];
+        ActionSpace.Sample(_sample);
+        return _sample;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (!_disposed)
+        {
+            _disposed = true;
+            await Instance.DisposeAsync().ConfigureAwait(false);
+        }
+    }
+}

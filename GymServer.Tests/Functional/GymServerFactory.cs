@@ -1,0 +1,59 @@
+using GymServer.Web.Tcp;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace GymServer.Tests.Functional;
+
+/// <summary>
+/// The real GymServer host on Kestrel, TCP on loopback port 0 and HTTP on another free loopback port, with optional
+/// configuration overrides (limits). Tests talk to it over real sockets.
+/// </summary>
+public class GymServerFactory : WebApplicationFactory<Program>
+{
+    private readonly Dictionary<string, string?> _settings;
+
+    public GymServerFactory()
+        : this(new Dictionary<string, string?>())
+    {
+    }
+
+    private GymServerFactory(IReadOnlyDictionary<string, string?> settings)
+    {
+        _settings = new Dictionary<string, string?>
+        {
+            ["Gym:Tcp:Port"] = "0",
+            ["Gym:Tcp:Address"] = "127.0.0.1",
+            ["urls"] = "http://127.0.0.1:0",
+            ["Logging:LogLevel:Default"] = "Warning",
+        };
+        foreach (var (key, value) in settings)
+        {
+            _settings[key] = value;
+        }
+        UseKestrel();
+        StartServer();
+    }
+
+    /// <summary>A server of its own with these settings over the test defaults (limits, timeouts).</summary>
+    public static GymServerFactory With(IReadOnlyDictionary<string, string?> settings) => new(settings);
+
+    /// <summary>The TCP port the protocol listens on.</summary>
+    public int TcpPort => Services.GetRequiredService<TcpEndpoints>().Port;
+
+    /// <summary>The HTTP address Kestrel bound from the urls setting.</summary>
+    public Uri HttpAddress => new(Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses
+        .First(address => address.StartsWith("http://", StringComparison.Ordinal) && !address.EndsWith($":{TcpPort}", StringComparison.Ordinal)));
+
+    public Task<GymTestClient> ConnectAsync() => GymTestClient.ConnectAsync(TcpPort);
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        foreach (var (key, value) in _settings)
+        {
+            builder.UseSetting(key, value);
+        }
+    }
+}

@@ -1,0 +1,91 @@
+using System.Buffers;
+using System.Diagnostics.Metrics;
+using System.IO.Pipelines;
+using System.Text;
+using GymServer.Engine.Environments;
+using GymServer.Engine.Sessions;
+using GymServer.Web.Metrics;
+using GymServer.Web.Tcp;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace GymServer.Tests.Infrastructure;
+
+/// <summary>
+/// A <see cref="GymConnection"/> (the server's real read and write loops) on in-memory pipes: the test writes the
+/// client's bytes however it likes and reads the server's replies, with no socket involved.
+/// </summary>
+public sealed class PipeConnection : IAsyncDisposable
+{
+    private static readonly GymMetrics Metrics = new(new ServiceCollection().AddMetrics().BuildServiceProvider().GetRequiredService<IMeterFactory>());
+
+    private readonly Pipe _toServer;
+    private readonly Pipe _fromServer;
+    private readonly GymConnection _connection;
+    private readonly Task _running;
+
+    private PipeConnection(GymTcpOptions options, PipeOptions? toServer, PipeOptions? fromServer)
+    {
+        _toServer = new Pipe(toServer ?? PipeOptions.Default);
+        _fromServer = new Pipe(fromServer ?? PipeOptions.Default);
+        var catalog = new EnvCatalog([new NativeEnvProvider(NativeEnvironments.CreateRegistry())]);
+        var session = new Session(catalog, new SessionLimits(options.MaxEnvsPerConnection));
+        _connection = new GymConnection(
+            new DuplexPipe(_toServer.Reader, _fromServer.Writer), "test", session, options, Metrics, NullLogger.Instance, CancellationToken.None);
+        _running = Task.Run(_connection.RunAsync);
+    }
+
+    public static PipeConnection Start(GymTcpOptions? options = null, PipeOptions? toServer = null, PipeOptions? fromServer = null) =>
+        new(options ?? new GymTcpOptions(), toServer, fromServer);
+
+    /// <summary>Writes client bytes and flushes; completes once the pipe has room (see its pause threshold).</summary>
+    public async Task WriteAsync(ReadOnlyMemory<byte> bytes) => await _toServer.Writer.WriteAsync(bytes);
+
+    public Task WriteAsync(string text) => WriteAsync(Encoding.UTF8.GetBytes(text));
+
+    /// <summary>Ends the client's stream, as a client closing its sending side.</summary>
+    public Task CompleteAsync() => _toServer.Writer.CompleteAsync().AsTask();
+
+    /// <summary>The next reply's body (without "\r\n\r\n"), or null when the server ended its stream.</summary>
+    public async Task<string?> ReadReplyAsync()
+    {
+        using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        var reader = _fromServer.Reader;
+        while (true)
+        {
+            var result = await reader.ReadAsync(deadline.Token);
+            var buffer = result.Buffer;
+            var end = new SequenceReader<byte>(buffer);
+            if (end.TryReadTo(out ReadOnlySequence<byte> body, "\r\n\r\n"u8))
+            {
+                var text = Encoding.UTF8.GetString(body.ToArray());
+                reader.AdvanceTo(end.Position);
+                return text;
+            }
+            reader.AdvanceTo(buffer.Start, buffer.End);
+            if (result.IsCompleted)
+            {
+                Assert.True(buffer.IsEmpty, $"the server ended inside a reply: {Encoding.UTF8.GetString(buffer.ToArray())}");
+                return null;
+            }
+        }
+    }
+
+    /// <summary>Waits for the connection to end (after the client completed, or the server closed it).</summary>
+    public Task Finished => _running;
+
+    public async ValueTask DisposeAsync()
+    {
+        await _toServer.Writer.CompleteAsync();
+        await _fromServer.Reader.CompleteAsync();
+        await _running;
+        await _connection.DisposeAsync();
+    }
+
+    private sealed class DuplexPipe(PipeReader input, PipeWriter output) : IDuplexPipe
+    {
+        public PipeReader Input { get; } = input;
+
+        public PipeWriter Output { get; } = output;
+    }
+}

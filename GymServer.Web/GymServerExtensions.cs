@@ -1,0 +1,39 @@
+using GymServer.Engine.Environments;
+using GymServer.Engine.Sessions;
+using GymServer.Web.Metrics;
+using GymServer.Web.Tcp;
+
+namespace GymServer.Web;
+
+/// <summary>The server's composition: engine, TCP protocol, HTTP endpoints. Program.cs calls these.</summary>
+public static class GymServerExtensions
+{
+    /// <summary>How long shutdown waits for connections and envs to close.</summary>
+    private static readonly TimeSpan ShutdownTimeout = TimeSpan.FromSeconds(5);
+
+    public static WebApplicationBuilder AddGymServer(this WebApplicationBuilder builder)
+    {
+        builder.Services.Configure<HostOptions>(options => options.ShutdownTimeout = ShutdownTimeout);
+        builder.Services.AddGymEngine();
+        builder.Services.AddSingleton<GymMetrics>();
+        builder.Services.AddHealthChecks();
+        builder.AddGymTcp();
+        return builder;
+    }
+
+    /// <summary>The env backends (native first) and the catalog that resolves ids over them.</summary>
+    public static IServiceCollection AddGymEngine(this IServiceCollection services)
+    {
+        services.AddSingleton(_ => NativeEnvironments.CreateRegistry());
+        services.AddSingleton<IEnvProvider, NativeEnvProvider>();
+        services.AddSingleton<EnvCatalog>();
+        return services;
+    }
+
+    public static WebApplication MapGymServer(this WebApplication app)
+    {
+        app.MapHealthChecks("/healthz");
+        app.UseGymTcp();
+        return app;
+    }
+}

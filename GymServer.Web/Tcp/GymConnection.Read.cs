@@ -1,0 +1,111 @@
+using System.Buffers;
+using GymServer.Engine.Protocol;
+
+namespace GymServer.Web.Tcp;
+
+public sealed partial class GymConnection
+{
+    /// <summary>Replies to the lines of one read share a buffer up to this size before it goes to the write loop.</summary>
+    private const int ReplyBatchBytes = 16 * 1024;
+
+    private async Task ReadLoopAsync()
+    {
+        var input = _transport.Input;
+        while (true)
+        {
+            var result = await input.ReadAsync().ConfigureAwait(false);
+            Volatile.Write(ref _lastActivity, Environment.TickCount64);
+            var buffer = result.Buffer;
+            try
+            {
+                if (_outputClosed)
+                {
+                    // The write loop ended (the peer stopped taking replies): running more requests is pointless.
+                    return;
+                }
+                if (result.IsCanceled && TryTakeCloseReason(out var reason))
+                {
+                    var notice = RentReply();
+                    _dispatcher.WriteNotice(notice, reason.Code, reason.Message);
+                    await EnqueueAsync(notice).ConfigureAwait(false);
+                    TcpLog.ClosedByServer(_logger, _connectionId, reason.Code);
+                    return;
+                }
+
+                ReplyBuffer? reply = null;
+                while (true)
+                {
+                    var status = _lines.TryRead(ref buffer, out var line);
+                    if (status == LineStatus.NeedMoreData)
+                    {
+                        if (!result.IsCompleted || buffer.IsEmpty || _lines.IsDiscarding)
+                        {
+                            break;
+                        }
+                        // End of stream: what is left is a last line without its terminator. Run it too, so a
+                        // request cut off by the peer closing gets its error.
+                        status = buffer.Length > _lines.MaxLineLength ? LineStatus.TooLong : LineStatus.Line;
+                        line = buffer;
+                        buffer = buffer.Slice(buffer.End);
+                    }
+                    reply ??= RentReply();
+                    await RunLineAsync(status, line, reply).ConfigureAwait(false);
+                    if (reply.WrittenCount >= ReplyBatchBytes)
+                    {
+                        if (!await EnqueueAsync(reply).ConfigureAwait(false))
+                        {
+                            return;
+                        }
+                        reply = null;
+                    }
+                }
+                if (reply is not null && !await EnqueueOrReturnAsync(reply).ConfigureAwait(false))
+                {
+                    return;
+                }
+                Volatile.Write(ref _lastActivity, Environment.TickCount64);
+                if (result.IsCompleted)
+                {
+                    return;
+                }
+            }
+            finally
+            {
+                // Consumed up to the start of an incomplete line; examined everything, so the next read waits for
+                // more bytes instead of returning the same incomplete line again.
+                input.AdvanceTo(buffer.Start, buffer.End);
+            }
+        }
+    }
+
+    private ValueTask<bool> RunLineAsync(LineStatus status, ReadOnlySequence<byte> line, ReplyBuffer reply)
+    {
+        Interlocked.Increment(ref _requests);
+        if (status == LineStatus.TooLong)
+        {
+            _dispatcher.WriteError(reply, ProtocolErrorCodes.LineTooLong,
+                $"the request line is longer than {_lines.MaxLineLength} bytes; it was discarded");
+            return new ValueTask<bool>(true);
+        }
+        return _dispatcher.DispatchAsync(line, reply, _aborted);
+    }
+
+    private ValueTask<bool> EnqueueOrReturnAsync(ReplyBuffer reply)
+    {
+        if (reply.WrittenCount > 0)
+        {
+            return EnqueueAsync(reply);
+        }
+        ReturnReply(reply);
+        return new ValueTask<bool>(true);
+    }
+
+    private bool TryTakeCloseReason(out (string Code, string Message) reason)
+    {
+        lock (_closeLock)
+        {
+            reason = _closeReason.GetValueOrDefault();
+            return _closeReason is not null;
+        }
+    }
+}

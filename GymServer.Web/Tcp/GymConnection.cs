@@ -1,0 +1,169 @@
+using System.Collections.Concurrent;
+using System.IO.Pipelines;
+using System.Threading.Channels;
+using GymServer.Engine.Environments;
+using GymServer.Engine.Protocol;
+using GymServer.Engine.Sessions;
+using GymServer.Web.Metrics;
+
+namespace GymServer.Web.Tcp;
+
+/// <summary>
+/// One client connection speaking protocol 1 over a duplex pipe. A read loop frames and runs requests; a write loop
+/// sends their replies; a bounded channel joins them, so a client that does not read its replies stops its own
+/// requests being read and cannot make the server buffer without bound. Both pipes are completed when it ends.
+/// </summary>
+public sealed partial class GymConnection : IRequestObserver, IAsyncDisposable
+{
+    private readonly IDuplexPipe _transport;
+    private readonly string _connectionId;
+    private readonly ILogger _logger;
+    private readonly GymMetrics _metrics;
+    private readonly LineReader _lines;
+    private readonly RequestDispatcher _dispatcher;
+    private readonly Channel<ReplyBuffer> _outbox;
+    private readonly ConcurrentQueue<ReplyBuffer> _freeReplies = new();
+    private readonly Lock _closeLock = new();
+    private readonly int _maxFreeReplies;
+    private readonly TimeSpan _idleTimeout;
+    private readonly ITimer _idleTimer;
+    private readonly CancellationToken _aborted;
+    private long _lastActivity = Environment.TickCount64;
+    private (string Code, string Message)? _closeReason;
+    private long _requests;
+    private volatile bool _outputClosed;
+    private bool _finished;
+
+    public GymConnection(
+        IDuplexPipe transport,
+        string connectionId,
+        Session session,
+        GymTcpOptions options,
+        GymMetrics metrics,
+        ILogger logger,
+        CancellationToken aborted)
+    {
+        _transport = transport;
+        _connectionId = connectionId;
+        _logger = logger;
+        _metrics = metrics;
+        _aborted = aborted;
+        _lines = new LineReader(options.MaxLineLength);
+        _dispatcher = new RequestDispatcher(session, this);
+        _outbox = Channel.CreateBounded<ReplyBuffer>(new BoundedChannelOptions(options.ReplyQueueCapacity)
+        {
+            SingleReader = true,
+            SingleWriter = true,
+            FullMode = BoundedChannelFullMode.Wait,
+            // The write loop then runs on the read loop's thread when it is waiting: no thread hop per reply.
+            AllowSynchronousContinuations = true,
+        });
+        _maxFreeReplies = options.ReplyQueueCapacity + 2;
+        _idleTimeout = options.IdleTimeout;
+        _idleTimer = TimeProvider.System.CreateTimer(static state => ((GymConnection)state!).OnIdleTimer(), this, _idleTimeout, Timeout.InfiniteTimeSpan);
+    }
+
+    public Session Session => _dispatcher.Session;
+
+    /// <summary>Runs the connection until the client leaves or the server closes it.</summary>
+    public async Task RunAsync()
+    {
+        var writing = WriteLoopAsync();
+        try
+        {
+            await ReadLoopAsync().ConfigureAwait(false);
+        }
+        catch (Exception exception) when (IsConnectionReset(exception))
+        {
+            TcpLog.ConnectionReset(_logger, _connectionId);
+        }
+        catch (Exception exception)
+        {
+            TcpLog.ConnectionFailed(_logger, _connectionId, exception);
+        }
+        finally
+        {
+            // Let the write loop send what is queued (a closing notice, say), then finish.
+            _outbox.Writer.TryComplete();
+            await writing.ConfigureAwait(false);
+            await _transport.Input.CompleteAsync().ConfigureAwait(false);
+            TcpLog.ConnectionClosed(_logger, _connectionId, Interlocked.Read(ref _requests));
+        }
+    }
+
+    /// <summary>
+    /// Asks the connection to close at the next point between requests, sending this error first. The first reason
+    /// given wins.
+    /// </summary>
+    public void RequestClose(string code, string message)
+    {
+        lock (_closeLock)
+        {
+            _closeReason ??= (code, message);
+        }
+        _transport.Input.CancelPendingRead();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Volatile.Write(ref _finished, true);
+        await _idleTimer.DisposeAsync().ConfigureAwait(false);
+        try
+        {
+            await Session.DisposeAsync().ConfigureAwait(false);
+        }
+        catch (Exception exception)
+        {
+            TcpLog.SessionCloseFailed(_logger, _connectionId, exception);
+        }
+    }
+
+    void IRequestObserver.OnDeferredError(RequestKind kind, EnvException error)
+    {
+        _metrics.RequestFailed(error.Code, deferred: true);
+        TcpLog.DeferredError(_logger, _connectionId, kind, error.Code, error.Message);
+    }
+
+    void IRequestObserver.OnUnexpectedError(RequestKind kind, Exception error) =>
+        TcpLog.UnexpectedRequestError(_logger, _connectionId, kind, error);
+
+    void IRequestObserver.OnErrorReplied(string code) => _metrics.RequestFailed(code, deferred: false);
+
+    private void OnIdleTimer()
+    {
+        if (Volatile.Read(ref _finished))
+        {
+            return;
+        }
+        var idleFor = TimeSpan.FromMilliseconds(Environment.TickCount64 - Volatile.Read(ref _lastActivity));
+        if (idleFor >= _idleTimeout)
+        {
+            RequestClose(ProtocolErrorCodes.IdleTimeout, $"no request for {_idleTimeout}: closing the connection");
+            return;
+        }
+        try
+        {
+            // Activity since the timer was set: wait for the rest of the timeout from the last request.
+            _idleTimer.Change(_idleTimeout - idleFor, Timeout.InfiniteTimeSpan);
+        }
+        catch (ObjectDisposedException)
+        {
+            // The connection ended while this callback ran: there is nothing left to time out.
+        }
+    }
+
+    private ReplyBuffer RentReply() => _freeReplies.TryDequeue(out var reply) ? reply : new ReplyBuffer();
+
+    private void ReturnReply(ReplyBuffer reply)
+    {
+        // Keep a few buffers for the next replies; a huge one (a big observation) is kept too, bounded in number.
+        if (_freeReplies.Count < _maxFreeReplies)
+        {
+            reply.Clear();
+            _freeReplies.Enqueue(reply);
+        }
+    }
+
+    private static bool IsConnectionReset(Exception exception) =>
+        exception is IOException or Microsoft.AspNetCore.Connections.ConnectionResetException or OperationCanceledException;
+}

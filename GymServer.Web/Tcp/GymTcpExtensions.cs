@@ -1,0 +1,94 @@
+using System.Net;
+using Microsoft.AspNetCore.Connections;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.AspNetCore.Server.Kestrel.Transport.Sockets;
+using Microsoft.Extensions.Options;
+
+namespace GymServer.Web.Tcp;
+
+/// <summary>Registers gym_tcp_api's TCP protocol on Kestrel, beside HTTP.</summary>
+public static class GymTcpExtensions
+{
+    /// <summary>Room in the socket's read buffer beyond one maximum line, so a maximum line always fits.</summary>
+    private const int ReadBufferSlack = 64 * 1024;
+
+    public static WebApplicationBuilder AddGymTcp(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<GymTcpOptions>()
+            .Bind(builder.Configuration.GetSection(GymTcpOptions.SectionName))
+            .Validate(options => options.Port is >= 0 and <= IPEndPoint.MaxPort, "Gym:Tcp:Port must be 0 to 65535")
+            .Validate(options => TryParseAddress(options.Address, out _), "Gym:Tcp:Address must be an IP address, localhost, * or 0.0.0.0")
+            .Validate(options => options.MaxLineLength >= 64, "Gym:Tcp:MaxLineLength must be at least 64 bytes")
+            .Validate(options => options.MaxEnvsPerConnection >= 1, "Gym:Tcp:MaxEnvsPerConnection must be at least 1")
+            .Validate(options => options.MaxConnections >= 1, "Gym:Tcp:MaxConnections must be at least 1")
+            .Validate(options => options.IdleTimeout > TimeSpan.Zero, "Gym:Tcp:IdleTimeout must be positive")
+            .Validate(options => options.ReplyQueueCapacity >= 1, "Gym:Tcp:ReplyQueueCapacity must be at least 1")
+            .ValidateOnStart();
+        builder.Services.AddSingleton<ConnectionLimiter>();
+        builder.Services.AddSingleton<TcpEndpoints>();
+
+        builder.Services.AddOptions<SocketTransportOptions>().Configure<IOptions<GymTcpOptions>>((sockets, gym) =>
+        {
+            // Kestrel stops reading a socket once this much is unconsumed; a maximum-length line must fit in it,
+            // or its terminator could never arrive.
+            sockets.MaxReadBufferSize = Math.Max(sockets.MaxReadBufferSize ?? 0, (long)gym.Value.MaxLineLength + ReadBufferSlack);
+            sockets.UnsafePreferInlineScheduling = gym.Value.InlineScheduling;
+        });
+        builder.WebHost.ConfigureKestrel((context, kestrel) =>
+        {
+            var options = kestrel.ApplicationServices.GetRequiredService<IOptions<GymTcpOptions>>().Value;
+            var endpoints = kestrel.ApplicationServices.GetRequiredService<TcpEndpoints>();
+            ListenTcp(kestrel, options, listen =>
+            {
+                listen.UseConnectionHandler<GymConnectionHandler>();
+                endpoints.Add(listen);
+            });
+            // Listening here makes Kestrel ignore --urls, so HTTP is bound from them explicitly.
+            HttpEndpoints.Listen(kestrel, context.Configuration);
+        });
+        return builder;
+    }
+
+    /// <summary>Logs where the TCP protocol listens, once the server has bound its ports.</summary>
+    public static WebApplication UseGymTcp(this WebApplication app)
+    {
+        app.Lifetime.ApplicationStarted.Register(() =>
+        {
+            var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(GymConnectionHandler));
+            foreach (var endPoint in app.Services.GetRequiredService<TcpEndpoints>().EndPoints)
+            {
+                TcpLog.Listening(logger, endPoint.ToString() ?? "?");
+            }
+        });
+        return app;
+    }
+
+    private static void ListenTcp(KestrelServerOptions kestrel, GymTcpOptions options, Action<ListenOptions> configure)
+    {
+        TryParseAddress(options.Address, out var address);
+        switch (address)
+        {
+            case null when options.Address.Trim() == "*":
+                kestrel.ListenAnyIP(options.Port, configure);
+                break;
+            case null:
+                kestrel.ListenLocalhost(options.Port, configure);
+                break;
+            default:
+                kestrel.Listen(address, options.Port, configure);
+                break;
+        }
+    }
+
+    /// <summary>An IP address; null for "*" (every interface, IPv6 and IPv4) and "localhost".</summary>
+    private static bool TryParseAddress(string? text, out IPAddress? address)
+    {
+        address = null;
+        var trimmed = text?.Trim();
+        if (trimmed is "*" || string.Equals(trimmed, "localhost", StringComparison.OrdinalIgnoreCase))
+        {
+            return true;
+        }
+        return IPAddress.TryParse(trimmed, out address);
+    }
+}

@@ -1,0 +1,37 @@
+using GymServer.Engine.Protocol;
+
+namespace GymServer.Web.Tcp;
+
+/// <summary>The TCP side's log messages, source-generated so hot paths format nothing unless enabled.</summary>
+internal static partial class TcpLog
+{
+    [LoggerMessage(1, LogLevel.Information, "Gym TCP protocol listening on {EndPoint}")]
+    public static partial void Listening(ILogger logger, string endPoint);
+
+    [LoggerMessage(2, LogLevel.Debug, "Connection {ConnectionId} from {Remote} opened")]
+    public static partial void ConnectionOpened(ILogger logger, string connectionId, string? remote);
+
+    [LoggerMessage(3, LogLevel.Debug, "Connection {ConnectionId} closed after {Requests} request(s)")]
+    public static partial void ConnectionClosed(ILogger logger, string connectionId, long requests);
+
+    [LoggerMessage(4, LogLevel.Warning, "Connection from {Remote} refused: the node already serves {Max} connections")]
+    public static partial void ConnectionRefused(ILogger logger, string? remote, int max);
+
+    [LoggerMessage(5, LogLevel.Warning, "Connection {ConnectionId}: {Kind} failed ({Code}: {Message}); the error is the reply to the next request")]
+    public static partial void DeferredError(ILogger logger, string connectionId, RequestKind kind, string code, string message);
+
+    [LoggerMessage(6, LogLevel.Error, "Connection {ConnectionId}: {Kind} failed unexpectedly")]
+    public static partial void UnexpectedRequestError(ILogger logger, string connectionId, RequestKind kind, Exception exception);
+
+    [LoggerMessage(7, LogLevel.Information, "Connection {ConnectionId} closed: {Code}")]
+    public static partial void ClosedByServer(ILogger logger, string connectionId, string code);
+
+    [LoggerMessage(8, LogLevel.Error, "Connection {ConnectionId} failed")]
+    public static partial void ConnectionFailed(ILogger logger, string connectionId, Exception exception);
+
+    [LoggerMessage(9, LogLevel.Warning, "Connection {ConnectionId}: closing its envs failed")]
+    public static partial void SessionCloseFailed(ILogger logger, string connectionId, Exception exception);
+
+    [LoggerMessage(10, LogLevel.Debug, "Connection {ConnectionId} reset by the peer")]
+    public static partial void ConnectionReset(ILogger logger, string connectionId);
+}

@@ -1,0 +1,47 @@
+using GymServer.LoadGen;
+
+// Child mode: the floor's ping-pong server, answering each line with the given reply bytes.
+if (args is ["floor-server", var replyBase64])
+{
+    FloorServer.Run(Convert.FromBase64String(replyBase64));
+    return 0;
+}
+
+var options = LoadGenOptions.Parse(args);
+Console.WriteLine($"GymServer load generator: server {options.Host}:{options.Port}, env {options.EnvId}, " +
+    $"{options.Rounds} rounds of floor then server, each {options.Warmup.TotalSeconds:0.#} s warm-up + " +
+    $"{options.Duration.TotalSeconds / options.Rounds:0.#} s measured, {Environment.ProcessorCount} cores");
+
+// The floor answers with a real step reply's bytes, so both sides move the same sizes.
+using (var probe = LineConnection.Connect(options.Host, options.Port))
+{
+    probe.RoundTrip(Requests.Make(options.EnvId));
+    probe.RoundTrip(Requests.Reset);
+    var stepReply = probe.RoundTrip(Requests.Steps[0]).ToArray();
+    byte[] reply = [.. stepReply, .. "\r\n\r\n"u8];
+    Console.WriteLine($"request {Requests.Steps[0].Length} bytes, reply {reply.Length} bytes");
+
+    using var floor = FloorProcess.Start(reply);
+    var rows = new List<(RunResult Floor, RunResult Server)>();
+    var slice = options.Duration / options.Rounds;
+    foreach (var connections in options.Connections)
+    {
+        var floorRuns = new List<RunResult>();
+        var serverRuns = new List<RunResult>();
+        for (var round = 0; round < options.Rounds; round++)
+        {
+            floorRuns.Add(LockstepRun.Run("127.0.0.1", floor.Port, connections, options.Warmup, slice, () => new FloorScript()));
+            serverRuns.Add(LockstepRun.Run(options.Host, options.Port, connections, options.Warmup, slice, () => new GymScript(options.EnvId)));
+        }
+        var row = (RunResult.Combine(floorRuns), RunResult.Combine(serverRuns));
+        rows.Add(row);
+        Report.Row(row.Item1, row.Item2);
+    }
+    Report.Table(rows);
+
+    if (options.IdleConnections > 0)
+    {
+        IdleRun.Run(options, rows.FirstOrDefault(row => row.Floor.Connections == options.ActiveWithIdle).Floor);
+    }
+}
+return 0;

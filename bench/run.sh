@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# Builds the server and the load generator in Release, starts the server on a free port, runs the load generator
+# against it (floor and server in one run), and stops the server. Extra arguments go to the load generator.
+#   bench/run.sh                         # 1, 16, 64 connections, then 1,000 idle + 16 active
+#   bench/run.sh --seconds 10            # longer runs
+#   GYM_INLINE=1 bench/run.sh            # the server with --Gym:Tcp:InlineScheduling=true
+#   GYM_LATENCY_MODE=1 bench/run.sh      # ... and inline socket completions (DOTNET_SYSTEM_NET_SOCKETS_INLINE_COMPLETIONS=1)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+dotnet build GymServer.Web -c Release -v quiet -nologo
+dotnet build bench/GymServer.LoadGen -c Release -v quiet -nologo
+
+port="${GYM_BENCH_PORT:-4090}"
+server_args=(--Gym:Tcp:Port="$port" --urls http://127.0.0.1:0 --Logging:LogLevel:Default=Warning)
+if [[ "${GYM_LATENCY_MODE:-0}" == "1" ]]; then
+  export DOTNET_SYSTEM_NET_SOCKETS_INLINE_COMPLETIONS=1
+  server_args+=(--Gym:Tcp:InlineScheduling=true)
+elif [[ "${GYM_INLINE:-0}" == "1" ]]; then
+  server_args+=(--Gym:Tcp:InlineScheduling=true)
+fi
+
+dotnet GymServer.Web/bin/Release/net10.0/GymServer.Web.dll "${server_args[@]}" &
+server=$!
+unset DOTNET_SYSTEM_NET_SOCKETS_INLINE_COMPLETIONS
+trap 'kill -TERM "$server" 2>/dev/null; wait "$server" 2>/dev/null || true' EXIT
+
+# Wait until the server accepts connections.
+for _ in $(seq 1 100); do
+  if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then break; fi
+  sleep 0.1
+done
+
+dotnet bench/GymServer.LoadGen/bin/Release/net10.0/GymServer.LoadGen.dll --port "$port" "$@"
