@@ -1,5 +1,7 @@
 using GymServer.Engine.Environments;
+using GymServer.Engine.Python;
 using GymServer.Engine.Sessions;
+using GymServer.Web.Health;
 using GymServer.Web.Metrics;
 using GymServer.Web.Tcp;
 
@@ -15,8 +17,10 @@ public static class GymServerExtensions
     {
         builder.Services.Configure<HostOptions>(options => options.ShutdownTimeout = ShutdownTimeout);
         builder.Services.AddGymEngine();
+        // Registered before the TCP listener: the host starts the pool (and waits for its workers) before it listens.
+        builder.Services.AddGymPython(builder.Configuration);
         builder.Services.AddSingleton<GymMetrics>();
-        builder.Services.AddHealthChecks();
+        builder.Services.AddHealthChecks().AddCheck<PythonPoolHealthCheck>("python");
         builder.AddGymTcp();
         return builder;
     }

@@ -26,6 +26,8 @@ public class GymServerFactory : WebApplicationFactory<Program>
         {
             ["Gym:Tcp:Port"] = "0",
             ["Gym:Tcp:Address"] = "127.0.0.1",
+            // Python workers only where a test asks for them (with the fake gymnasium): see Functional/Python.
+            ["Gym:Python:Workers"] = "0",
             ["urls"] = "http://127.0.0.1:0",
             ["Logging:LogLevel:Default"] = "Warning",
         };
