@@ -17,6 +17,7 @@ public static class GymServerExtensions
     {
         builder.Services.Configure<HostOptions>(options => options.ShutdownTimeout = ShutdownTimeout);
         builder.Services.AddGymEngine();
+        builder.Services.AddSingleton(builder.Configuration.GetSection("Gym:Envs").Get<EnvCatalogOptions>() ?? new EnvCatalogOptions());
         // Registered before the TCP listener: the host starts the pool (and waits for its workers) before it listens.
         builder.Services.AddGymPython(builder.Configuration);
         builder.Services.AddSingleton<GymMetrics>();
@@ -25,12 +26,14 @@ public static class GymServerExtensions
         return builder;
     }
 
-    /// <summary>The env backends (native first) and the catalog that resolves ids over them.</summary>
+    /// <summary>The env backends and the catalog that resolves ids over them (native first unless configured).</summary>
     public static IServiceCollection AddGymEngine(this IServiceCollection services)
     {
         services.AddSingleton(_ => NativeEnvironments.CreateRegistry());
         services.AddSingleton<IEnvProvider, NativeEnvProvider>();
-        services.AddSingleton<EnvCatalog>();
+        services.AddSingleton(provider => new EnvCatalog(
+            provider.GetServices<IEnvProvider>(),
+            provider.GetService<EnvCatalogOptions>()));
         return services;
     }
 

@@ -4,7 +4,8 @@ using GymServer.Engine.Environments;
 namespace GymServer.Engine.Sessions;
 
 /// <summary>
-/// Resolves an env id over every backend: the native one first, then the others in registration order. A client may
+/// Resolves an env id over every backend: the preferred one first (native by default), then the others in
+/// registration order. A client may
 /// choose a backend with a prefix (<c>native:CartPole-v1</c>, <c>python:ALE/Pong-v5</c>). An id no backend serves
 /// gets unknown_env naming the closest ids of all backends.
 /// </summary>
@@ -12,10 +13,17 @@ public sealed class EnvCatalog
 {
     private readonly IEnvProvider[] _providers;
 
-    public EnvCatalog(IEnumerable<IEnvProvider> providers)
+    public EnvCatalog(IEnumerable<IEnvProvider> providers, EnvCatalogOptions? options = null)
     {
-        // Stable sort: native first, the rest keep their order.
-        _providers = [.. providers.OrderBy(provider => provider.Backend == NativeEnvProvider.BackendName ? 0 : 1)];
+        var preferred = options?.PreferredBackend ?? NativeEnvProvider.BackendName;
+        var all = providers.ToList();
+        if (!all.Exists(provider => provider.Backend == preferred))
+        {
+            throw new ArgumentException(
+                $"Gym:Envs:PreferredBackend '{preferred}' is not a backend; choose one of: {string.Join(", ", all.Select(p => p.Backend))}");
+        }
+        // Stable sort: the preferred backend first, the rest keep their order.
+        _providers = [.. all.OrderBy(provider => provider.Backend == preferred ? 0 : 1)];
     }
 
     public IReadOnlyList<IEnvProvider> Providers => _providers;

@@ -18,6 +18,26 @@ public sealed class EnvCatalogTests
     }
 
     [Fact]
+    public void APreferredBackendServesFirstWhenItHasTheId()
+    {
+        var catalog = new EnvCatalog(
+            [new NativeEnvProvider(Registry), new OtherBackend("python", "CartPole-v1")],
+            new EnvCatalogOptions { PreferredBackend = "python" });
+        Assert.Equal("python", catalog.Resolve("CartPole-v1").Provider.Backend);
+        Assert.Equal("native", catalog.Resolve("Taxi-v3").Provider.Backend);
+        Assert.Equal("native", catalog.Resolve("native:CartPole-v1").Provider.Backend);
+    }
+
+    [Fact]
+    public void APreferredBackendThatDoesNotExistIsAConfigurationError()
+    {
+        var error = Assert.Throws<ArgumentException>(() => new EnvCatalog(
+            [new NativeEnvProvider(Registry)],
+            new EnvCatalogOptions { PreferredBackend = "pyhton" }));
+        Assert.Contains("pyhton", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void APrefixChoosesTheBackend()
     {
         var catalog = new EnvCatalog([new NativeEnvProvider(Registry), new OtherBackend("python", "CartPole-v1")]);

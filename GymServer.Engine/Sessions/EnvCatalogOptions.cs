@@ -1,0 +1,11 @@
+namespace GymServer.Engine.Sessions;
+
+/// <summary>How ids are resolved over the backends (<c>Gym:Envs</c> in configuration).</summary>
+public sealed class EnvCatalogOptions
+{
+    /// <summary>
+    /// The backend tried first for an id without a prefix: "native" (default: the fast C# env when there is one)
+    /// or "python" (Gymnasium's own implementation even where a native one exists).
+    /// </summary>
+    public string PreferredBackend { get; set; } = NativeEnvProvider.BackendName;
+}
