@@ -1,3 +1,4 @@
+using System.Text.Json;
 using GymServer.Engine.Environments;
 using GymServer.Engine.Protocol;
 
@@ -14,6 +15,9 @@ public sealed class Session(EnvCatalog catalog, SessionLimits limits) : IAsyncDi
 
     public SessionLimits Limits { get; } = limits;
 
+    /// <summary>The backends this session makes envs from.</summary>
+    public EnvCatalog Catalog { get; } = catalog;
+
     public IReadOnlyList<SessionEnv> Envs => _envs;
 
     /// <summary>The env protocol-1 commands address: the last one made, until it is closed.</summary>
@@ -26,7 +30,15 @@ public sealed class Session(EnvCatalog catalog, SessionLimits limits) : IAsyncDi
     public EnvException? PendingError { get; private set; }
 
     /// <summary>Makes an env and makes it current. Refused with too_many_envs past <see cref="SessionLimits.MaxEnvs"/>.</summary>
-    public async ValueTask<SessionEnv> OpenAsync(string id, CancellationToken cancellationToken)
+    public ValueTask<SessionEnv> OpenAsync(string id, CancellationToken cancellationToken) =>
+        OpenAsync(id, kwargs: null, renderMode: null, cancellationToken);
+
+    /// <summary>Makes an env with keyword arguments and a render mode (protocol 2), and makes it current.</summary>
+    public async ValueTask<SessionEnv> OpenAsync(
+        string id,
+        IReadOnlyDictionary<string, JsonElement>? kwargs,
+        string? renderMode,
+        CancellationToken cancellationToken)
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
         if (_envs.Count >= Limits.MaxEnvs)
@@ -34,7 +46,7 @@ public sealed class Session(EnvCatalog catalog, SessionLimits limits) : IAsyncDi
             throw new EnvException(ProtocolErrorCodes.TooManyEnvs,
                 $"this connection already has {_envs.Count} env(s) open, the most it may (close one first)");
         }
-        var instance = await catalog.MakeAsync(id, kwargs: null, cancellationToken).ConfigureAwait(false);
+        var instance = await Catalog.MakeAsync(id, kwargs, renderMode, cancellationToken).ConfigureAwait(false);
         var env = new SessionEnv(instance);
         _envs.Add(env);
         Current = env;
@@ -45,6 +57,19 @@ public sealed class Session(EnvCatalog catalog, SessionLimits limits) : IAsyncDi
     /// <summary>The current env, or no_env.</summary>
     public SessionEnv RequireCurrent() =>
         Current ?? throw new EnvException(ProtocolErrorCodes.NoEnv, "no env: make one first with {\"env\":{\"name\":\"<id>\"}}");
+
+    /// <summary>The open env with this instance id, or unknown_instance.</summary>
+    public SessionEnv Require(string instanceId)
+    {
+        foreach (var env in _envs)
+        {
+            if (env.InstanceId == instanceId)
+            {
+                return env;
+            }
+        }
+        throw new EnvException(ProtocolErrorCodes.UnknownInstance, $"no open env with instance id '{instanceId}' on this connection");
+    }
 
     /// <summary>Closes an env of this session; closing the current one leaves the session without one.</summary>
     public async ValueTask CloseAsync(SessionEnv env)
