@@ -11,6 +11,7 @@ namespace GymServer.Engine.Sessions;
 public sealed class Session(EnvCatalog catalog, SessionLimits limits) : IAsyncDisposable
 {
     private readonly List<SessionEnv> _envs = [];
+    private readonly List<VectorEnv> _vectors = [];
     private bool _disposed;
 
     public SessionLimits Limits { get; } = limits;
@@ -19,6 +20,9 @@ public sealed class Session(EnvCatalog catalog, SessionLimits limits) : IAsyncDi
     public EnvCatalog Catalog { get; } = catalog;
 
     public IReadOnlyList<SessionEnv> Envs => _envs;
+
+    /// <summary>The vector envs (protocol 2); each counts as one env against <see cref="SessionLimits.MaxEnvs"/>.</summary>
+    public IReadOnlyList<VectorEnv> Vectors => _vectors;
 
     /// <summary>The env protocol-1 commands address: the last one made, until it is closed.</summary>
     public SessionEnv? Current { get; private set; }
@@ -40,18 +44,80 @@ public sealed class Session(EnvCatalog catalog, SessionLimits limits) : IAsyncDi
         string? renderMode,
         CancellationToken cancellationToken)
     {
-        ObjectDisposedException.ThrowIf(_disposed, this);
-        if (_envs.Count >= Limits.MaxEnvs)
-        {
-            throw new EnvException(ProtocolErrorCodes.TooManyEnvs,
-                $"this connection already has {_envs.Count} env(s) open, the most it may (close one first)");
-        }
+        EnsureRoom();
         var instance = await Catalog.MakeAsync(id, kwargs, renderMode, cancellationToken).ConfigureAwait(false);
         var env = new SessionEnv(instance);
         _envs.Add(env);
         Current = env;
         LastInstanceId = env.InstanceId;
         return env;
+    }
+
+    /// <summary>
+    /// Makes <paramref name="count"/> envs of one id as a vector env (protocol 2). If one of them cannot be made, those
+    /// already made are closed.
+    /// </summary>
+    public async ValueTask<VectorEnv> OpenVectorAsync(
+        string id,
+        int count,
+        IReadOnlyDictionary<string, JsonElement>? kwargs,
+        CancellationToken cancellationToken)
+    {
+        EnsureRoom();
+        var envs = new List<SessionEnv>(count);
+        try
+        {
+            for (var i = 0; i < count; i++)
+            {
+                envs.Add(new SessionEnv(await Catalog.MakeAsync(id, kwargs, renderMode: null, cancellationToken).ConfigureAwait(false)));
+            }
+        }
+        catch
+        {
+            foreach (var made in envs)
+            {
+                await made.DisposeAsync().ConfigureAwait(false);
+            }
+            throw;
+        }
+        var vector = new VectorEnv(InstanceIds.New(), envs);
+        _vectors.Add(vector);
+        return vector;
+    }
+
+    /// <summary>The open vector env with this instance id, or unknown_instance.</summary>
+    public VectorEnv RequireVector(string instanceId)
+    {
+        foreach (var vector in _vectors)
+        {
+            if (vector.InstanceId == instanceId)
+            {
+                return vector;
+            }
+        }
+        throw new EnvException(ProtocolErrorCodes.UnknownInstance, _envs.Exists(env => env.InstanceId == instanceId)
+            ? $"'{instanceId}' is a single env, not a vector env: use reset and step"
+            : $"no open vector env with instance id '{instanceId}' on this connection");
+    }
+
+    /// <summary>Closes a vector env of this session.</summary>
+    public async ValueTask CloseAsync(VectorEnv vector)
+    {
+        if (_vectors.Remove(vector))
+        {
+            await vector.DisposeAsync().ConfigureAwait(false);
+        }
+    }
+
+    private void EnsureRoom()
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        var open = _envs.Count + _vectors.Count;
+        if (open >= Limits.MaxEnvs)
+        {
+            throw new EnvException(ProtocolErrorCodes.TooManyEnvs,
+                $"this connection already has {open} env(s) open, the most it may (close one first)");
+        }
     }
 
     /// <summary>The current env, or no_env.</summary>
@@ -68,7 +134,9 @@ public sealed class Session(EnvCatalog catalog, SessionLimits limits) : IAsyncDi
                 return env;
             }
         }
-        throw new EnvException(ProtocolErrorCodes.UnknownInstance, $"no open env with instance id '{instanceId}' on this connection");
+        throw new EnvException(ProtocolErrorCodes.UnknownInstance, _vectors.Exists(vector => vector.InstanceId == instanceId)
+            ? $"'{instanceId}' is a vector env: use reset_vec and step_vec"
+            : $"no open env with instance id '{instanceId}' on this connection");
     }
 
     /// <summary>Closes an env of this session; closing the current one leaves the session without one.</summary>
@@ -105,7 +173,7 @@ public sealed class Session(EnvCatalog catalog, SessionLimits limits) : IAsyncDi
         }
         _disposed = true;
         List<Exception>? errors = null;
-        foreach (var env in _envs)
+        foreach (var env in _envs.Cast<IAsyncDisposable>().Concat(_vectors))
         {
             try
             {
@@ -117,6 +185,7 @@ public sealed class Session(EnvCatalog catalog, SessionLimits limits) : IAsyncDi
             }
         }
         _envs.Clear();
+        _vectors.Clear();
         Current = null;
         if (errors is not null)
         {

@@ -23,4 +23,13 @@ public enum Protocol2Command
 
     /// <summary><c>{"list_envs":{}}</c>. See <see cref="ListEnvsRequest"/>, <see cref="ListEnvsResponse"/>.</summary>
     ListEnvs,
+
+    /// <summary><c>{"make_vec":{"id":"CartPole-v1","num_envs":4}}</c>. See <see cref="MakeVecRequest"/>, <see cref="MakeVecResponse"/>.</summary>
+    MakeVec,
+
+    /// <summary><c>{"reset_vec":{"instance":"..","seed":3}}</c>. See <see cref="ResetRequest"/>, <see cref="VecResetResponse"/>.</summary>
+    ResetVec,
+
+    /// <summary><c>{"step_vec":{"instance":"..","actions":[1,0]}}</c>. See <see cref="StepVecRequest"/>, <see cref="VecStepResponse"/>.</summary>
+    StepVec,
 }

@@ -50,13 +50,18 @@ public sealed partial class Protocol2Dispatcher
     {
         if (request.Instance is string instance)
         {
-            await Session.CloseAsync(Session.Require(instance)).ConfigureAwait(false);
+            var vector = Session.Vectors.FirstOrDefault(vector => vector.InstanceId == instance);
+            await (vector is not null ? Session.CloseAsync(vector) : Session.CloseAsync(Session.Require(instance))).ConfigureAwait(false);
         }
         else
         {
             foreach (var env in Session.Envs.ToArray())
             {
                 await Session.CloseAsync(env).ConfigureAwait(false);
+            }
+            foreach (var vector in Session.Vectors.ToArray())
+            {
+                await Session.CloseAsync(vector).ConfigureAwait(false);
             }
         }
         new OkResponse().WriteTo(_replies.Begin(output));

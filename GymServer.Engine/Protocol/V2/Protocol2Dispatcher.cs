@@ -59,6 +59,9 @@ public sealed partial class Protocol2Dispatcher(Session session, IRequestObserve
             Protocol2Command.Close => CloseAsync(CloseRequest.Read(request.Arguments), output),
             Protocol2Command.Sample => Sample(SampleRequest.Read(request.Arguments), output),
             Protocol2Command.ListEnvs => ListEnvsAsync(ListEnvsRequest.Read(request.Arguments), output, cancellationToken),
+            Protocol2Command.MakeVec => MakeVecAsync(MakeVecRequest.Read(request.Arguments), output, cancellationToken),
+            Protocol2Command.ResetVec => ResetVecAsync(ResetRequest.Read(request.Arguments, Protocol2Names.ResetVec), output, cancellationToken),
+            Protocol2Command.StepVec => StepVecAsync(StepVecRequest.Read(request.Arguments), output, cancellationToken),
             _ => throw new InvalidOperationException($"unhandled command {request.Command}"),
         };
 }

@@ -13,6 +13,9 @@ public static class Protocol2Names
     public const string Close = "close";
     public const string Sample = "sample";
     public const string ListEnvs = "list_envs";
+    public const string MakeVec = "make_vec";
+    public const string ResetVec = "reset_vec";
+    public const string StepVec = "step_vec";
 
     // Arguments.
     public const string Protocol = "protocol";
@@ -24,6 +27,8 @@ public static class Protocol2Names
     public const string Options = "options";
     public const string Action = "action";
     public const string All = "all";
+    public const string NumEnvs = "num_envs";
+    public const string Actions = "actions";
 
     // Replies.
     public static readonly JsonEncodedText InstanceName = JsonEncodedText.Encode(Instance);
@@ -39,4 +44,10 @@ public static class Protocol2Names
     public static readonly JsonEncodedText SampleName = JsonEncodedText.Encode(Sample);
     public static readonly JsonEncodedText Envs = JsonEncodedText.Encode("envs");
     public static readonly JsonEncodedText Ok = JsonEncodedText.Encode("ok");
+    public static readonly JsonEncodedText NumEnvsName = JsonEncodedText.Encode(NumEnvs);
+    public static readonly JsonEncodedText SingleObservationSpace = JsonEncodedText.Encode("single_observation_space");
+    public static readonly JsonEncodedText SingleActionSpace = JsonEncodedText.Encode("single_action_space");
+    public static readonly JsonEncodedText Observations = JsonEncodedText.Encode("observations");
+    public static readonly JsonEncodedText Rewards = JsonEncodedText.Encode("rewards");
+    public static readonly JsonEncodedText Infos = JsonEncodedText.Encode("infos");
 }
