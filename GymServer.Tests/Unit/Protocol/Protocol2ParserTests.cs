@@ -19,6 +19,9 @@ public sealed class Protocol2ParserTests
     [InlineData("{\"sample\":{\"instance\":\"a\"}}", Protocol2Command.Sample)]
     [InlineData("{\"list_envs\":{}}", Protocol2Command.ListEnvs)]
     [InlineData("{\"\\u006cist_envs\":{}}", Protocol2Command.ListEnvs)]
+    [InlineData("{\"make_vec\":{\"id\":\"CartPole-v1\",\"num_envs\":2}}", Protocol2Command.MakeVec)]
+    [InlineData("{\"reset_vec\":{\"instance\":\"a\"}}", Protocol2Command.ResetVec)]
+    [InlineData("{\"step_vec\":{\"instance\":\"a\",\"actions\":[1,0]}}", Protocol2Command.StepVec)]
     public void RecognisesEveryCommandWhereverTheLineIsSplit(string line, Protocol2Command command)
     {
         var bytes = Encoding.UTF8.GetBytes(line);
@@ -90,6 +93,35 @@ public sealed class Protocol2ParserTests
     {
         var step = GymServer.Engine.Protocol.V2.StepRequest.Read(Arguments("{\"instance\":\"a\",\"action\":[0.5,[1,2]]}"));
         Assert.Equal("[0.5,[1,2]]", step.Action.GetRawText());
+    }
+
+    [Theory]
+    [InlineData("1", 1)]
+    [InlineData("4096", 4096)]
+    public void MakeVecTakesOneToTheMostCopies(string numEnvs, int expected)
+    {
+        var make = MakeVecRequest.Read(Arguments($"{{\"id\":\"CartPole-v1\",\"num_envs\":{numEnvs},\"kwargs\":{{\"g\":9.8}}}}"));
+        Assert.Equal(expected, make.NumEnvs);
+        Assert.Equal(9.8, make.Kwargs!["g"].GetDouble());
+    }
+
+    [Theory]
+    [InlineData("0")]
+    [InlineData("4097")]
+    [InlineData("2.5")]
+    [InlineData("\"2\"")]
+    public void MakeVecRefusesOtherCounts(string numEnvs)
+    {
+        var error = Assert.Throws<ProtocolException>(() => MakeVecRequest.Read(Arguments($"{{\"id\":\"CartPole-v1\",\"num_envs\":{numEnvs}}}")));
+        Assert.Equal("invalid_argument", error.Code);
+    }
+
+    [Fact]
+    public void StepVecNeedsAListOfActions()
+    {
+        Assert.Equal(3, StepVecRequest.Read(Arguments("{\"instance\":\"a\",\"actions\":[1,[0.5],{\"k\":1}]}")).Actions.GetArrayLength());
+        Assert.Equal("invalid_request", Assert.Throws<ProtocolException>(() => StepVecRequest.Read(Arguments("{\"instance\":\"a\",\"actions\":1}"))).Code);
+        Assert.Equal("invalid_request", Assert.Throws<ProtocolException>(() => StepVecRequest.Read(Arguments("{\"instance\":\"a\"}"))).Code);
     }
 
     [Theory]
