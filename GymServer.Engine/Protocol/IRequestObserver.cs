@@ -17,5 +17,5 @@ public interface IRequestObserver
     void OnUnexpectedError(RequestKind kind, Exception error);
 
     /// <summary>A protocol-2 request (named by its command, or "request" before it was parsed) failed unexpectedly.</summary>
-    void OnUnexpectedError(string command, Exception error) => OnUnexpectedError(RequestKind.Step, error);
+    void OnUnexpectedError(string command, Exception error);
 }
