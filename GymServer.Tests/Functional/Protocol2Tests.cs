@@ -43,6 +43,17 @@ public sealed class Protocol2Tests(GymServerFactory server)
     }
 
     [Fact]
+    public async Task AWaitingProtocol1ErrorIsTheHandshakesReplyAndTheHandshakeIsNotRun()
+    {
+        await using var client = await server.ConnectAsync();
+        await client.SendAsync("{\"server\":{\"compression\":\"x\"}}");
+        Replies.AssertError(await client.RequestAsync(Protocol2.Handshake), "invalid_argument", "server.compression");
+        // Still protocol 1: a close gets no reply, so the next reply is the handshake's.
+        await client.SendAsync("{\"env\":{\"action\":\"close\"}}");
+        Assert.Equal(2, (await client.RequestAsync(Protocol2.Handshake)).GetProperty("protocol").GetInt32());
+    }
+
+    [Fact]
     public async Task TheHandshakeTurnsCompressionOffAndLinesBufferedBehindItAreProtocol2()
     {
         await using var client = await server.ConnectAsync();
