@@ -7,13 +7,14 @@ namespace GymServer.Engine.Protocol;
 public readonly struct GymRequest
 {
     private GymRequest(RequestKind kind, MakeEnvRequest makeEnv = default, StepRequest step = default,
-        SeedRequest seed = default, CompressionRequest compression = default)
+        SeedRequest seed = default, CompressionRequest compression = default, HandshakeRequest handshake = default)
     {
         Kind = kind;
         MakeEnv = makeEnv;
         Step = step;
         Seed = seed;
         Compression = compression;
+        Handshake = handshake;
     }
 
     /// <summary>The command.</summary>
@@ -31,6 +32,9 @@ public readonly struct GymRequest
     /// <summary>The arguments when <see cref="Kind"/> is <see cref="RequestKind.Compression"/>.</summary>
     public CompressionRequest Compression { get; }
 
+    /// <summary>The arguments when <see cref="Kind"/> is <see cref="RequestKind.Handshake"/>.</summary>
+    public HandshakeRequest Handshake { get; }
+
     /// <summary>Whether the client reads a reply to this request.</summary>
     public bool HasReply => RequestKinds.HasReply(Kind);
 
@@ -44,4 +48,6 @@ public readonly struct GymRequest
     public static GymRequest Of(SeedRequest request) => new(RequestKind.Seed, seed: request);
 
     public static GymRequest Of(CompressionRequest request) => new(RequestKind.Compression, compression: request);
+
+    public static GymRequest Of(HandshakeRequest request) => new(RequestKind.Handshake, handshake: request);
 }

@@ -3,7 +3,7 @@ using GymServer.Engine.Environments;
 namespace GymServer.Engine.Protocol;
 
 /// <summary>
-/// Hears what a <see cref="RequestDispatcher"/> cannot say on the wire at once, so the host can log and count it.
+/// Hears what a <see cref="RequestDispatcher"/> (or a <see cref="V2.Protocol2Dispatcher"/>) cannot say on the wire at once, so the host can log and count it.
 /// </summary>
 public interface IRequestObserver
 {
@@ -15,4 +15,7 @@ public interface IRequestObserver
 
     /// <summary>A request failed with an error that is not a protocol or env error (a bug, a broken worker).</summary>
     void OnUnexpectedError(RequestKind kind, Exception error);
+
+    /// <summary>A protocol-2 request (named by its command, or "request" before it was parsed) failed unexpectedly.</summary>
+    void OnUnexpectedError(string command, Exception error);
 }

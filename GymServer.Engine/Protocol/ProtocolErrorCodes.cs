@@ -21,6 +21,9 @@ public static class ProtocolErrorCodes
     /// <summary>The command needs an env and the connection has none (never made, or closed).</summary>
     public const string NoEnv = "no_env";
 
+    /// <summary>Protocol 2: no env with the request's instance id is open on this connection.</summary>
+    public const string UnknownInstance = "unknown_instance";
+
     /// <summary>The connection already has as many envs open as it may.</summary>
     public const string TooManyEnvs = "too_many_envs";
 

@@ -17,6 +17,7 @@ public static class ProtocolNames
     public static readonly JsonEncodedText Seed = JsonEncodedText.Encode("seed");
     public static readonly JsonEncodedText Render = JsonEncodedText.Encode("render");
     public static readonly JsonEncodedText Compression = JsonEncodedText.Encode("compression");
+    public static readonly JsonEncodedText Protocol = JsonEncodedText.Encode("protocol");
 
     // Replies.
     public static readonly JsonEncodedText Instance = JsonEncodedText.Encode("instance");

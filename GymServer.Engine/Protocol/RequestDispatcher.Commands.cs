@@ -55,11 +55,28 @@ public sealed partial class RequestDispatcher
                 new UrlResponse(RecordingPaths.VideoOf(instanceId)).WriteTo(_replies.Begin(output));
                 break;
             }
+            case RequestKind.Handshake:
+                Handshake(request.Handshake, output);
+                return ValueTask.CompletedTask;
             default:
                 throw new InvalidOperationException($"{request.Kind} has no reply");
         }
         _replies.End(output);
         return ValueTask.CompletedTask;
+    }
+
+    private void Handshake(HandshakeRequest request, ReplyBuffer output)
+    {
+        if (request.Version is < 1 or > HandshakeResponse.LatestVersion)
+        {
+            throw new EnvException(EnvErrorCodes.InvalidArgument,
+                $"protocol {request.Version} is not one this server speaks: 1 or {HandshakeResponse.LatestVersion}");
+        }
+        // The handshake reply, and every protocol-2 reply, is never compressed.
+        _replies.CompressionLevel = 0;
+        new HandshakeResponse(request.Version).WriteTo(_replies.Begin(output));
+        _replies.End(output);
+        ProtocolVersion = request.Version;
     }
 
     private ValueTask Step(StepRequest request, ReplyBuffer output, CancellationToken cancellationToken)

@@ -20,6 +20,9 @@ public sealed partial class RequestDispatcher(Session session, IRequestObserver 
 
     public Session Session { get; } = session;
 
+    /// <summary>The protocol the client chose with the handshake: 1 until it asks for another.</summary>
+    public int ProtocolVersion { get; private set; } = 1;
+
     /// <summary>The zlib level replies are compressed at (0: off).</summary>
     public int CompressionLevel => _replies.CompressionLevel;
 

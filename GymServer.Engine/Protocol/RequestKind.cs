@@ -1,6 +1,6 @@
 namespace GymServer.Engine.Protocol;
 
-/// <summary>The commands of protocol 1 (gym_tcp_api's), one per request line.</summary>
+/// <summary>The commands of protocol 1 (gym_tcp_api's, plus the handshake), one per request line.</summary>
 public enum RequestKind
 {
     /// <summary><c>{"env":{"name":"CartPole-v1"}}</c>: make the connection's env (closing the previous one).
@@ -39,4 +39,8 @@ public enum RequestKind
 
     /// <summary><c>{"url":{"action":"url"}}</c>: where the env's recordings are published. Replies <see cref="UrlResponse"/>.</summary>
     Url,
+
+    /// <summary><c>{"server":{"protocol":2}}</c>: choose the protocol the connection speaks from now on.
+    /// Replies <see cref="HandshakeResponse"/>. See <see cref="HandshakeRequest"/>.</summary>
+    Handshake,
 }

@@ -133,27 +133,39 @@ public sealed partial class RequestParser
         return GymRequest.Of(new StepRequest(action.Value, render));
     }
 
-    /// <summary><c>"server": {"compression": "9"}</c>.</summary>
+    /// <summary><c>"server": {"compression": "9"}</c> or the handshake <c>"server": {"protocol": 2}</c>.</summary>
     private static GymRequest ParseServer(ref Utf8JsonReader reader)
     {
         ReadArgumentsStart(ref reader, "server");
-        int? level = null;
+        GymRequest? request = null;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
+            if (request is not null)
+            {
+                throw new ProtocolException(ProtocolErrorCodes.InvalidRequest,
+                    "server takes one of compression, protocol per request", request.Value.Kind);
+            }
+            if (reader.ValueTextEquals(ProtocolNames.Protocol.EncodedUtf8Bytes))
+            {
+                reader.Read();
+                request = ReadSmallInteger(ref reader, out var version) && version is >= 0 and <= int.MaxValue
+                    ? GymRequest.Of(new HandshakeRequest((int)version))
+                    : throw new ProtocolException(EnvErrorCodes.InvalidArgument,
+                        "server.protocol must be a protocol version: 1 or 2", RequestKind.Handshake);
+                continue;
+            }
             if (!reader.ValueTextEquals(ProtocolNames.Compression.EncodedUtf8Bytes))
             {
                 throw new ProtocolException(ProtocolErrorCodes.UnknownCommand,
-                    $"unknown server command '{reader.GetString()}': expected compression");
+                    $"unknown server command '{reader.GetString()}': expected compression or protocol");
             }
             reader.Read();
-            level = ReadSmallInteger(ref reader, out var parsed) && parsed is >= 0 and <= 9
-                ? (int)parsed
+            request = ReadSmallInteger(ref reader, out var parsed) && parsed is >= 0 and <= 9
+                ? GymRequest.Of(new CompressionRequest((int)parsed))
                 : throw new ProtocolException(EnvErrorCodes.InvalidArgument,
                     "server.compression must be a zlib level from \"0\" (off) to \"9\"", RequestKind.Compression);
         }
-        return level is int value
-            ? GymRequest.Of(new CompressionRequest(value))
-            : throw new ProtocolException(ProtocolErrorCodes.InvalidRequest, "server needs compression");
+        return request ?? throw new ProtocolException(ProtocolErrorCodes.InvalidRequest, "server needs compression or protocol");
     }
 
     /// <summary>Commands of the form <c>"name": {"action": "expected"}</c>.</summary>

@@ -32,10 +32,17 @@ public sealed class EnvCatalog
     public ValueTask<IEnvInstance> MakeAsync(
         string id,
         IReadOnlyDictionary<string, JsonElement>? kwargs,
+        CancellationToken cancellationToken) => MakeAsync(id, kwargs, renderMode: null, cancellationToken);
+
+    /// <summary>Makes the env <paramref name="id"/> with a render mode, which the backend may refuse.</summary>
+    public ValueTask<IEnvInstance> MakeAsync(
+        string id,
+        IReadOnlyDictionary<string, JsonElement>? kwargs,
+        string? renderMode,
         CancellationToken cancellationToken)
     {
         var (provider, bareId) = Resolve(id);
-        return provider.MakeAsync(bareId, InstanceIds.New(), kwargs, renderMode: null, cancellationToken);
+        return provider.MakeAsync(bareId, InstanceIds.New(), kwargs, renderMode, cancellationToken);
     }
 
     /// <summary>The backend that serves <paramref name="id"/> and the id without its prefix.</summary>

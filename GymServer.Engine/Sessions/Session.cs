@@ -1,3 +1,4 @@
+using System.Text.Json;
 using GymServer.Engine.Environments;
 using GymServer.Engine.Protocol;
 
@@ -10,11 +11,18 @@ namespace GymServer.Engine.Sessions;
 public sealed class Session(EnvCatalog catalog, SessionLimits limits) : IAsyncDisposable
 {
     private readonly List<SessionEnv> _envs = [];
+    private readonly List<VectorEnv> _vectors = [];
     private bool _disposed;
 
     public SessionLimits Limits { get; } = limits;
 
+    /// <summary>The backends this session makes envs from.</summary>
+    public EnvCatalog Catalog { get; } = catalog;
+
     public IReadOnlyList<SessionEnv> Envs => _envs;
+
+    /// <summary>The vector envs (protocol 2); each counts as one env against <see cref="SessionLimits.MaxEnvs"/>.</summary>
+    public IReadOnlyList<VectorEnv> Vectors => _vectors;
 
     /// <summary>The env protocol-1 commands address: the last one made, until it is closed.</summary>
     public SessionEnv? Current { get; private set; }
@@ -26,15 +34,18 @@ public sealed class Session(EnvCatalog catalog, SessionLimits limits) : IAsyncDi
     public EnvException? PendingError { get; private set; }
 
     /// <summary>Makes an env and makes it current. Refused with too_many_envs past <see cref="SessionLimits.MaxEnvs"/>.</summary>
-    public async ValueTask<SessionEnv> OpenAsync(string id, CancellationToken cancellationToken)
+    public ValueTask<SessionEnv> OpenAsync(string id, CancellationToken cancellationToken) =>
+        OpenAsync(id, kwargs: null, renderMode: null, cancellationToken);
+
+    /// <summary>Makes an env with keyword arguments and a render mode (protocol 2), and makes it current.</summary>
+    public async ValueTask<SessionEnv> OpenAsync(
+        string id,
+        IReadOnlyDictionary<string, JsonElement>? kwargs,
+        string? renderMode,
+        CancellationToken cancellationToken)
     {
-        ObjectDisposedException.ThrowIf(_disposed, this);
-        if (_envs.Count >= Limits.MaxEnvs)
-        {
-            throw new EnvException(ProtocolErrorCodes.TooManyEnvs,
-                $"this connection already has {_envs.Count} env(s) open, the most it may (close one first)");
-        }
-        var instance = await catalog.MakeAsync(id, kwargs: null, cancellationToken).ConfigureAwait(false);
+        EnsureRoom();
+        var instance = await Catalog.MakeAsync(id, kwargs, renderMode, cancellationToken).ConfigureAwait(false);
         var env = new SessionEnv(instance);
         _envs.Add(env);
         Current = env;
@@ -42,9 +53,91 @@ public sealed class Session(EnvCatalog catalog, SessionLimits limits) : IAsyncDi
         return env;
     }
 
+    /// <summary>
+    /// Makes <paramref name="count"/> envs of one id as a vector env (protocol 2). If one of them cannot be made, those
+    /// already made are closed.
+    /// </summary>
+    public async ValueTask<VectorEnv> OpenVectorAsync(
+        string id,
+        int count,
+        IReadOnlyDictionary<string, JsonElement>? kwargs,
+        CancellationToken cancellationToken)
+    {
+        EnsureRoom();
+        var envs = new List<SessionEnv>(count);
+        try
+        {
+            for (var i = 0; i < count; i++)
+            {
+                envs.Add(new SessionEnv(await Catalog.MakeAsync(id, kwargs, renderMode: null, cancellationToken).ConfigureAwait(false)));
+            }
+        }
+        catch
+        {
+            foreach (var made in envs)
+            {
+                await made.DisposeAsync().ConfigureAwait(false);
+            }
+            throw;
+        }
+        var vector = new VectorEnv(InstanceIds.New(), envs);
+        _vectors.Add(vector);
+        return vector;
+    }
+
+    /// <summary>The open vector env with this instance id, or unknown_instance.</summary>
+    public VectorEnv RequireVector(string instanceId)
+    {
+        foreach (var vector in _vectors)
+        {
+            if (vector.InstanceId == instanceId)
+            {
+                return vector;
+            }
+        }
+        throw new EnvException(ProtocolErrorCodes.UnknownInstance, _envs.Exists(env => env.InstanceId == instanceId)
+            ? $"'{instanceId}' is a single env, not a vector env: use reset and step"
+            : $"no open vector env with instance id '{instanceId}' on this connection");
+    }
+
+    /// <summary>Closes a vector env of this session.</summary>
+    public async ValueTask CloseAsync(VectorEnv vector)
+    {
+        if (_vectors.Remove(vector))
+        {
+            await vector.DisposeAsync().ConfigureAwait(false);
+        }
+    }
+
+    private void EnsureRoom()
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        var open = _envs.Count + _vectors.Count;
+        if (open >= Limits.MaxEnvs)
+        {
+            throw new EnvException(ProtocolErrorCodes.TooManyEnvs,
+                $"this connection already has {open} env(s) open, the most it may (close one first)");
+        }
+    }
+
     /// <summary>The current env, or no_env.</summary>
     public SessionEnv RequireCurrent() =>
         Current ?? throw new EnvException(ProtocolErrorCodes.NoEnv, "no env: make one first with {\"env\":{\"name\":\"<id>\"}}");
+
+    /// <summary>The open env with this instance id, or unknown_instance.</summary>
+    public SessionEnv Require(string instanceId)
+    {
+        foreach (var env in _envs)
+        {
+            if (env.InstanceId == instanceId)
+            {
+                return env;
+            }
+        }
+        throw new EnvException(ProtocolErrorCodes.UnknownInstance, _vectors.Exists(vector => vector.InstanceId == instanceId)
+            ? $"'{instanceId}' is a vector env: use reset_vec and step_vec"
+            : $"no open env with instance id '{instanceId}' on this connection");
+    }
 
     /// <summary>Closes an env of this session; closing the current one leaves the session without one.</summary>
     public async ValueTask CloseAsync(SessionEnv env)
@@ -80,7 +173,7 @@ public sealed class Session(EnvCatalog catalog, SessionLimits limits) : IAsyncDi
         }
         _disposed = true;
         List<Exception>? errors = null;
-        foreach (var env in _envs)
+        foreach (var env in _envs.Cast<IAsyncDisposable>().Concat(_vectors))
         {
             try
             {
@@ -92,6 +185,7 @@ public sealed class Session(EnvCatalog catalog, SessionLimits limits) : IAsyncDi
             }
         }
         _envs.Clear();
+        _vectors.Clear();
         Current = null;
         if (errors is not null)
         {

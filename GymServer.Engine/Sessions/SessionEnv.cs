@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Text.Json;
 using GymServer.Engine.Environments;
 using GymServer.Engine.Spaces;
 
@@ -54,7 +55,14 @@ public sealed class SessionEnv : IAsyncDisposable
     {
         var seed = _pendingSeed;
         _pendingSeed = null;
-        var reset = Instance.ResetAsync(seed, options: null, _observation, Info, cancellationToken);
+        return ResetAsync(seed, options: null, cancellationToken);
+    }
+
+    /// <summary>Gymnasium's <c>reset(seed=seed, options=options)</c> (protocol 2); a pending seed is dropped.</summary>
+    public ValueTask ResetAsync(BigInteger? seed, JsonElement? options, CancellationToken cancellationToken)
+    {
+        _pendingSeed = null;
+        var reset = Instance.ResetAsync(seed, options, _observation, Info, cancellationToken);
         if (!reset.IsCompletedSuccessfully)
         {
             return AwaitResetAsync(reset);

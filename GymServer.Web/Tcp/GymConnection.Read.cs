@@ -1,5 +1,6 @@
 using System.Buffers;
 using GymServer.Engine.Protocol;
+using GymServer.Engine.Protocol.V2;
 
 namespace GymServer.Web.Tcp;
 
@@ -78,13 +79,35 @@ public sealed partial class GymConnection
         }
     }
 
-    private ValueTask<bool> RunLineAsync(LineStatus status, ReadOnlySequence<byte> line, ReplyBuffer reply)
+    private async ValueTask RunLineAsync(LineStatus status, ReadOnlySequence<byte> line, ReplyBuffer reply)
+    {
+        if (_protocol2 is not null)
+        {
+            Interlocked.Increment(ref _requests);
+            if (status == LineStatus.TooLong)
+            {
+                _protocol2.WriteError(reply, ProtocolErrorCodes.LineTooLong, LineTooLongMessage);
+                return;
+            }
+            await _protocol2.DispatchAsync(line, reply, _aborted).ConfigureAwait(false);
+            return;
+        }
+        await RunProtocol1LineAsync(status, line, reply).ConfigureAwait(false);
+        if (_dispatcher.ProtocolVersion == 2)
+        {
+            // The handshake chose protocol 2: the following lines, already buffered ones too, are protocol 2.
+            _protocol2 = new Protocol2Dispatcher(Session, this);
+        }
+    }
+
+    private string LineTooLongMessage => $"the request line is longer than {_lines.MaxLineLength} bytes; it was discarded";
+
+    private ValueTask<bool> RunProtocol1LineAsync(LineStatus status, ReadOnlySequence<byte> line, ReplyBuffer reply)
     {
         Interlocked.Increment(ref _requests);
         if (status == LineStatus.TooLong)
         {
-            _dispatcher.WriteError(reply, ProtocolErrorCodes.LineTooLong,
-                $"the request line is longer than {_lines.MaxLineLength} bytes; it was discarded");
+            _dispatcher.WriteError(reply, ProtocolErrorCodes.LineTooLong, LineTooLongMessage);
             return new ValueTask<bool>(true);
         }
         return _dispatcher.DispatchAsync(line, reply, _aborted);

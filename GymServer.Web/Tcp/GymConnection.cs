@@ -3,13 +3,14 @@ using System.IO.Pipelines;
 using System.Threading.Channels;
 using GymServer.Engine.Environments;
 using GymServer.Engine.Protocol;
+using GymServer.Engine.Protocol.V2;
 using GymServer.Engine.Sessions;
 using GymServer.Web.Metrics;
 
 namespace GymServer.Web.Tcp;
 
 /// <summary>
-/// One client connection speaking protocol 1 over a duplex pipe. A read loop frames and runs requests; a write loop
+/// One client connection speaking protocol 1, or protocol 2 after the handshake, over a duplex pipe. A read loop frames and runs requests; a write loop
 /// sends their replies; a bounded channel joins them, so a client that does not read its replies stops its own
 /// requests being read and cannot make the server buffer without bound. Both pipes are completed when it ends.
 /// </summary>
@@ -21,6 +22,7 @@ public sealed partial class GymConnection : IRequestObserver, IAsyncDisposable
     private readonly GymMetrics _metrics;
     private readonly LineReader _lines;
     private readonly RequestDispatcher _dispatcher;
+    private Protocol2Dispatcher? _protocol2;
     private readonly Channel<ReplyBuffer> _outbox;
     private readonly ConcurrentQueue<ReplyBuffer> _freeReplies = new();
     private readonly Lock _closeLock = new();
@@ -126,6 +128,9 @@ public sealed partial class GymConnection : IRequestObserver, IAsyncDisposable
 
     void IRequestObserver.OnUnexpectedError(RequestKind kind, Exception error) =>
         TcpLog.UnexpectedRequestError(_logger, _connectionId, kind, error);
+
+    void IRequestObserver.OnUnexpectedError(string command, Exception error) =>
+        TcpLog.UnexpectedProtocol2Error(_logger, _connectionId, command, error);
 
     void IRequestObserver.OnErrorReplied(string code) => _metrics.RequestFailed(code, deferred: false);
 

@@ -23,6 +23,9 @@ internal static partial class TcpLog
     [LoggerMessage(6, LogLevel.Error, "Connection {ConnectionId}: {Kind} failed unexpectedly")]
     public static partial void UnexpectedRequestError(ILogger logger, string connectionId, RequestKind kind, Exception exception);
 
+    [LoggerMessage(11, LogLevel.Error, "Connection {ConnectionId}: protocol-2 {Command} failed unexpectedly")]
+    public static partial void UnexpectedProtocol2Error(ILogger logger, string connectionId, string command, Exception exception);
+
     [LoggerMessage(7, LogLevel.Information, "Connection {ConnectionId} closed: {Code}")]
     public static partial void ClosedByServer(ILogger logger, string connectionId, string code);
 

@@ -126,6 +126,8 @@ public sealed class SessionTests
 
         public void OnUnexpectedError(RequestKind kind, Exception error) => Assert.Fail($"{kind}: {error}");
 
+        public void OnUnexpectedError(string command, Exception error) => Assert.Fail($"{command}: {error}");
+
         public void OnErrorReplied(string code) => Assert.Fail(code);
     }
 }

@@ -1,0 +1,85 @@
+using System.Numerics;
+using System.Text.Json;
+using GymServer.Engine.Environments;
+
+namespace GymServer.Engine.Sessions;
+
+/// <summary>
+/// Gymnasium's <c>SyncVectorEnv</c> over N envs of one id, with its default next-step autoreset: a reset with seed s
+/// resets env i with seed s + i; a step after env i terminated or truncated resets env i instead of stepping it
+/// (reward 0, not terminated, not truncated, the reset's observation and info) and ignores its action.
+/// </summary>
+public sealed class VectorEnv(string instanceId, IReadOnlyList<SessionEnv> envs) : IAsyncDisposable
+{
+    private readonly bool[] _autoreset = new bool[envs.Count];
+    private readonly StepResult[] _results = new StepResult[envs.Count];
+    private bool _disposed;
+
+    public string InstanceId { get; } = instanceId;
+
+    /// <summary>The sub-envs, in order; their observations and infos are those of the last reset or step.</summary>
+    public IReadOnlyList<SessionEnv> Envs { get; } = envs;
+
+    /// <summary>The last step's results, one per sub-env.</summary>
+    public ReadOnlySpan<StepResult> Results => _results;
+
+    /// <summary>Resets every sub-env: env i with <paramref name="seed"/> + i (or unseeded), all with the same options.</summary>
+    public async ValueTask ResetAsync(BigInteger? seed, JsonElement? options, CancellationToken cancellationToken)
+    {
+        for (var i = 0; i < Envs.Count; i++)
+        {
+            await Envs[i].ResetAsync(seed + i, options, cancellationToken).ConfigureAwait(false);
+        }
+        Array.Clear(_autoreset);
+        Array.Clear(_results);
+    }
+
+    /// <summary>
+    /// Steps every sub-env with the action already read into its <see cref="SessionEnv.Action"/>, or autoresets the
+    /// ones whose previous step ended their episode.
+    /// </summary>
+    public async ValueTask StepAsync(CancellationToken cancellationToken)
+    {
+        for (var i = 0; i < Envs.Count; i++)
+        {
+            if (_autoreset[i])
+            {
+                await Envs[i].ResetAsync(seed: null, options: null, cancellationToken).ConfigureAwait(false);
+                _results[i] = new StepResult(0.0, Terminated: false, Truncated: false);
+            }
+            else
+            {
+                (_results[i], _) = await Envs[i].StepAsync(cancellationToken).ConfigureAwait(false);
+            }
+        }
+        for (var i = 0; i < Envs.Count; i++)
+        {
+            _autoreset[i] = _results[i].Done;
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_disposed)
+        {
+            return;
+        }
+        _disposed = true;
+        List<Exception>? errors = null;
+        foreach (var env in Envs)
+        {
+            try
+            {
+                await env.DisposeAsync().ConfigureAwait(false);
+            }
+            catch (Exception exception)
+            {
+                (errors ??= []).Add(exception);
+            }
+        }
+        if (errors is not null)
+        {
+            throw new AggregateException("closing the vector env's envs failed", errors);
+        }
+    }
+}
