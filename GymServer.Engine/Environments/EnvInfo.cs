@@ -47,13 +47,23 @@ public sealed class EnvInfo
     public void WriteTo(Utf8JsonWriter writer)
     {
         writer.WriteStartObject();
+        WriteEntries(writer, Elements.WriteFloat);
+        writer.WriteEndObject();
+    }
+
+    /// <summary>
+    /// Writes the entries as properties of the JSON object the caller has started; <paramref name="writeFloat"/>
+    /// decides how floats are spelled (protocol 1 writes them as Python does).
+    /// </summary>
+    public void WriteEntries(Utf8JsonWriter writer, Action<Utf8JsonWriter, double> writeFloat)
+    {
         foreach (var entry in _entries)
         {
             writer.WritePropertyName(entry.Key);
             switch (entry.Kind)
             {
                 case InfoKind.Float:
-                    Elements.WriteFloat(writer, entry.Float);
+                    writeFloat(writer, entry.Float);
                     break;
                 case InfoKind.Integer:
                     writer.WriteNumberValue(entry.Integer);
@@ -76,6 +86,5 @@ public sealed class EnvInfo
                     throw new InvalidOperationException($"unknown info kind {entry.Kind}");
             }
         }
-        writer.WriteEndObject();
     }
 }

@@ -41,36 +41,7 @@ public readonly ref struct StepResponse(
     private void WriteInfo(Utf8JsonWriter writer)
     {
         writer.WriteStartObject();
-        for (var i = 0; i < _info.Count; i++)
-        {
-            var entry = _info[i];
-            writer.WritePropertyName(entry.Key);
-            switch (entry.Kind)
-            {
-                case InfoKind.Float:
-                    PythonJson.WriteFloat(writer, entry.Float);
-                    break;
-                case InfoKind.Integer:
-                    writer.WriteNumberValue(entry.Integer);
-                    break;
-                case InfoKind.Boolean:
-                    writer.WriteBooleanValue(entry.Boolean);
-                    break;
-                case InfoKind.Int8Array:
-                    writer.WriteStartArray();
-                    foreach (var value in entry.Int8Array)
-                    {
-                        writer.WriteNumberValue(value);
-                    }
-                    writer.WriteEndArray();
-                    break;
-                case InfoKind.RawJson:
-                    writer.WriteRawValue(entry.RawJson.Span, skipInputValidation: true);
-                    break;
-                default:
-                    throw new InvalidOperationException($"unknown info kind {entry.Kind}");
-            }
-        }
+        _info.WriteEntries(writer, PythonJson.WriteFloat);
         if (_episode is EpisodeSummary episode)
         {
             writer.WriteStartObject(ProtocolNames.Episode);
