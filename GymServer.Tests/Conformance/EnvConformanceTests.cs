@@ -37,10 +37,10 @@ public sealed class EnvConformanceTests(ITestOutputHelper output)
                     counts["steps"] = counts.GetValueOrDefault("steps") + ReplayEpisode(env, record);
                     break;
                 case "action_sample":
-                    CheckSamples(env.ActionSpace, record);
+                    SampleReplay.AssertSamples(env.ActionSpace, record, $"{file.EnvId} action_sample");
                     break;
                 case "observation_sample":
-                    CheckSamples(env.ObservationSpace, record);
+                    SampleReplay.AssertSamples(env.ObservationSpace, record, $"{file.EnvId} observation_sample");
                     break;
                 default:
                     Assert.Fail($"{fileName}: unknown record kind {kind}");
@@ -87,24 +87,6 @@ public sealed class EnvConformanceTests(ITestOutputHelper output)
             stepIndex++;
         }
         return stepIndex;
-    }
-
-    private static void CheckSamples(Space space, JsonElement record)
-    {
-        var seed = BigInteger.Parse(record.GetProperty("seed").GetRawText());
-        space.Seed(seed);
-        var expected = new byte[space.ByteSize];
-        var actual = new byte[space.ByteSize];
-        var index = 0;
-        foreach (var sample in record.GetProperty("samples").EnumerateArray())
-        {
-            space.ReadValue(sample, expected);
-            space.Sample(actual);
-            Assert.True(
-                expected.AsSpan().SequenceEqual(actual),
-                $"{record.GetProperty("kind").GetString()} seed {seed} sample {index}: expected {sample.GetRawText()}, got {space.ValueJson(actual)}");
-            index++;
-        }
     }
 
     private static void AssertObservation(Space space, JsonElement expectedJson, byte[] actual, string where)

@@ -28,23 +28,7 @@ public sealed class GymnasiumSpaceSampleTests(ITestOutputHelper output)
             var description = record.GetProperty("space");
             var space = SpaceDescription.Parse(description);
             JsonAssert.Equal(description.GetRawText(), space.DescriptionJson());
-            var seed = BigInteger.Parse(record.GetProperty("seed").GetRawText());
-            space.Seed(seed);
-            var expected = new byte[space.ByteSize];
-            var actual = new byte[space.ByteSize];
-            var index = 0;
-            foreach (var sample in record.GetProperty("samples").EnumerateArray())
-            {
-                space.ReadValue(sample, expected);
-                space.Sample(actual);
-                Assert.True(
-                    expected.AsSpan().SequenceEqual(actual),
-                    $"{name} seed {seed} sample {index}: expected {sample.GetRawText()}, got {space.ValueJson(actual)}");
-                Assert.True(space.Contains(actual), $"{name} seed {seed} sample {index}: {space.ValueJson(actual)} not in the space");
-                JsonAssert.Equal(sample.GetRawText(), space.ValueJson(actual));
-                index++;
-            }
-            checkedSamples += index;
+            checkedSamples += SampleReplay.AssertSamples(space, record, name);
         }
         output.WriteLine($"{name}: {records.Count} seeds, {checkedSamples} samples");
         Assert.True(checkedSamples > 0);

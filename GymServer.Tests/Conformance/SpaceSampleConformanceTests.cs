@@ -50,31 +50,10 @@ public sealed class SpaceSampleConformanceTests(ITestOutputHelper output)
                 continue;
             }
             counts[kind] = counts.GetValueOrDefault(kind) + 1;
-            counts["samples"] = counts.GetValueOrDefault("samples") + CheckSamples(space, record);
+            counts["samples"] = counts.GetValueOrDefault("samples") + SampleReplay.AssertSamples(space, record, kind);
         }
         output.WriteLine($"{file.EnvId}: {string.Join(", ", counts.Select(c => $"{c.Value} {c.Key}"))}");
         Assert.True(counts.GetValueOrDefault("action_sample") > 0, $"{fileName} has no action_sample record");
         Assert.True(counts.GetValueOrDefault("observation_sample") > 0, $"{fileName} has no observation_sample record");
-    }
-
-    private static int CheckSamples(Space space, JsonElement record)
-    {
-        var kind = record.GetProperty("kind").GetString();
-        var seed = BigInteger.Parse(record.GetProperty("seed").GetRawText());
-        space.Seed(seed);
-        var expected = new byte[space.ByteSize];
-        var actual = new byte[space.ByteSize];
-        var index = 0;
-        foreach (var sample in record.GetProperty("samples").EnumerateArray())
-        {
-            space.ReadValue(sample, expected);
-            space.Sample(actual);
-            Assert.True(
-                expected.AsSpan().SequenceEqual(actual),
-                $"{kind} seed {seed} sample {index}: expected {sample.GetRawText()}, got {space.ValueJson(actual)}");
-            Assert.True(space.Contains(actual), $"{kind} seed {seed} sample {index}: {space.ValueJson(actual)} is not in the space");
-            index++;
-        }
-        return index;
     }
 }
