@@ -30,6 +30,7 @@ public static class GymServerExtensions
     public static IServiceCollection AddGymEngine(this IServiceCollection services)
     {
         services.AddSingleton(_ => NativeEnvironments.CreateRegistry());
+        services.AddSingleton<NodeActivity>();
         services.AddSingleton<IEnvProvider, NativeEnvProvider>();
         services.AddSingleton(provider => new EnvCatalog(
             provider.GetServices<IEnvProvider>(),

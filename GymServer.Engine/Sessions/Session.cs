@@ -8,16 +8,30 @@ namespace GymServer.Engine.Sessions;
 /// A client connection's state: its envs (protocol 1 addresses one, the current), its limits, and the error of a
 /// failed request that had no reply, kept until the next request that has one.
 /// </summary>
-public sealed class Session(EnvCatalog catalog, SessionLimits limits) : IAsyncDisposable
+public sealed class Session : IAsyncDisposable
 {
     private readonly List<SessionEnv> _envs = [];
     private readonly List<VectorEnv> _vectors = [];
     private bool _disposed;
 
-    public SessionLimits Limits { get; } = limits;
+    /// <param name="catalog">The backends this session makes envs from.</param>
+    /// <param name="limits">Its limits.</param>
+    /// <param name="activity">The node's counters (one per node); a private one when left out (unit tests).</param>
+    public Session(EnvCatalog catalog, SessionLimits limits, NodeActivity? activity = null)
+    {
+        Catalog = catalog;
+        Limits = limits;
+        Activity = activity ?? new NodeActivity();
+        Activity.SessionOpened();
+    }
+
+    public SessionLimits Limits { get; }
 
     /// <summary>The backends this session makes envs from.</summary>
-    public EnvCatalog Catalog { get; } = catalog;
+    public EnvCatalog Catalog { get; }
+
+    /// <summary>The node's counters this session reports to.</summary>
+    public NodeActivity Activity { get; }
 
     public IReadOnlyList<SessionEnv> Envs => _envs;
 
@@ -46,7 +60,7 @@ public sealed class Session(EnvCatalog catalog, SessionLimits limits) : IAsyncDi
     {
         EnsureRoom();
         var instance = await Catalog.MakeAsync(id, kwargs, renderMode, cancellationToken).ConfigureAwait(false);
-        var env = new SessionEnv(instance);
+        var env = new SessionEnv(instance, Activity);
         _envs.Add(env);
         Current = env;
         LastInstanceId = env.InstanceId;
@@ -69,7 +83,7 @@ public sealed class Session(EnvCatalog catalog, SessionLimits limits) : IAsyncDi
         {
             for (var i = 0; i < count; i++)
             {
-                envs.Add(new SessionEnv(await Catalog.MakeAsync(id, kwargs, renderMode: null, cancellationToken).ConfigureAwait(false)));
+                envs.Add(new SessionEnv(await Catalog.MakeAsync(id, kwargs, renderMode: null, cancellationToken).ConfigureAwait(false), Activity));
             }
         }
         catch
@@ -172,6 +186,7 @@ public sealed class Session(EnvCatalog catalog, SessionLimits limits) : IAsyncDi
             return;
         }
         _disposed = true;
+        Activity.SessionClosed();
         List<Exception>? errors = null;
         foreach (var env in _envs.Cast<IAsyncDisposable>().Concat(_vectors))
         {

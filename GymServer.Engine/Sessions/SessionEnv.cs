@@ -7,7 +7,8 @@ namespace GymServer.Engine.Sessions;
 
 /// <summary>
 /// An env in a session, with the buffers its steps reuse (observation, action, sample, info), the seed waiting for
-/// the next reset, and its episode statistics when recording them.
+/// the next reset, and its episode statistics. Statistics are always kept (the node's dashboard and metrics count
+/// every episode); the client sees them in a step's info only once it asked for them.
 /// </summary>
 public sealed class SessionEnv : IAsyncDisposable
 {
@@ -15,13 +16,17 @@ public sealed class SessionEnv : IAsyncDisposable
     private readonly byte[] _action;
     private byte[]? _sample;
     private BigInteger? _pendingSeed;
+    private readonly NodeActivity _activity;
+    private readonly EpisodeStatistics _statistics = new();
     private bool _disposed;
 
-    public SessionEnv(IEnvInstance instance)
+    public SessionEnv(IEnvInstance instance, NodeActivity activity)
     {
         Instance = instance;
+        _activity = activity;
         _observation = new byte[instance.ObservationSpace.ByteSize];
         _action = new byte[instance.ActionSpace.ByteSize];
+        activity.EnvOpened(instance.Backend);
     }
 
     public IEnvInstance Instance { get; }
@@ -41,14 +46,17 @@ public sealed class SessionEnv : IAsyncDisposable
     /// <summary>The info of the last reset or step.</summary>
     public EnvInfo Info { get; } = new();
 
-    /// <summary>Episode statistics, once a client asked for them.</summary>
-    public EpisodeStatistics? Statistics { get; private set; }
+    /// <summary>The episode statistics of this env (Gymnasium's RecordEpisodeStatistics).</summary>
+    public EpisodeStatistics Statistics => _statistics;
+
+    /// <summary>Whether the client asked for episode statistics in its steps' info.</summary>
+    public bool ReportsStatistics { get; private set; }
 
     /// <summary>The next reset is a reset with this seed (then the env's generator continues).</summary>
     public void SeedNextReset(BigInteger seed) => _pendingSeed = seed;
 
-    /// <summary>Starts keeping episode statistics (again calling it keeps the running ones).</summary>
-    public void RecordEpisodeStatistics() => Statistics ??= new EpisodeStatistics();
+    /// <summary>Starts reporting episode statistics in the step info (the running episode's count from its reset).</summary>
+    public void RecordEpisodeStatistics() => ReportsStatistics = true;
 
     /// <summary>Resets with the pending seed, if any. Completes synchronously when the env does.</summary>
     public ValueTask ResetAsync(CancellationToken cancellationToken)
@@ -67,19 +75,19 @@ public sealed class SessionEnv : IAsyncDisposable
         {
             return AwaitResetAsync(reset);
         }
-        Statistics?.OnReset();
+        _statistics.OnReset();
         return ValueTask.CompletedTask;
 
         async ValueTask AwaitResetAsync(ValueTask reset)
         {
             await reset.ConfigureAwait(false);
-            Statistics?.OnReset();
+            _statistics.OnReset();
         }
     }
 
     /// <summary>
-    /// Steps with the action in <see cref="Action"/>; the summary is set when statistics are on and the episode
-    /// ended. Completes synchronously when the env does, allocating nothing.
+    /// Steps with the action in <see cref="Action"/>; the summary is set when the client asked for statistics and
+    /// the episode ended. Completes synchronously when the env does, allocating nothing.
     /// </summary>
     public ValueTask<(StepResult Result, EpisodeSummary? Episode)> StepAsync(CancellationToken cancellationToken)
     {
@@ -90,8 +98,19 @@ public sealed class SessionEnv : IAsyncDisposable
             Complete(await step.ConfigureAwait(false));
     }
 
-    private (StepResult Result, EpisodeSummary? Episode) Complete(StepResult result) =>
-        (result, Statistics?.OnStep(result.Reward, result.Done));
+    private (StepResult Result, EpisodeSummary? Episode) Complete(StepResult result)
+    {
+        _activity.StepsTaken(1);
+        var episode = _statistics.OnStep(result.Reward, result.Done);
+        if (episode is not EpisodeSummary ended)
+        {
+            return (result, null);
+        }
+        _activity.OnEpisodeEnded(new EpisodeRecord(
+            InstanceId, Instance.Spec.Id, Instance.Backend, _statistics.Episodes - 1,
+            ended.Return, ended.Length, ended.Seconds, DateTimeOffset.UtcNow));
+        return (result, ReportsStatistics ? ended : null);
+    }
 
     /// <summary>Samples the action space into a buffer kept for it.</summary>
     public ReadOnlySpan<byte> SampleAction()
@@ -106,6 +125,7 @@ public sealed class SessionEnv : IAsyncDisposable
         if (!_disposed)
         {
             _disposed = true;
+            _activity.EnvClosed(Instance.Backend);
             await Instance.DisposeAsync().ConfigureAwait(false);
         }
     }

@@ -14,6 +14,7 @@ namespace GymServer.Web.Tcp;
 public sealed class GymConnectionHandler(
     IOptions<GymTcpOptions> options,
     EnvCatalog catalog,
+    NodeActivity activity,
     ConnectionLimiter limiter,
     GymMetrics metrics,
     IHostApplicationLifetime lifetime,
@@ -33,7 +34,7 @@ public sealed class GymConnectionHandler(
         try
         {
             TcpLog.ConnectionOpened(logger, connection.ConnectionId, remote);
-            var session = new Session(catalog, new SessionLimits(_options.MaxEnvsPerConnection));
+            var session = new Session(catalog, new SessionLimits(_options.MaxEnvsPerConnection), activity);
             await using var gym = new GymConnection(
                 connection.Transport, connection.ConnectionId, session, _options, metrics, logger, connection.ConnectionClosed);
             using var stopping = lifetime.ApplicationStopping.Register(static state => ShuttingDown((GymConnection)state!), gym);

@@ -1,0 +1,70 @@
+using System.Collections.Concurrent;
+
+namespace GymServer.Engine.Sessions;
+
+/// <summary>
+/// What every session of this node is doing, counted in one place: open sessions, open envs by backend, steps and
+/// finished episodes, and the most recent episodes. The dashboard and the metrics read it; sessions write it.
+/// </summary>
+public sealed class NodeActivity
+{
+    /// <summary>How many recent episodes are kept for <see cref="RecentEpisodes"/>.</summary>
+    public const int RecentCapacity = 200;
+
+    private readonly ConcurrentDictionary<string, long> _envsByBackend = new(StringComparer.Ordinal);
+    private readonly Queue<EpisodeRecord> _recent = new(RecentCapacity);
+    private readonly Lock _recentLock = new();
+    private long _sessions;
+    private long _steps;
+    private long _episodes;
+
+    /// <summary>
+    /// Raised on the thread that stepped the env, after the episode is counted. Handlers must be quick and must not
+    /// throw: they run on a client's step path (queue the record and batch, as the dashboard hub does).
+    /// </summary>
+    public event Action<EpisodeRecord>? EpisodeEnded;
+
+    public DateTimeOffset StartedAt { get; } = DateTimeOffset.UtcNow;
+
+    public long Sessions => Interlocked.Read(ref _sessions);
+
+    public long Steps => Interlocked.Read(ref _steps);
+
+    public long Episodes => Interlocked.Read(ref _episodes);
+
+    public void SessionOpened() => Interlocked.Increment(ref _sessions);
+
+    public void SessionClosed() => Interlocked.Decrement(ref _sessions);
+
+    public void EnvOpened(string backend) => _envsByBackend.AddOrUpdate(backend, 1, static (_, count) => count + 1);
+
+    public void EnvClosed(string backend) => _envsByBackend.AddOrUpdate(backend, 0, static (_, count) => count - 1);
+
+    /// <summary>Open envs per backend ("native", "python", ...); a vector env counts each of its sub-envs.</summary>
+    public IReadOnlyDictionary<string, long> EnvsByBackend() => new Dictionary<string, long>(_envsByBackend, StringComparer.Ordinal);
+
+    public void StepsTaken(long count) => Interlocked.Add(ref _steps, count);
+
+    public void OnEpisodeEnded(EpisodeRecord episode)
+    {
+        Interlocked.Increment(ref _episodes);
+        lock (_recentLock)
+        {
+            if (_recent.Count == RecentCapacity)
+            {
+                _recent.Dequeue();
+            }
+            _recent.Enqueue(episode);
+        }
+        EpisodeEnded?.Invoke(episode);
+    }
+
+    /// <summary>Up to <paramref name="max"/> of the most recent episodes, newest first.</summary>
+    public IReadOnlyList<EpisodeRecord> RecentEpisodes(int max = RecentCapacity)
+    {
+        lock (_recentLock)
+        {
+            return _recent.Reverse().Take(max).ToArray();
+        }
+    }
+}
