@@ -1,4 +1,5 @@
 using GymServer.Engine.Environments;
+using GymServer.Engine.Recording;
 using GymServer.Engine.Sessions;
 
 namespace GymServer.Engine.Protocol;
@@ -16,8 +17,13 @@ public sealed partial class RequestDispatcher
                 // Closing when there is no env is a no-op, as in gym_tcp_api.
                 return Session.Current is SessionEnv current ? Session.CloseAsync(current) : ValueTask.CompletedTask;
             case RequestKind.RecordEpisodeStats:
-                Session.RequireCurrent().RecordEpisodeStatistics();
+            {
+                // gym_tcp_api's Monitor recorded statistics and videos: so does this, videos on the node's schedule.
+                var env = Session.RequireCurrent();
+                env.RecordEpisodeStatistics();
+                Session.Recorder?.Start(env);
                 return ValueTask.CompletedTask;
+            }
             case RequestKind.Compression:
                 _replies.CompressionLevel = request.Compression.Level;
                 return ValueTask.CompletedTask;
@@ -52,7 +58,7 @@ public sealed partial class RequestDispatcher
             {
                 var instanceId = Session.LastInstanceId
                     ?? throw new EnvException(ProtocolErrorCodes.NoEnv, "no env has been made on this connection, so there are no recordings");
-                new UrlResponse(RecordingPaths.VideoOf(instanceId)).WriteTo(_replies.Begin(output));
+                new UrlResponse(MediaRecorder.UrlOf(instanceId)).WriteTo(_replies.Begin(output));
                 break;
             }
             case RequestKind.Handshake:
