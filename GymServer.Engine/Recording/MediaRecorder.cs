@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using GymServer.Engine.Python;
 using GymServer.Engine.Sessions;
 using Microsoft.Extensions.Logging;
 
@@ -42,8 +43,8 @@ public sealed class MediaRecorder
 
     /// <summary>
     /// Records <paramref name="env"/> from its next reset on, with <paramref name="schedule"/> (the node's when
-    /// null). Recording an env already recorded changes its schedule. Python envs must have been made with
-    /// render_mode rgb_array to get videos.
+    /// null). Recording an env already recorded changes its schedule. A Python env gets videos only if it
+    /// was made with render_mode rgb_array (<see cref="StartAsync"/> sees to that).
     /// </summary>
     public EnvRecording Start(SessionEnv env, VideoSchedule? schedule = null)
     {
@@ -59,6 +60,21 @@ public sealed class MediaRecorder
         return recording;
     }
 
+    /// <summary>
+    /// <see cref="Start"/>, after making sure a Python env renders rgb_array frames when videos are wanted: one made
+    /// without that render mode is made again with it (its state is lost: the client resets next, as it does after
+    /// starting a recording). Fails with the env's error when it cannot render rgb_array frames.
+    /// </summary>
+    public async ValueTask<EnvRecording> StartAsync(SessionEnv env, VideoSchedule? schedule, CancellationToken cancellationToken)
+    {
+        schedule ??= Schedule;
+        if (schedule.RecordsVideo && Status.VideoEnabled && env.Instance is PythonEnvInstance python)
+        {
+            await python.EnsureRgbFramesAsync(cancellationToken).ConfigureAwait(false);
+        }
+        return Start(env, schedule);
+    }
+
     /// <summary>Stops recording <paramref name="env"/>; an episode in progress is dropped.</summary>
     public void Stop(SessionEnv env)
     {
@@ -72,6 +88,9 @@ public sealed class MediaRecorder
 
     /// <summary>Completes when every video handed to the background so far is published or dropped.</summary>
     public Task IdleAsync() => Task.WhenAll(_pending.Keys);
+
+    /// <summary>Logs that an env cannot give frames, so it is recorded without video.</summary>
+    public void NoFrames(SessionEnv env, Exception error) => MediaLog.RenderFailed(Logger, env.InstanceId, error.Message);
 
     internal void Track(Task task)
     {
