@@ -38,6 +38,9 @@ internal sealed class EpisodeVideo
 
     public long Episode { get; }
 
+    /// <summary>The ffmpeg process's id once the first frame started it (tests stop it to see a failure).</summary>
+    internal int? EncoderProcessId => _encoder?.ProcessId;
+
     /// <summary>Frames handed to the encoder so far.</summary>
     public long Frames { get; private set; }
 
