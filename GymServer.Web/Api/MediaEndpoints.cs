@@ -21,13 +21,17 @@ public static class MediaEndpoints
 
     public static WebApplication MapGymMedia(this WebApplication app)
     {
-        app.MapGet(Prefix, () => Results.Redirect(Prefix + "/"));
+        // The catch-all also matches /media itself (redirected to /media/ below).
         app.MapGet(Prefix + "/{**path}", Get);
         return app;
     }
 
     private static IResult Get(HttpContext context, MediaLibrary library)
     {
+        if (context.Request.Path.Value == Prefix)
+        {
+            return Results.Redirect(Prefix + "/");
+        }
         if (!context.Request.Path.StartsWithSegments(Prefix, out var rest) || Split(rest.Value) is not { } segments)
         {
             return Results.BadRequest("a media path is /media/, /media/<instance>/ or /media/<instance>/<file>, in plain names");
