@@ -115,4 +115,33 @@ public sealed class VideoRecordingTests
         Assert.Empty(Directory.GetFileSystemEntries(kit.Media.Path));
         Assert.Equal(1, recorded.Statistics.Episodes);
     }
+
+    [Fact]
+    public async Task StepsOfARecordedEnvOutsideItsVideoEpisodesAllocateNothing()
+    {
+        using var kit = new RecordingKit(schedule: "every:1000000");
+        await using var session = kit.NewSession();
+        var env = await session.OpenAsync("CartPole-v1", CancellationToken.None);
+        kit.Recorder.Start(env);
+        // Episode 0 is on video; the ones after it are not.
+        await RecordingKit.RunEpisodeAsync(env, seed: 1);
+        Steps(env, 2000);
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        Steps(env, 2000);
+        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+        await kit.Recorder.IdleAsync();
+    }
+
+    private static void Steps(Engine.Sessions.SessionEnv env, int count)
+    {
+        for (var i = 0; i < count; i++)
+        {
+            var step = env.StepAsync(CancellationToken.None);
+            Assert.True(step.IsCompletedSuccessfully);
+            if (step.Result.Result.Done)
+            {
+                Assert.True(env.ResetAsync(CancellationToken.None).IsCompletedSuccessfully);
+            }
+        }
+    }
 }
