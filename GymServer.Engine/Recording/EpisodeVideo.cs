@@ -86,7 +86,12 @@ internal sealed class EpisodeVideo
     {
         if (_encoder is null)
         {
-            // Video was off before the first frame: nothing to publish; the statistics have the episode.
+            // Video off for the node before the first frame: nothing to publish, the statistics have the episode.
+            // A first frame that could not be rendered: the episode is published as failed, without a video.
+            if (_failure is not null && _recorder.Status.VideoEnabled)
+            {
+                await _recorder.Library.PublishAsync(Metadata(summary, endedAt, frames: 0, thumbnail: null)).ConfigureAwait(false);
+            }
             return;
         }
         var result = await _encoder.CompleteAsync().ConfigureAwait(false);
@@ -114,12 +119,13 @@ internal sealed class EpisodeVideo
             Fail(error.Message);
             thumbnail = null;
         }
-        var metadata = new EpisodeMetadata(
-            _envId, _instance, Episode, _seed, summary.Return, summary.Length, summary.Seconds, _startedAt, endedAt,
-            _recorder.Options.Node, VideoName, result.Frames, thumbnail,
-            _failure is null ? EpisodeMetadata.Complete : EpisodeMetadata.Failed);
-        await _recorder.Library.PublishAsync(metadata).ConfigureAwait(false);
+        await _recorder.Library.PublishAsync(Metadata(summary, endedAt, result.Frames, thumbnail)).ConfigureAwait(false);
     }
+
+    private EpisodeMetadata Metadata(EpisodeSummary summary, DateTimeOffset endedAt, long frames, string? thumbnail) => new(
+        _envId, _instance, Episode, _seed, summary.Return, summary.Length, summary.Seconds, _startedAt, endedAt,
+        _recorder.Options.Node, VideoName, frames, thumbnail,
+        _failure is null ? EpisodeMetadata.Complete : EpisodeMetadata.Failed);
 
     /// <summary>Drops an episode that will not end (a reset before its end, a close): ffmpeg stopped, file deleted.</summary>
     public async Task AbandonAsync()

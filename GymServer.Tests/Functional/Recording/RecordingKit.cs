@@ -31,7 +31,9 @@ public sealed class RecordingKit : IDisposable
 
     public MediaRecorder Recorder { get; }
 
-    public Session NewSession() => new(Catalog, SessionLimits.Default, new NodeActivity(), Recorder);
+    public Session NewSession() => NewSession(Catalog);
+
+    public Session NewSession(EnvCatalog catalog) => new(catalog, SessionLimits.Default, new NodeActivity(), Recorder);
 
     /// <summary>Resets (with <paramref name="seed"/>) and pushes right until the pole falls; returns the episode's length.</summary>
     public static async Task<long> RunEpisodeAsync(SessionEnv env, long? seed = null)
