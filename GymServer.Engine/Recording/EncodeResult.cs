@@ -7,6 +7,9 @@ namespace GymServer.Engine.Recording;
 /// <param name="Errors">What ffmpeg printed on stderr.</param>
 internal sealed record EncodeResult(bool Success, long Frames, int ExitCode, string Errors)
 {
+    /// <summary>ffmpeg could not be started at all (<see cref="Errors"/> says why): video goes off for the node.</summary>
+    public bool StartFailed { get; init; }
+
     /// <summary>Whether the failure was the disk filling up (video then stops for the whole node).</summary>
     public bool DiskFull => Errors.Contains("No space left on device", StringComparison.OrdinalIgnoreCase);
 }

@@ -33,8 +33,8 @@ public sealed class EnvRecording
     /// <summary>The episode whose video is being made now, if any.</summary>
     public long? RecordingEpisode => _current?.Episode;
 
-    /// <summary>The running video's ffmpeg process id, if one runs.</summary>
-    internal int? EncoderProcessId => _current?.EncoderProcessId;
+    /// <summary>The running video's ffmpeg process id once it started, if a video runs.</summary>
+    internal Task<int>? EncoderStarted => _current?.EncoderStarted;
 
     /// <summary>Where this env's media are published, relative to /media/.</summary>
     public string Url => MediaRecorder.UrlOf(InstanceId);

@@ -1,4 +1,3 @@
-using System.ComponentModel;
 using System.Numerics;
 using GymServer.Engine.Rendering;
 using GymServer.Engine.Sessions;
@@ -39,7 +38,7 @@ internal sealed class EpisodeVideo
     public long Episode { get; }
 
     /// <summary>The ffmpeg process's id once the first frame started it (tests stop it to see a failure).</summary>
-    internal int? EncoderProcessId => _encoder?.ProcessId;
+    internal Task<int>? EncoderStarted => _encoder?.Started;
 
     /// <summary>Frames handed to the encoder so far.</summary>
     public long Frames { get; private set; }
@@ -95,6 +94,12 @@ internal sealed class EpisodeVideo
             return;
         }
         var result = await _encoder.CompleteAsync().ConfigureAwait(false);
+        if (result.StartFailed)
+        {
+            _recorder.Status.TurnVideoOff(
+                $"ffmpeg could not be started as '{_recorder.Options.Ffmpeg}' ({result.Errors}): install it (Debian: apt-get install ffmpeg) or set Gym:Media:Ffmpeg");
+            return;
+        }
         if (result.DiskFull)
         {
             _recorder.Status.TurnVideoOff($"the disk under {_recorder.Library.Root} is full (ffmpeg: {result.Errors})");
@@ -152,16 +157,7 @@ internal sealed class EpisodeVideo
             _failure = _recorder.Status.VideoOffReason;
             return false;
         }
-        try
-        {
-            _encoder = VideoEncoder.Start(_recorder.Options.Ffmpeg, PartialPath, frame.Shape, _fps, _recorder.Options.FrameQueue);
-        }
-        catch (Win32Exception error)
-        {
-            _failure = error.Message;
-            _recorder.Status.TurnVideoOff($"ffmpeg could not be started as '{_recorder.Options.Ffmpeg}' ({error.Message}): install it (Debian: apt-get install ffmpeg) or set Gym:Media:Ffmpeg");
-            return false;
-        }
+        _encoder = VideoEncoder.Start(_recorder.Options.Ffmpeg, PartialPath, frame.Shape, _fps, _recorder.Options.FrameQueue);
         _shape = frame.Shape;
         _firstFrame = frame.Pixels.ToArray();
         return true;

@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.ComponentModel;
 using System.Diagnostics;
 using System.Globalization;
 using System.Threading.Channels;
@@ -13,16 +14,17 @@ namespace GymServer.Engine.Recording;
 /// </summary>
 internal sealed class VideoEncoder
 {
-    private readonly Process _process;
     private readonly Channel<byte[]> _frames;
     private readonly int _frameBytes;
-    private readonly Task<string> _errors;
     private readonly Task<long> _pump;
+    private readonly TaskCompletionSource<int> _started = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private Process? _process;
+    private Task<string> _errors = Task.FromResult("");
+    private string? _startError;
     private bool _broken;
 
-    private VideoEncoder(Process process, FrameShape shape, int capacity)
+    private VideoEncoder(ProcessStartInfo start, FrameShape shape, int capacity)
     {
-        _process = process;
         _frameBytes = shape.ByteSize;
         _frames = Channel.CreateBounded<byte[]>(new BoundedChannelOptions(capacity)
         {
@@ -30,14 +32,13 @@ internal sealed class VideoEncoder
             SingleWriter = true,
             FullMode = BoundedChannelFullMode.Wait,
         });
-        // ffmpeg logs errors only (-loglevel error); reading them keeps it from blocking on a full stderr pipe.
-        _errors = process.StandardError.ReadToEndAsync();
-        _pump = Task.Run(PumpAsync);
+        // Starting a process takes milliseconds: the pump does it, so the step that opens a video does not wait.
+        _pump = Task.Run(() => PumpAsync(start));
     }
 
     /// <summary>
-    /// Starts ffmpeg writing <paramref name="output"/>. Throws <see cref="System.ComponentModel.Win32Exception"/>
-    /// when the executable cannot be started (not installed, wrong path).
+    /// An encoder writing <paramref name="output"/>, at once: ffmpeg is started in the background, and a failure to
+    /// start it (not installed, wrong path) comes back from <see cref="CompleteAsync"/>.
     /// </summary>
     public static VideoEncoder Start(string ffmpeg, string output, FrameShape shape, int fps, int capacity)
     {
@@ -51,8 +52,7 @@ internal sealed class VideoEncoder
         {
             start.ArgumentList.Add(argument);
         }
-        var process = Process.Start(start) ?? throw new InvalidOperationException($"{ffmpeg} did not start");
-        return new VideoEncoder(process, shape, capacity);
+        return new VideoEncoder(start, shape, capacity);
     }
 
     /// <summary>The ffmpeg command line: raw frames in on stdin, H.264 in an MP4 out.</summary>
@@ -66,13 +66,13 @@ internal sealed class VideoEncoder
             "-r", fps.ToString(invariant), "-i", "-",
             // yuv420p needs even sides: pad an odd width or height with one black column or row.
             "-vf", "pad=ceil(iw/2)*2:ceil(ih/2)*2",
-            "-c:v", "libx264", "-preset", "veryfast", "-pix_fmt", "yuv420p", "-threads", "1",
+            "-c:v", "libx264", "-preset", "ultrafast", "-pix_fmt", "yuv420p", "-threads", "1",
             "-movflags", "+faststart", "-f", "mp4", output,
         ];
     }
 
-    /// <summary>The process id, for whoever must stop it.</summary>
-    public int ProcessId => _process.Id;
+    /// <summary>The ffmpeg process id once it runs (fails when it could not start), for whoever must stop it.</summary>
+    public Task<int> Started => _started.Task;
 
     /// <summary>Queues a copy of <paramref name="frame"/>; waits only while <c>capacity</c> frames are queued.</summary>
     public ValueTask WriteAsync(ReadOnlySpan<byte> frame, CancellationToken cancellationToken)
@@ -100,6 +100,10 @@ internal sealed class VideoEncoder
     {
         _frames.Writer.TryComplete();
         var written = await _pump.ConfigureAwait(false);
+        if (_process is null)
+        {
+            return new EncodeResult(false, 0, -1, _startError ?? "ffmpeg did not start") { StartFailed = true };
+        }
         await _process.WaitForExitAsync().ConfigureAwait(false);
         var errors = (await _errors.ConfigureAwait(false)).Trim();
         var exitCode = _process.ExitCode;
@@ -111,30 +115,53 @@ internal sealed class VideoEncoder
     public async Task AbortAsync()
     {
         _frames.Writer.TryComplete();
-        try
+        _broken = true;
+        if (await _started.Task.ContinueWith(static started => started.IsCompletedSuccessfully, TaskScheduler.Default).ConfigureAwait(false))
         {
-            _process.Kill();
-        }
-        catch (InvalidOperationException)
-        {
-            // It has exited already.
+            try
+            {
+                _process!.Kill();
+            }
+            catch (InvalidOperationException)
+            {
+                // It has exited already.
+            }
         }
         await _pump.ConfigureAwait(false);
-        await _process.WaitForExitAsync().ConfigureAwait(false);
-        await _errors.ConfigureAwait(false);
-        _process.Dispose();
+        if (_process is not null)
+        {
+            await _process.WaitForExitAsync().ConfigureAwait(false);
+            await _errors.ConfigureAwait(false);
+            _process.Dispose();
+        }
     }
 
-    /// <summary>Writes queued frames to ffmpeg; returns how many it took. A broken pipe (ffmpeg died) sets <see cref="_broken"/>.</summary>
-    private async Task<long> PumpAsync()
+    /// <summary>
+    /// Starts ffmpeg, then writes queued frames to it; returns how many it took. A broken pipe (ffmpeg died) sets
+    /// <see cref="_broken"/>; ffmpeg failing to start sets <see cref="_startError"/>. Either way the channel is
+    /// drained, so a writer waiting on a full channel is never stuck.
+    /// </summary>
+    private async Task<long> PumpAsync(ProcessStartInfo start)
     {
-        var input = _process.StandardInput.BaseStream;
+        try
+        {
+            _process = Process.Start(start) ?? throw new Win32Exception($"{start.FileName} did not start");
+            // ffmpeg logs errors only (-loglevel error); reading them keeps it from blocking on a full stderr pipe.
+            _errors = _process.StandardError.ReadToEndAsync();
+            _started.SetResult(_process.Id);
+        }
+        catch (Win32Exception error)
+        {
+            _startError = error.Message;
+            _started.SetException(error);
+        }
+        var input = _process?.StandardInput.BaseStream;
         long written = 0;
         await foreach (var frame in _frames.Reader.ReadAllAsync().ConfigureAwait(false))
         {
             try
             {
-                if (!_broken)
+                if (input is not null && !_broken)
                 {
                     await input.WriteAsync(frame.AsMemory(0, _frameBytes)).ConfigureAwait(false);
                     written++;
@@ -142,7 +169,6 @@ internal sealed class VideoEncoder
             }
             catch (IOException)
             {
-                // ffmpeg is gone: keep draining so a writer waiting on a full channel is never stuck.
                 _broken = true;
             }
             finally
@@ -152,7 +178,7 @@ internal sealed class VideoEncoder
         }
         try
         {
-            input.Close();
+            input?.Close();
         }
         catch (IOException)
         {

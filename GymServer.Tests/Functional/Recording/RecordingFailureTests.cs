@@ -39,7 +39,7 @@ public sealed class RecordingFailureTests
         var env = await session.OpenAsync("CartPole-v1", CancellationToken.None);
         var recording = kit.Recorder.Start(env);
         await env.ResetAsync(3, null, CancellationToken.None);
-        using (var ffmpeg = Process.GetProcessById(recording.EncoderProcessId!.Value))
+        using (var ffmpeg = Process.GetProcessById(await recording.EncoderStarted!))
         {
             ffmpeg.Kill();
             await ffmpeg.WaitForExitAsync();
