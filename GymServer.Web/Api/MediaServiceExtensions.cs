@@ -22,6 +22,7 @@ public static class MediaServiceExtensions
         services.AddSingleton<MediaStatus>();
         services.AddSingleton<MediaLibrary>();
         services.AddSingleton<MediaRecorder>();
+        services.AddHostedService<MediaShutdown>();
         return services;
     }
 }
