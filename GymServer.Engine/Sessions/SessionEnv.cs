@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Numerics;
 using System.Text.Json;
 using GymServer.Engine.Environments;
@@ -91,16 +92,17 @@ public sealed class SessionEnv : IAsyncDisposable
     /// </summary>
     public ValueTask<(StepResult Result, EpisodeSummary? Episode)> StepAsync(CancellationToken cancellationToken)
     {
+        var started = Stopwatch.GetTimestamp();
         var step = Instance.StepAsync(_action, _observation, Info, cancellationToken);
-        return step.IsCompletedSuccessfully ? new(Complete(step.Result)) : AwaitStepAsync(step);
+        return step.IsCompletedSuccessfully ? new(Complete(step.Result, started)) : AwaitStepAsync(step, started);
 
-        async ValueTask<(StepResult, EpisodeSummary?)> AwaitStepAsync(ValueTask<StepResult> step) =>
-            Complete(await step.ConfigureAwait(false));
+        async ValueTask<(StepResult, EpisodeSummary?)> AwaitStepAsync(ValueTask<StepResult> step, long started) =>
+            Complete(await step.ConfigureAwait(false), started);
     }
 
-    private (StepResult Result, EpisodeSummary? Episode) Complete(StepResult result)
+    private (StepResult Result, EpisodeSummary? Episode) Complete(StepResult result, long started)
     {
-        _activity.StepsTaken(1);
+        _activity.StepTaken(started);
         var episode = _statistics.OnStep(result.Reward, result.Done);
         if (episode is not EpisodeSummary ended)
         {
