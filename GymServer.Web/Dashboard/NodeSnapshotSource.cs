@@ -14,7 +14,7 @@ public sealed class NodeSnapshotSource(NodeActivity activity, GymMetrics metrics
     private (DateTimeOffset At, long Steps, long Episodes)? _previous;
     private (double Steps, double Episodes) _rates;
 
-    public string NodeName { get; } = configuration["Gym:Node:Name"] is { Length: > 0 } name ? name : Environment.MachineName;
+    public string NodeName { get; } = configuration["Gym:Cluster:NodeName"] is { Length: > 0 } name ? name : Environment.MachineName;
 
     public NodeSnapshot Capture()
     {
