@@ -73,11 +73,11 @@ public sealed class DashboardBrowserTests
         browser.WebDriver.Navigate().GoToUrl(new Uri(server.HttpAddress, "/recordings"));
         const string Video = $"section[data-instance={MediaFixture.Instance}] video";
         browser.WaitFor(driver => driver.FindElement(By.CssSelector(Video)), "the recorded video");
-        browser.WebDriver.ExecuteScript($"document.querySelector(\"{Video}\").play();");
-        // Playing means the browser fetched the MP4 over /media, decoded it and moved its clock.
-        browser.WaitFor(driver => Convert.ToDouble(
-            ((IJavaScriptExecutor)driver).ExecuteScript($"return document.querySelector(\"{Video}\").currentTime;"), CultureInfo.InvariantCulture) > 0.5,
-            "the video to play past half a second");
+        // Playing means the browser fetched the MP4 over /media, decoded it and moved its clock. play() is asked
+        // again while paused: once the circuit starts, Blazor replaces the prerendered element with a fresh one.
+        browser.WaitFor(driver => Convert.ToDouble(((IJavaScriptExecutor)driver).ExecuteScript(
+            $"const video = document.querySelector(\"{Video}\"); if (video.paused) {{ video.play(); }} return video.currentTime;"),
+            CultureInfo.InvariantCulture) > 0.5, "the video to play past half a second");
         var error = browser.WebDriver.ExecuteScript($"return document.querySelector(\"{Video}\").error;");
         Assert.Null(error);
         browser.SaveScreenshot("dashboard-recordings-playing.png");
