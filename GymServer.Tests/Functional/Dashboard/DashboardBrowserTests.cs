@@ -5,8 +5,9 @@ namespace GymServer.Tests.Functional.Dashboard;
 
 /// <summary>
 /// The dashboard in a real headless chromium against the real host, while an agent plays CartPole over TCP.
-/// Screenshots go to the test output's artifacts folder.
+/// Screenshots are saved as test artifacts (see <see cref="HeadlessChromium.SaveScreenshot"/>).
 /// </summary>
+[Collection(BrowserCollection.Name)]
 public sealed class DashboardBrowserTests
 {
     private const string PlayWaitsForMedia =

@@ -44,10 +44,14 @@ public sealed class HeadlessChromium : IDisposable
         return wait.Until(condition);
     }
 
-    /// <summary>Saves a screenshot under the test output's artifacts folder and returns its path.</summary>
+    /// <summary>
+    /// Saves a screenshot in the artifacts folder and returns its path: <c>$GYM_TEST_RESULTS/artifacts</c> when the
+    /// CI sets a results folder, else <c>artifacts/</c> beside the test assembly.
+    /// </summary>
     public string SaveScreenshot(string name)
     {
-        var folder = Directory.CreateDirectory(Path.Combine(AppContext.BaseDirectory, "artifacts"));
+        var results = Environment.GetEnvironmentVariable("GYM_TEST_RESULTS");
+        var folder = Directory.CreateDirectory(Path.Combine(string.IsNullOrEmpty(results) ? AppContext.BaseDirectory : results, "artifacts"));
         var path = Path.Combine(folder.FullName, name);
         WebDriver.GetScreenshot().SaveAsFile(path);
         return path;
