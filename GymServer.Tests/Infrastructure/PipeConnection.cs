@@ -1,12 +1,10 @@
 using System.Buffers;
-using System.Diagnostics.Metrics;
 using System.IO.Pipelines;
 using System.Text;
 using GymServer.Engine.Environments;
 using GymServer.Engine.Sessions;
 using GymServer.Web.Metrics;
 using GymServer.Web.Tcp;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace GymServer.Tests.Infrastructure;
@@ -17,7 +15,7 @@ namespace GymServer.Tests.Infrastructure;
 /// </summary>
 public sealed class PipeConnection : IAsyncDisposable
 {
-    private static readonly GymMetrics Metrics = new(new ServiceCollection().AddMetrics().BuildServiceProvider().GetRequiredService<IMeterFactory>());
+    private static readonly GymMetrics Metrics = new(Prometheus.Metrics.NewCustomRegistry());
 
     private readonly Pipe _toServer;
     private readonly Pipe _fromServer;
