@@ -37,8 +37,9 @@ public sealed class BinaryReplyWriter
         BinaryPrimitives.WriteUInt32LittleEndian(span[(FrameHeader.Size + 4)..], (uint)observationSize);
         var observations = span.Slice(FrameHeader.Size + 8, count * observationSize);
         var rewards = span.Slice(FrameHeader.Size + 8 + count * observationSize, count * 8);
-        var terminated = span.Slice(FrameHeader.Size + 8 + count * (observationSize + 8), count);
-        var truncated = terminated.Slice(count, count);
+        var flags = span.Slice(FrameHeader.Size + 8 + count * (observationSize + 8), 2 * count);
+        var terminated = flags[..count];
+        var truncated = flags[count..];
         var anyInfo = false;
         for (var i = 0; i < count; i++)
         {
