@@ -1,5 +1,6 @@
 using GymServer.Engine.Environments;
 using GymServer.Engine.Python;
+using GymServer.Web.Api;
 using GymServer.Engine.Sessions;
 using GymServer.Web.Health;
 using GymServer.Web.Metrics;
@@ -23,6 +24,7 @@ public static class GymServerExtensions
         builder.Services.AddSingleton<GymMetrics>();
         builder.Services.AddHealthChecks().AddCheck<PythonPoolHealthCheck>("python");
         builder.AddGymTcp();
+        builder.AddGymRest();
         return builder;
     }
 
@@ -42,6 +44,7 @@ public static class GymServerExtensions
     {
         app.MapHealthChecks("/healthz");
         app.UseGymTcp();
+        app.MapGymRest();
         return app;
     }
 }
