@@ -20,7 +20,7 @@ public static class InProcessProfile
 {
     public static void Run(VectorOptions options)
     {
-        Console.WriteLine($"in-process step_vec of {options.EnvId}: CPU nanoseconds per env step (lower is better), {options.Duration.TotalSeconds:0.#} s per cell");
+        Console.WriteLine($"in-process step_vec of {options.EnvId}: CPU nanoseconds per env step (lower is better), {options.Duration.TotalSeconds:0.#} s per N split over the cells, after {options.Warmup.TotalSeconds:0.#} s of warm-up");
         Console.WriteLine("| N | JSON whole | parse line | parse and read actions | step envs | write JSON | binary whole | write binary | JSON env steps/s | binary env steps/s |");
         Console.WriteLine("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
         foreach (var numEnvs in options.NumEnvs)
@@ -51,64 +51,77 @@ public static class InProcessProfile
         var binaryWriter = new BinaryReplyWriter();
         var json = new Utf8JsonWriter(output);
 
-        double PerEnvStep(Action body)
+        Action[] cells =
+        [
+            // The whole JSON request, as a connection runs it.
+            () =>
+            {
+                output.Clear();
+                dispatcher.DispatchAsync(line, output, CancellationToken.None).AsTask().GetAwaiter().GetResult();
+            },
+            () => Protocol2Parser.Parse(line).Dispose(),
+            () =>
+            {
+                using var request = Protocol2Parser.Parse(line);
+                var i = 0;
+                foreach (var action in StepVecRequest.Read(request.Arguments).Actions.EnumerateArray())
+                {
+                    var env = vector.Envs[i++];
+                    ActionReader.Read(env.ActionSpace, System.Runtime.InteropServices.JsonMarshal.GetRawUtf8Value(action), env.Action);
+                    _ = env.ActionSpace.Contains(env.Action);
+                }
+            },
+            () => vector.StepAsync(CancellationToken.None).AsTask().GetAwaiter().GetResult(),
+            () =>
+            {
+                output.Clear();
+                json.Reset(output);
+                new VecStepResponse(vector).WriteTo(json);
+                json.Flush();
+            },
+            // The whole binary request.
+            () =>
+            {
+                output.Clear();
+                dispatcher.DispatchFrameAsync(header, frame, output, CancellationToken.None).AsTask().GetAwaiter().GetResult();
+            },
+            () =>
+            {
+                output.Clear();
+                binaryWriter.WriteStepVec(output, vector);
+            },
+        ];
+        // Every cell runs before any is timed, so none pays for the JIT's later tiers while the clock runs.
+        foreach (var cell in cells)
         {
             var warm = Stopwatch.StartNew();
-            while (warm.Elapsed < options.Warmup / 4)
+            while (warm.Elapsed < options.Warmup / cells.Length)
             {
-                body();
+                cell();
             }
-            // CPU time, not wall time: on a machine shared with other work the wall clock also counts the time this
-            // thread waited for a core, which says nothing about the code.
-            long count = 0;
-            var clock = Stopwatch.StartNew();
-            var cpuStart = Process.GetCurrentProcess().TotalProcessorTime;
-            while (clock.Elapsed < options.Duration / 6)
-            {
-                body();
-                count++;
-            }
-            var cpu = Process.GetCurrentProcess().TotalProcessorTime - cpuStart;
-            return cpu.TotalNanoseconds / count / numEnvs;
         }
-
-        var jsonWhole = PerEnvStep(() =>
-        {
-            output.Clear();
-            dispatcher.DispatchAsync(line, output, CancellationToken.None).AsTask().GetAwaiter().GetResult();
-        });
-        var parse = PerEnvStep(() => Protocol2Parser.Parse(line).Dispose());
-        var readActions = PerEnvStep(() =>
-        {
-            using var request = Protocol2Parser.Parse(line);
-            var i = 0;
-            foreach (var action in StepVecRequest.Read(request.Arguments).Actions.EnumerateArray())
-            {
-                var env = vector.Envs[i++];
-                ActionReader.Read(env.ActionSpace, System.Runtime.InteropServices.JsonMarshal.GetRawUtf8Value(action), env.Action);
-                _ = env.ActionSpace.Contains(env.Action);
-            }
-        });
-        var step = PerEnvStep(() => vector.StepAsync(CancellationToken.None).AsTask().GetAwaiter().GetResult());
-        var writeJson = PerEnvStep(() =>
-        {
-            output.Clear();
-            json.Reset(output);
-            new VecStepResponse(vector).WriteTo(json);
-            json.Flush();
-        });
-        var binaryWhole = PerEnvStep(() =>
-        {
-            output.Clear();
-            dispatcher.DispatchFrameAsync(header, frame, output, CancellationToken.None).AsTask().GetAwaiter().GetResult();
-        });
-        var writeBinary = PerEnvStep(() =>
-        {
-            output.Clear();
-            binaryWriter.WriteStepVec(output, vector);
-        });
+        var ns = cells.Select(cell => CpuNanosecondsPerEnvStep(cell, options.Duration / cells.Length, numEnvs)).ToArray();
+        var (jsonWhole, parse, readActions, step, writeJson, binaryWhole, writeBinary) = (ns[0], ns[1], ns[2], ns[3], ns[4], ns[5], ns[6]);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"| {numEnvs} | {jsonWhole:0.0} | {parse:0.0} | {readActions:0.0} | {step:0.0} | {writeJson:0.0} | {binaryWhole:0.0} | {writeBinary:0.0} | {1e9 / jsonWhole:N0} | {1e9 / binaryWhole:N0} |"));
+    }
+
+    /// <summary>
+    /// CPU time, not wall time: on a machine shared with other work the wall clock also counts the time this thread
+    /// waited for a core, which says nothing about the code.
+    /// </summary>
+    private static double CpuNanosecondsPerEnvStep(Action cell, TimeSpan duration, int numEnvs)
+    {
+        long count = 0;
+        var clock = Stopwatch.StartNew();
+        var cpuStart = Process.GetCurrentProcess().TotalProcessorTime;
+        while (clock.Elapsed < duration)
+        {
+            cell();
+            count++;
+        }
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime - cpuStart;
+        return cpu.TotalNanoseconds / count / numEnvs;
     }
 
     private sealed class NoObserver : IRequestObserver
