@@ -26,6 +26,33 @@ public sealed class BinaryFramingTests
         Assert.Equal("binary", reply.GetProperty("encoding").GetString());
     }
 
+    [Theory]
+    [InlineData("{\"server\":{\"protocol\":1,\"encoding\":\"binary\"}}", "invalid_argument")]
+    [InlineData("{\"server\":{\"protocol\":2,\"encoding\":\"msgpack\"}}", "invalid_argument")]
+    [InlineData("{\"server\":{\"encoding\":\"binary\"}}", "invalid_request")]
+    [InlineData("{\"server\":{\"encoding\":\"binary\",\"compression\":\"1\"}}", "invalid_request")]
+    public async Task ABadEncodingInTheHandshakeIsRefused(string handshake, string code)
+    {
+        await using var connection = PipeConnection.Start();
+        await connection.WriteAsync(handshake + "\n");
+        Assert.Contains($"\"code\":\"{code}\"", await connection.ReadReplyAsync());
+    }
+
+    [Fact]
+    public async Task AProtocol2HandshakeSwitchesTheEncodingBothWays()
+    {
+        await using var connection = PipeConnection.Start();
+        var instance = await StartVectorAsync(connection, numEnvs: 1);
+        await connection.WriteAsync("{\"server\":{\"protocol\":2,\"encoding\":\"json\"}}\n");
+        Assert.Contains("\"encoding\":\"json\"", await connection.ReadReplyAsync());
+        await connection.WriteAsync(StepFrame(instance, [0]).Append((byte)'\n').ToArray());
+        Assert.Contains("\"invalid_json\"", await connection.ReadReplyAsync());
+        await connection.WriteAsync("{\"server\":{\"protocol\":2,\"encoding\":\"binary\"}}\n");
+        Assert.Contains("\"encoding\":\"binary\"", await connection.ReadReplyAsync());
+        await connection.WriteAsync(StepFrame(instance, [0]));
+        Assert.Equal(StepVecReply, (await connection.ReadFrameAsync()).Type);
+    }
+
     [Fact]
     public async Task AFrameSplitByteByByteGetsOneReply()
     {

@@ -93,6 +93,32 @@ public sealed class VectorEnvTests
         Assert.True(completed >= 60, $"{completed} steps completed synchronously");
     }
 
+    [Fact]
+    public async Task AFramePayloadInManySegmentsStepsAsOneInOneSegment()
+    {
+        var replies = new List<byte[]>();
+        foreach (var split in new[] { false, true })
+        {
+            var catalog = new EnvCatalog([new NativeEnvProvider(Registry)]);
+            await using var session = new Session(catalog, new SessionLimits(8));
+            var dispatcher = new Protocol2Dispatcher(session, new ThrowingObserver()) { Encoding = WireEncoding.Binary };
+            var vector = await session.OpenVectorAsync("FrozenLake-v1", 3, kwargs: null, CancellationToken.None);
+            await vector.ResetAsync(11, null, CancellationToken.None);
+            var payload = new byte[1 + vector.InstanceId.Length + 8 * 3];
+            payload[0] = (byte)vector.InstanceId.Length;
+            Encoding.ASCII.GetBytes(vector.InstanceId, payload.AsSpan(1));
+            BinaryPrimitives.WriteInt64LittleEndian(payload.AsSpan(payload.Length - 16), 2);
+            BinaryPrimitives.WriteInt64LittleEndian(payload.AsSpan(payload.Length - 8), 1);
+            var output = new ReplyBuffer();
+            var header = new FrameHeader((byte)FrameType.StepVecRequest, 0, (uint)payload.Length);
+            var sequence = split ? TestSequenceSegment.ByteByByte(payload) : new ReadOnlySequence<byte>(payload);
+            await dispatcher.DispatchFrameAsync(header, sequence, output, CancellationToken.None);
+            replies.Add(output.WrittenSpan.ToArray());
+        }
+        Assert.Equal(0x81, replies[0][1]);
+        Assert.Equal(replies[0], replies[1]);
+    }
+
     private static VectorEnv MakeVector(int count, bool waits)
     {
         var activity = new NodeActivity();
