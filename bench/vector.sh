@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Builds the server and the vector benchmark in Release, starts the server (port 4091), runs step_vec over one
-# connection, JSON then binary, and stops the server. Extra arguments go to the benchmark (--envs 1,16,256,1024 --encodings json,binary --seconds 3 --warmup 1 --env CartPole-v1).
+# connection, JSON then binary, and stops the server. Extra arguments go to the benchmark
+# (--envs 1,16,256,1024 --encodings json,binary --seconds 3 --warmup 1 --env CartPole-v1).
 #   bench/vector.sh
 #   bench/vector.sh --envs 1024 --encodings binary --seconds 10
 # The in-process profile of the server's vector path (no sockets) needs no server:
