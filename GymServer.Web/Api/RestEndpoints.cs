@@ -35,14 +35,14 @@ public static class RestEndpoints
         v1.MapGet("/envs/{instanceId}/observation_space/", (string instanceId, RestEnvStore store) =>
             SpaceInfo(store.Require(instanceId).Env.ObservationSpace));
         v1.MapGet("/envs/{instanceId}/action_space/sample", SampleAsync);
-        v1.MapGet("/envs/{instanceId}/action_space/contains/{x}", ContainsAsync);
+        v1.MapGet("/envs/{instanceId}/action_space/contains/{x}", Contains);
         v1.MapPost("/envs/{instanceId}/close/", async (string instanceId, RestEnvStore store) =>
         {
             await store.CloseAsync(instanceId).ConfigureAwait(false);
             return Results.NoContent();
         });
         v1.MapPost("/envs/{instanceId}/monitor/start/", RestMonitor.StartAsync);
-        v1.MapPost("/envs/{instanceId}/monitor/close/", RestMonitor.CloseAsync);
+        v1.MapPost("/envs/{instanceId}/monitor/close/", RestMonitor.Close);
         v1.MapPost("/shutdown/", Shutdown);
     }
 
@@ -125,7 +125,7 @@ public static class RestEndpoints
     /// <c>contains/&lt;x&gt;</c>: x is the action as JSON in the URL (an integer for Discrete, as gym-http-api takes
     /// it; a list for Box). A value not of the space's form is not a member.
     /// </summary>
-    private static IResult ContainsAsync(string instanceId, string x, RestEnvStore store)
+    private static IResult Contains(string instanceId, string x, RestEnvStore store)
     {
         var space = store.Require(instanceId).Env.ActionSpace;
         var value = new byte[space.ByteSize];

@@ -25,7 +25,7 @@ public static class RestMonitor
     }
 
     /// <summary>Statistics are written with each step, so there is nothing to flush: checks the instance and replies 204.</summary>
-    public static IResult CloseAsync(string instanceId, RestEnvStore store)
+    public static IResult Close(string instanceId, RestEnvStore store)
     {
         store.Require(instanceId);
         return Results.NoContent();
