@@ -26,6 +26,7 @@ public static class GymServerExtensions
         builder.Services.AddGymMedia(builder.Configuration);
         builder.AddGymTcp();
         builder.AddGymDashboard();
+        builder.AddGymRest();
         return builder;
     }
 
@@ -47,6 +48,7 @@ public static class GymServerExtensions
         app.MapGymMedia();
         app.UseGymTcp();
         app.MapGymDashboard();
+        app.MapGymRest();
         return app;
     }
 }

@@ -69,6 +69,34 @@ public sealed class PipeConnection : IAsyncDisposable
         }
     }
 
+    /// <summary>Exactly <paramref name="count"/> bytes of the server's stream (a binary frame's header or payload).</summary>
+    public async Task<byte[]> ReadBytesAsync(int count)
+    {
+        using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        var reader = _fromServer.Reader;
+        while (true)
+        {
+            var result = await reader.ReadAsync(deadline.Token);
+            if (result.Buffer.Length >= count)
+            {
+                var bytes = result.Buffer.Slice(0, count).ToArray();
+                reader.AdvanceTo(result.Buffer.GetPosition(count));
+                return bytes;
+            }
+            reader.AdvanceTo(result.Buffer.Start, result.Buffer.End);
+            Assert.False(result.IsCompleted, $"the server ended its stream after {result.Buffer.Length} of {count} bytes");
+        }
+    }
+
+    /// <summary>The next binary frame: its type byte and payload (the header is checked: magic 0xB7, reserved 0).</summary>
+    public async Task<(byte Type, byte[] Payload)> ReadFrameAsync()
+    {
+        var header = await ReadBytesAsync(8);
+        Assert.Equal(0xB7, header[0]);
+        Assert.Equal(0, BitConverter.ToUInt16(header, 2));
+        return (header[1], await ReadBytesAsync(checked((int)BitConverter.ToUInt32(header, 4))));
+    }
+
     /// <summary>Waits for the connection to end (after the client completed, or the server closed it).</summary>
     public Task Finished => _running;
 
