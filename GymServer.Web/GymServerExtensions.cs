@@ -1,6 +1,7 @@
 using GymServer.Engine.Environments;
 using GymServer.Engine.Python;
 using GymServer.Engine.Sessions;
+using GymServer.Web.Cluster;
 using GymServer.Web.Health;
 using GymServer.Web.Metrics;
 using GymServer.Web.Tcp;
@@ -23,6 +24,7 @@ public static class GymServerExtensions
         builder.Services.AddSingleton<GymMetrics>();
         builder.Services.AddHealthChecks().AddCheck<PythonPoolHealthCheck>("python");
         builder.AddGymTcp();
+        builder.AddGymCluster();
         return builder;
     }
 
@@ -34,7 +36,8 @@ public static class GymServerExtensions
         services.AddSingleton<IEnvProvider, NativeEnvProvider>();
         services.AddSingleton(provider => new EnvCatalog(
             provider.GetServices<IEnvProvider>(),
-            provider.GetService<EnvCatalogOptions>()));
+            provider.GetService<EnvCatalogOptions>(),
+            provider.GetService<IEnvPlacement>()));
         return services;
     }
 
@@ -42,6 +45,7 @@ public static class GymServerExtensions
     {
         app.MapHealthChecks("/healthz");
         app.UseGymTcp();
+        app.MapGymCluster();
         return app;
     }
 }

@@ -1,0 +1,74 @@
+namespace GymServer.Web.Cluster;
+
+/// <summary>
+/// Starts the node's cluster work once the host (Kestrel, then the silo) has started: membership notices and the
+/// snapshot loop. On a graceful stop it drains before anything stops: no more hosted envs, and every node whose
+/// sessions hold envs here is told, so those sessions get node_lost at once rather than after a timeout.
+/// </summary>
+public sealed class ClusterLifecycle(
+    HostedEnvs hosted,
+    NodeLinks links,
+    ClusterDirectory directory,
+    LocalNode local,
+    GymClusterOptions options,
+    ISiloStatusOracle oracle,
+    ILogger<ClusterLifecycle> logger) : IHostedLifecycleService
+{
+    private static readonly TimeSpan LeaveNoticeTimeout = TimeSpan.FromSeconds(2);
+    private readonly CancellationTokenSource _stopping = new();
+    private Task _loop = Task.CompletedTask;
+
+    public Task StartingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StartedAsync(CancellationToken cancellationToken)
+    {
+        oracle.SubscribeToSiloStatusEvents(links);
+        _loop = directory.RunAsync(_stopping.Token);
+        ClusterLog.Joined(logger, local.Name, local.Silo, options.Placement);
+        return Task.CompletedTask;
+    }
+
+    public async Task StoppingAsync(CancellationToken cancellationToken)
+    {
+        var callers = hosted.Callers();
+        ClusterLog.Draining(logger, callers.Count, hosted.Count);
+        var reason = $"node {local.Name} is shutting down";
+        var notices = hosted.DrainAsync(reason);
+        await Task.WhenAll(callers.Select(caller => NotifyAsync(caller, reason))).ConfigureAwait(false);
+        await notices.ConfigureAwait(false);
+    }
+
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        await _stopping.CancelAsync().ConfigureAwait(false);
+        try
+        {
+            await _loop.ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            // The loop ends by cancellation.
+        }
+        oracle.UnSubscribeFromSiloStatusEvents(links);
+    }
+
+    public Task StoppedAsync(CancellationToken cancellationToken)
+    {
+        _stopping.Dispose();
+        return Task.CompletedTask;
+    }
+
+    private async Task NotifyAsync(string caller, string reason)
+    {
+        try
+        {
+            await links.Get(caller).Grain.NodeLeavingAsync(local.Silo, reason).WaitAsync(LeaveNoticeTimeout).ConfigureAwait(false);
+        }
+        catch (Exception error) when (error is OrleansException or TimeoutException)
+        {
+            ClusterLog.LeaveNoticeFailed(logger, caller, error.Message);
+        }
+    }
+}
