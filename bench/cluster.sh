@@ -15,7 +15,14 @@ web=GymServer.Web/bin/Release/net10.0/GymServer.Web.dll
 bench=bench/GymServer.ClusterBench/bin/Release/net10.0/GymServer.ClusterBench.dll
 logs=$(mktemp -d)
 pids=()
-trap 'for pid in "${pids[@]}"; do kill -TERM "$pid" 2>/dev/null || true; done; wait 2>/dev/null || true' EXIT
+# Nodes first, newest first, Redis last: a node whose membership table is gone cannot leave the cluster cleanly.
+stop_all() {
+  for ((i = ${#pids[@]} - 1; i >= 0; i--)); do
+    kill -TERM "${pids[i]}" 2>/dev/null || true
+    wait "${pids[i]}" 2>/dev/null || true
+  done
+}
+trap stop_all EXIT
 
 redis_port=16479
 redis-server --port "$redis_port" --bind 127.0.0.1 --save '' --appendonly no >"$logs/redis.log" &
