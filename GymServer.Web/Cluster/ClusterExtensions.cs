@@ -76,7 +76,13 @@ public static class ClusterExtensions
             membership.IAmAliveTablePublishTimeout = TimeSpan.FromSeconds(10);
             membership.DeathVoteExpirationTimeout = TimeSpan.FromSeconds(10);
         });
-        silo.Services.AddPlacementDirector<NodeKeyPlacement, NodeKeyPlacementDirector>();
+        silo.Configure<SiloMessagingOptions>(messaging =>
+        {
+            // A slow env step (a Python env may take up to Gym:Python:CallTimeout) is not a lost node: wait longer
+            // than that before a call times out and its session gets node_lost. Dead nodes are found by membership.
+            messaging.ResponseTimeout = TimeSpan.FromMinutes(2);
+        });
+                silo.Services.AddPlacementDirector<NodeKeyPlacement, NodeKeyPlacementDirector>();
     }
 
     /// <summary>

@@ -2,7 +2,7 @@ namespace GymServer.Web.Cluster;
 
 /// <summary>
 /// Starts the node's cluster work once the host (Kestrel, then the silo) has started: membership notices and the
-/// snapshot loop. On a graceful stop it drains before anything stops: no more hosted envs, and every node whose
+/// snapshot loop; when a node dies, the envs hosted here for its sessions are closed. On a graceful stop it drains before anything stops: no more hosted envs, and every node whose
 /// sessions hold envs here is told, so those sessions get node_lost at once rather than after a timeout.
 /// </summary>
 public sealed class ClusterLifecycle(
@@ -12,7 +12,7 @@ public sealed class ClusterLifecycle(
     LocalNode local,
     GymClusterOptions options,
     ISiloStatusOracle oracle,
-    ILogger<ClusterLifecycle> logger) : IHostedLifecycleService
+    ILogger<ClusterLifecycle> logger) : IHostedLifecycleService, ISiloStatusListener
 {
     private static readonly TimeSpan LeaveNoticeTimeout = TimeSpan.FromSeconds(2);
     private readonly CancellationTokenSource _stopping = new();
@@ -25,6 +25,7 @@ public sealed class ClusterLifecycle(
     public Task StartedAsync(CancellationToken cancellationToken)
     {
         oracle.SubscribeToSiloStatusEvents(links);
+        oracle.SubscribeToSiloStatusEvents(this);
         _loop = directory.RunAsync(_stopping.Token);
         ClusterLog.Joined(logger, local.Name, local.Silo, options.Placement);
         return Task.CompletedTask;
@@ -52,6 +53,17 @@ public sealed class ClusterLifecycle(
             // The loop ends by cancellation.
         }
         oracle.UnSubscribeFromSiloStatusEvents(links);
+        oracle.UnSubscribeFromSiloStatusEvents(this);
+    }
+
+    public void SiloStatusChangeNotification(SiloAddress updatedSilo, SiloStatus status)
+    {
+        if (status == SiloStatus.Dead)
+        {
+            var silo = updatedSilo.ToParsableString();
+            ClusterLog.CallerGone(logger, silo, status);
+            _ = hosted.CloseForCallerAsync(silo);
+        }
     }
 
     public Task StoppedAsync(CancellationToken cancellationToken)

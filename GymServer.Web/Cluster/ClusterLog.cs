@@ -23,4 +23,10 @@ internal static partial class ClusterLog
 
     [LoggerMessage(807, LogLevel.Warning, "Node {Silo} could not be told that this node leaves: {Reason}")]
     public static partial void LeaveNoticeFailed(ILogger logger, string silo, string reason);
+
+    [LoggerMessage(808, LogLevel.Warning, "Hosted env {Handle} failed to close ({Code}: {Message}); dropped")]
+    public static partial void HostedCloseFailed(ILogger logger, long handle, string code, string message);
+
+    [LoggerMessage(809, LogLevel.Information, "Node {Silo} is {Status}: closing the envs hosted for it")]
+    public static partial void CallerGone(ILogger logger, string silo, SiloStatus status);
 }

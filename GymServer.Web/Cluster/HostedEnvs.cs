@@ -87,9 +87,30 @@ public sealed class HostedEnvs(EnvCatalog catalog, ILogger<HostedEnvs> logger) :
 
     public async Task CloseAsync(long handle)
     {
-        if (_envs.TryRemove(handle, out var env))
+        if (!_envs.TryRemove(handle, out var env))
+        {
+            return;
+        }
+        try
         {
             await env.Instance.DisposeAsync();
+        }
+        catch (EnvException error)
+        {
+            // The env's own close() failed (a Python exception): it is dropped all the same.
+            ClusterLog.HostedCloseFailed(logger, handle, error.Code, error.Message);
+        }
+    }
+
+    /// <summary>Closes the envs hosted for a node that died: nobody will step or close them any more.</summary>
+    public async Task CloseForCallerAsync(string callerSilo)
+    {
+        foreach (var (handle, env) in _envs)
+        {
+            if (env.CallerSilo == callerSilo)
+            {
+                await CloseAsync(handle);
+            }
         }
     }
 

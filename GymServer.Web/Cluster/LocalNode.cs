@@ -33,8 +33,6 @@ public sealed class LocalNode(
 
     public string Name => options.NodeName ?? TcpEndpoint;
 
-    public bool Draining => services.GetService<HostedEnvs>()?.Draining ?? false;
-
     public NodeSnapshot Snapshot()
     {
         var status = pool.GetStatus();

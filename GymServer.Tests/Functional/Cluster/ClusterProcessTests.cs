@@ -81,6 +81,27 @@ public sealed class ClusterProcessTests(ClusterFixture cluster)
     }
 
     [Fact]
+    public async Task EnvsHostedForANodeThatDiesAreClosed()
+    {
+        await using var b = await StartNodeBAsync();
+        await using var e = ClusterNodeProcess.Start("E", cluster.Redis, maxEnvs: 1);
+        await e.WaitUntilAsync(nodes => nodes.Any(node => Name(node) == "B"), "B in E's directory");
+        var client = await e.ConnectAsync();
+        await client.RequestAsync(Protocol2.Handshake);
+        await client.MakeAsync(EnvId);
+        await client.MakeAsync(EnvId);
+        Assert.Equal(1, (await b.SelfAsync()).GetProperty("hosted_envs").GetInt32());
+
+        await e.KillAsync();
+
+        // Once membership declares E dead, B closes the env it hosted for E's session, and its Python slot is free.
+        await b.WaitUntilAsync(
+            nodes => nodes[0].GetProperty("hosted_envs").GetInt32() == 0 && nodes[0].GetProperty("python_free").GetInt32() == 8,
+            "the env hosted for E closed", seconds: 30);
+        await client.DisposeAsync();
+    }
+
+    [Fact]
     public async Task NodeThatCannotBindItsTcpPortNeverJoins()
     {
         using var taken = new TcpListener(IPAddress.Loopback, 0);
