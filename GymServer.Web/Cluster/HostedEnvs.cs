@@ -77,7 +77,8 @@ public sealed class HostedEnvs(EnvCatalog catalog, ILogger<HostedEnvs> logger) :
         try
         {
             var result = await env.Instance.StepAsync(request.Action, observation, env.Info, CancellationToken.None);
-            return new RemoteStepResponse(observation, result.Reward, result.Terminated, result.Truncated, InfoItems.From(env.Info), null);
+            return new RemoteStepResponse(
+                observation, result.Reward, result.Terminated, result.Truncated, InfoItems.From(env.Info), null, result.IntegerReward);
         }
         catch (EnvException error)
         {

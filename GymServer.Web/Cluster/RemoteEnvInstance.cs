@@ -48,7 +48,7 @@ public sealed class RemoteEnvInstance(string instanceId, NodeLink node, RemoteMa
         ThrowIfFailed(reply.Error);
         reply.Observation.CopyTo(observation);
         InfoItems.CopyTo(reply.Info, info);
-        return new StepResult(reply.Reward, reply.Terminated, reply.Truncated);
+        return new StepResult(reply.Reward, reply.Terminated, reply.Truncated, reply.IntegerReward);
     }
 
     /// <summary>Closes the env on its node; a lost node has nothing left to close.</summary>

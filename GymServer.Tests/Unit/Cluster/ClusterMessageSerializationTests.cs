@@ -43,12 +43,12 @@ public sealed class ClusterMessageSerializationTests
         info.Add("flag", true);
         info.Add("action_mask", new sbyte[] { 1, 0, -1 });
         info.AddRawJson("raw", "{\"a\":[1,2]}"u8.ToArray());
-        var step = new RemoteStepResponse([1, 2, 3, 255], -1.5, true, false, InfoItems.From(info), null);
+        var step = new RemoteStepResponse([1, 2, 3, 255], -1.5, true, false, InfoItems.From(info), null, IntegerReward: true);
 
         var copy = RoundTrip(step);
 
         Assert.Equal(step.Observation, copy.Observation);
-        Assert.Equal((step.Reward, step.Terminated, step.Truncated), (copy.Reward, copy.Terminated, copy.Truncated));
+        Assert.Equal((step.Reward, step.Terminated, step.Truncated, step.IntegerReward), (copy.Reward, copy.Terminated, copy.Truncated, copy.IntegerReward));
         var back = new EnvInfo();
         InfoItems.CopyTo(copy.Info, back);
         Assert.Equal(Json(info), Json(back));

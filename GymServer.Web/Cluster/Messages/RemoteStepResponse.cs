@@ -8,4 +8,5 @@ public sealed record RemoteStepResponse(
     [property: Id(2)] bool Terminated,
     [property: Id(3)] bool Truncated,
     [property: Id(4)] InfoItemMessage[] Info,
-    [property: Id(5)] RemoteEnvError? Error);
+    [property: Id(5)] RemoteEnvError? Error,
+    [property: Id(6)] bool IntegerReward = false);
