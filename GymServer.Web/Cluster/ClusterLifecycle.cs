@@ -66,11 +66,9 @@ public sealed class ClusterLifecycle(
         }
     }
 
-    public Task StoppedAsync(CancellationToken cancellationToken)
-    {
-        _stopping.Dispose();
-        return Task.CompletedTask;
-    }
+    // The token source is not disposed: a host may be stopped twice (WebApplicationFactory stops it on dispose
+    // after a stop), and a source without a timer holds nothing to release.
+    public Task StoppedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
     private async Task NotifyAsync(string caller, string reason)
     {

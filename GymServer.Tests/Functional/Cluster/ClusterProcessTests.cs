@@ -44,6 +44,7 @@ public sealed class ClusterProcessTests(ClusterFixture cluster)
         var local = await client.MakeAsync(EnvId);
         var remote = await client.MakeAsync(EnvId);
         await client.SendAsync("reset", new { instance = remote, seed = 1 });
+        Assert.Equal(1, (await b.SelfAsync()).GetProperty("hosted_envs").GetInt32());
 
         await b.KillAsync();
         var reply = await client.SendAsync("step", new { instance = remote, action = 1 }).WaitAsync(NodeLostDeadline);
@@ -59,7 +60,7 @@ public sealed class ClusterProcessTests(ClusterFixture cluster)
         await second.SendAsync("reset", new { instance = placed, seed = 2 });
         Assert.True((await second.SendAsync("step", new { instance = placed, action = 0 })).TryGetProperty("observation", out _));
         // Membership declares B dead: it leaves A's directory.
-        await cluster.A.WaitUntilAsync(nodes => !nodes.Any(node => Name(node) == "B"), "B declared dead", seconds: 30);
+        await cluster.A.WaitUntilAsync(nodes => !nodes.Any(node => Is(node, b)), "B declared dead", seconds: 30);
     }
 
     [Fact]
@@ -85,7 +86,7 @@ public sealed class ClusterProcessTests(ClusterFixture cluster)
     {
         await using var b = await StartNodeBAsync();
         await using var e = ClusterNodeProcess.Start("E", cluster.Redis, maxEnvs: 1);
-        await e.WaitUntilAsync(nodes => nodes.Any(node => Name(node) == "B"), "B in E's directory");
+        await e.WaitUntilAsync(nodes => nodes.Any(node => Is(node, b) && node.GetProperty("python_free").GetInt32() == 8), "B in E's directory");
         var client = await e.ConnectAsync();
         await client.RequestAsync(Protocol2.Handshake);
         await client.MakeAsync(EnvId);
@@ -120,10 +121,11 @@ public sealed class ClusterProcessTests(ClusterFixture cluster)
     private async Task<ClusterNodeProcess> StartNodeBAsync()
     {
         var b = ClusterNodeProcess.Start("B", cluster.Redis, maxEnvs: 8);
-        // A must know B's room, and have its own slot free again (a previous test's env closes asynchronously).
+        // A must know this B's room (a previous test's B may linger in its directory until declared dead: told
+        // apart by TCP port), and have its own slot free again (a previous test's env closes asynchronously).
         await cluster.A.WaitUntilAsync(
             nodes => nodes[0].GetProperty("python_free").GetInt32() == 1
-                && nodes.Any(node => Name(node) == "B" && node.GetProperty("python_free").GetInt32() == 8)
+                && nodes.Any(node => Is(node, b) && node.GetProperty("python_free").GetInt32() == 8)
                 && nodes.Any(node => Name(node) == "C" && node.GetProperty("hosted_envs").GetInt32() == 0),
             "B with room for 8 envs and A with one free slot");
         return b;
@@ -153,6 +155,9 @@ public sealed class ClusterProcessTests(ClusterFixture cluster)
     }
 
     private static string? Name(JsonElement node) => node.GetProperty("name").GetString();
+
+    private static bool Is(JsonElement node, ClusterNodeProcess process) =>
+        node.GetProperty("tcp_endpoint").GetString()!.EndsWith($":{process.TcpPort}", StringComparison.Ordinal);
 
     private static string? ErrorCode(JsonElement reply) =>
         reply.TryGetProperty("error", out var error) ? error.GetProperty("code").GetString() : $"no error: {reply.GetRawText()}";
