@@ -2,6 +2,7 @@ using GymServer.Engine.Environments;
 using GymServer.Engine.Python;
 using GymServer.Engine.Sessions;
 using GymServer.Web.Api;
+using GymServer.Web.Cluster;
 using GymServer.Web.Health;
 using GymServer.Web.Dashboard;
 using GymServer.Web.Tcp;
@@ -27,6 +28,7 @@ public static class GymServerExtensions
         builder.AddGymTcp();
         builder.AddGymDashboard();
         builder.AddGymRest();
+        builder.AddGymCluster();
         return builder;
     }
 
@@ -38,7 +40,8 @@ public static class GymServerExtensions
         services.AddSingleton<IEnvProvider, NativeEnvProvider>();
         services.AddSingleton(provider => new EnvCatalog(
             provider.GetServices<IEnvProvider>(),
-            provider.GetService<EnvCatalogOptions>()));
+            provider.GetService<EnvCatalogOptions>(),
+            provider.GetService<IEnvPlacement>()));
         return services;
     }
 
@@ -49,6 +52,7 @@ public static class GymServerExtensions
         app.UseGymTcp();
         app.MapGymDashboard();
         app.MapGymRest();
+        app.MapGymCluster();
         return app;
     }
 }

@@ -35,4 +35,10 @@ public static class ProtocolErrorCodes
 
     /// <summary>The server is shutting down; the connection is closed after this reply.</summary>
     public const string ServerShuttingDown = "server_shutting_down";
+
+    /// <summary>
+    /// The env lived on another node of the cluster, and that node died or left (it drains on a graceful stop); the
+    /// env is gone, make it again.
+    /// </summary>
+    public const string NodeLost = "node_lost";
 }

@@ -12,9 +12,14 @@ namespace GymServer.Engine.Sessions;
 public sealed class EnvCatalog
 {
     private readonly IEnvProvider[] _providers;
+    private readonly IEnvPlacement? _placement;
 
-    public EnvCatalog(IEnumerable<IEnvProvider> providers, EnvCatalogOptions? options = null)
+    /// <param name="providers">The backends.</param>
+    /// <param name="options">Which backend is preferred.</param>
+    /// <param name="placement">Where new envs run; none: with their backend on this node.</param>
+    public EnvCatalog(IEnumerable<IEnvProvider> providers, EnvCatalogOptions? options = null, IEnvPlacement? placement = null)
     {
+        _placement = placement;
         var preferred = options?.PreferredBackend ?? NativeEnvProvider.BackendName;
         var all = providers.ToList();
         if (!all.Exists(provider => provider.Backend == preferred))
@@ -42,7 +47,9 @@ public sealed class EnvCatalog
         CancellationToken cancellationToken)
     {
         var (provider, bareId) = Resolve(id);
-        return provider.MakeAsync(bareId, InstanceIds.New(), kwargs, renderMode, cancellationToken);
+        return _placement is null
+            ? provider.MakeAsync(bareId, InstanceIds.New(), kwargs, renderMode, cancellationToken)
+            : _placement.MakeAsync(provider, bareId, InstanceIds.New(), kwargs, renderMode, cancellationToken);
     }
 
     /// <summary>The backend that serves <paramref name="id"/> and the id without its prefix.</summary>
