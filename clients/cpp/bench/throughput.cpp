@@ -15,7 +15,8 @@ using Clock = std::chrono::steady_clock;
 
 // Calls round_trip (which returns the env steps it made) for the given time; prints the rates.
 void measure(const std::string& name, double seconds, const std::function<int()>& round_trip) {
-  for (auto warmup = Clock::now(); Clock::now() - warmup < std::chrono::milliseconds(300);) round_trip();
+  for (auto warmup = Clock::now(); Clock::now() - warmup < std::chrono::milliseconds(300);)
+    round_trip();
   long long trips = 0, steps = 0;
   auto start = Clock::now();
   auto end = start + std::chrono::duration<double>(seconds);
@@ -24,10 +25,10 @@ void measure(const std::string& name, double seconds, const std::function<int()>
     ++trips;
   }
   double elapsed = std::chrono::duration<double>(Clock::now() - start).count();
-  std::cout << std::left << std::setw(34) << name << std::right << std::fixed << std::setprecision(0)
-            << std::setw(12) << steps / elapsed << " steps/s" << std::setw(10) << trips / elapsed
-            << " round trips/s" << std::setprecision(1) << std::setw(8) << 1e6 * elapsed / trips
-            << " us/round trip\n";
+  std::cout << std::left << std::setw(34) << name << std::right << std::fixed
+            << std::setprecision(0) << std::setw(12) << steps / elapsed << " steps/s"
+            << std::setw(10) << trips / elapsed << " round trips/s" << std::setprecision(1)
+            << std::setw(8) << 1e6 * elapsed / trips << " us/round trip\n";
 }
 }  // namespace
 

@@ -30,7 +30,8 @@ int greedy(const QTable& q, int state, std::mt19937& random) {
 }
 
 // Runs one episode; learns from it when learning is set. Returns the episode's reward (1: goal).
-double episode(gymserver::Env& env, QTable& q, double epsilon, bool learning, std::mt19937& random) {
+double episode(gymserver::Env& env, QTable& q, double epsilon, bool learning,
+               std::mt19937& random) {
   int state = env.reset().observation.get<int>();
   std::uniform_real_distribution<double> coin(0.0, 1.0);
   for (;;) {
@@ -39,7 +40,9 @@ double episode(gymserver::Env& env, QTable& q, double epsilon, bool learning, st
     gymserver::StepResult step = env.step(action);
     int next = step.observation.get<int>();
     if (learning) {
-      double future = step.terminated ? 0.0 : *std::max_element(q[static_cast<size_t>(next)].begin(), q[static_cast<size_t>(next)].end());
+      double future = step.terminated ? 0.0
+                                      : *std::max_element(q[static_cast<size_t>(next)].begin(),
+                                                          q[static_cast<size_t>(next)].end());
       double& value = q[static_cast<size_t>(state)][static_cast<size_t>(action)];
       value += kLearningRate * (step.reward + kDiscount * future - value);
     }
@@ -59,14 +62,16 @@ int main(int argc, char** argv) {
     env.reset(42);  // seeds the env once; later resets continue its generator
     QTable q(static_cast<size_t>(env.observation_space().n), {0, 0, 0, 0});
     std::mt19937 random(7);
-    std::cout << "Q-learning on FrozenLake-v1 " << map << " (non-slippery), " << client.server() << "\n";
+    std::cout << "Q-learning on FrozenLake-v1 " << map << " (non-slippery), " << client.server()
+              << "\n";
     double successes = 0;
     for (int i = 1; i <= kEpisodes; ++i) {
       double epsilon = std::max(0.05, 1.0 - static_cast<double>(i) / (0.6 * kEpisodes));
       successes += episode(env, q, epsilon, true, random);
       if (i % kReportEvery == 0) {
-        std::cout << "episode " << std::setw(5) << i << "  epsilon " << std::fixed << std::setprecision(2)
-                  << epsilon << "  training success " << successes / kReportEvery << "\n";
+        std::cout << "episode " << std::setw(5) << i << "  epsilon " << std::fixed
+                  << std::setprecision(2) << epsilon << "  training success "
+                  << successes / kReportEvery << "\n";
         successes = 0;
       }
     }

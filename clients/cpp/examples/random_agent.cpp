@@ -11,8 +11,9 @@ int main(int argc, char** argv) {
   const std::string env_id = argc > 3 ? argv[3] : "CartPole-v1";
   try {
     gymserver::Environment env(host, port, env_id);
-    std::cout << "instance " << env.instance << ": observations " << env.observation_space.description
-              << ", actions " << env.action_space.description << "\n";
+    std::cout << "instance " << env.instance << ": observations "
+              << env.observation_space.description << ", actions " << env.action_space.description
+              << "\n";
     env.compression(9);
     env.record_episode_stats.start();
     env.reset();

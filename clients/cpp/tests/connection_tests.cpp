@@ -22,7 +22,8 @@ std::string closed_port() {
 
 void run_fixture(const std::string& action, const std::string& state) {
   const char* script = std::getenv("GYMSERVER_FIXTURE");
-  if (script == nullptr) throw harness::Failure("GYMSERVER_FIXTURE is not set: run the tests through ctest");
+  if (script == nullptr)
+    throw harness::Failure("GYMSERVER_FIXTURE is not set: run the tests through ctest");
   std::string command = std::string(script) + " " + action + " '" + state + "'";
   if (std::system(command.c_str()) != 0) throw harness::Failure("failed: " + command);
 }

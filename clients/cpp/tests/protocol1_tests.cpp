@@ -8,7 +8,9 @@ using gymserver::ServerError;
 using gymserver::SpaceType;
 
 namespace {
-Environment* cartpole() { return new Environment(harness::kHost, harness::server_port(), "CartPole-v1"); }
+Environment* cartpole() {
+  return new Environment(harness::kHost, harness::server_port(), "CartPole-v1");
+}
 
 // Steps with sampled actions until the episode ends; returns the number of steps.
 int run_episode(Environment& env) {

@@ -31,7 +31,8 @@ TEST_CASE(p2_make_with_kwargs) {
   Client client = connect();
   gymserver::Env lake = client.make("FrozenLake-v1", {{"map_name", "8x8"}, {"is_slippery", false}});
   CHECK_EQ(lake.observation_space().n, 64);
-  CHECK_THROWS_CODE(ServerError, "invalid_argument", client.make("FrozenLake-v1", {{"map_name", "9x9"}}));
+  CHECK_THROWS_CODE(ServerError, "invalid_argument",
+                    client.make("FrozenLake-v1", {{"map_name", "9x9"}}));
 }
 
 TEST_CASE(p2_reset_with_seed_and_options) {
@@ -43,7 +44,8 @@ TEST_CASE(p2_reset_with_seed_and_options) {
                                           "0.030127447098493576,0.008216203190386295]"));
   CHECK(first.info.is_object());
   gymserver::ResetResult narrow = env.reset(3, {{"low", -0.01}, {"high", 0.01}});
-  for (double value : gymserver::to_vector(narrow.observation)) CHECK(value >= -0.01 && value <= 0.01);
+  for (double value : gymserver::to_vector(narrow.observation))
+    CHECK(value >= -0.01 && value <= 0.01);
   gymserver::ResetResult unseeded = env.reset();
   CHECK(unseeded.observation != first.observation);  // the generator continues
   CHECK_EQ(env.reset(3).observation, first.observation);
@@ -53,7 +55,8 @@ TEST_CASE(p2_terminated_and_truncated_apart) {
   Client client = connect();
   gymserver::Env lake = client.make("FrozenLake-v1", {{"is_slippery", false}});
   lake.reset(0);
-  // The 4x4 map: down from the start (0,0) reaches (1,0), state 4; right from there is the hole (1,1).
+  // The 4x4 map: down from the start (0,0) reaches (1,0), state 4; right from there is the hole
+  // (1,1).
   gymserver::StepResult down = lake.step(1);
   CHECK_EQ(down.observation.get<int>(), 4);
   gymserver::StepResult hole = lake.step(2);

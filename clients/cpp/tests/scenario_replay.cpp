@@ -14,14 +14,16 @@ namespace {
 using Variables = std::map<std::string, Json>;
 
 // Why reply does not match pattern at path, or "" when it does.
-std::string describe_mismatch(const Json& pattern, const Json& reply, Variables& variables, const std::string& path) {
+std::string describe_mismatch(const Json& pattern, const Json& reply, Variables& variables,
+                              const std::string& path) {
   if (pattern.is_string()) {
     const std::string& text = pattern.get_ref<const std::string&>();
     if (text == "$any") return "";
     if (text == "$number") return reply.is_number() ? "" : path + ": not a number: " + reply.dump();
     if (text == "$string") return reply.is_string() ? "" : path + ": not a string: " + reply.dump();
     if (text == "$array") return reply.is_array() ? "" : path + ": not an array: " + reply.dump();
-    if (text == "$object") return reply.is_object() ? "" : path + ": not an object: " + reply.dump();
+    if (text == "$object")
+      return reply.is_object() ? "" : path + ": not an object: " + reply.dump();
     if (text == "$bool") return reply.is_boolean() ? "" : path + ": not a bool: " + reply.dump();
     if (text.rfind("$save:", 0) == 0) {
       variables[text.substr(6)] = reply;
@@ -33,17 +35,20 @@ std::string describe_mismatch(const Json& pattern, const Json& reply, Variables&
     for (const auto& member : pattern.items()) {
       auto found = reply.find(member.key());
       if (found == reply.end()) return path + "." + member.key() + ": missing in " + reply.dump();
-      std::string why = describe_mismatch(member.value(), *found, variables, path + "." + member.key());
+      std::string why =
+          describe_mismatch(member.value(), *found, variables, path + "." + member.key());
       if (!why.empty()) return why;
     }
     return "";
   }
   if (pattern.is_array()) {
     if (!reply.is_array() || reply.size() != pattern.size()) {
-      return path + ": expected " + std::to_string(pattern.size()) + " elements, got " + reply.dump();
+      return path + ": expected " + std::to_string(pattern.size()) + " elements, got " +
+             reply.dump();
     }
     for (size_t i = 0; i < pattern.size(); ++i) {
-      std::string why = describe_mismatch(pattern[i], reply[i], variables, path + "[" + std::to_string(i) + "]");
+      std::string why =
+          describe_mismatch(pattern[i], reply[i], variables, path + "[" + std::to_string(i) + "]");
       if (!why.empty()) return why;
     }
     return "";
@@ -80,7 +85,8 @@ void replay(const Json& scenario) {
   if (scenario.at("protocol").get<int>() == 2) {
     connection.send_line(R"({"server":{"protocol":2}})");
     Json reply = gymserver::detail::parse_reply(connection.read_reply());
-    if (reply.value("protocol", 0) != 2) throw harness::Failure("handshake refused: " + reply.dump());
+    if (reply.value("protocol", 0) != 2)
+      throw harness::Failure("handshake refused: " + reply.dump());
   }
   Variables variables;
   int index = 0;

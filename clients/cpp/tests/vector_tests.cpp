@@ -60,7 +60,8 @@ TEST_CASE(vec_next_step_autoreset) {
   // The step after the end is the reset: reward 0, both flags false, a fresh observation.
   CHECK_EQ(after.rewards[0], 0.0);
   CHECK(!after.terminated[0] && !after.truncated[0]);
-  for (double value : gymserver::to_vector(after.observations[0])) CHECK(value > -0.05 && value < 0.05);
+  for (double value : gymserver::to_vector(after.observations[0]))
+    CHECK(value > -0.05 && value < 0.05);
 }
 
 TEST_CASE(vec_bad_actions_leave_it_untouched) {
@@ -70,7 +71,8 @@ TEST_CASE(vec_bad_actions_leave_it_untouched) {
   CHECK_THROWS_CODE(ServerError, "invalid_action", envs.step({1}));
   CHECK_THROWS_CODE(ServerError, "invalid_action", envs.step({1, 4}));
   gymserver::Env single = client.make("CartPole-v1");
-  CHECK_THROWS_CODE(ServerError, "unknown_instance", client.request({{"step", {{"instance", envs.instance()}, {"action", 0}}}}));
+  CHECK_THROWS_CODE(ServerError, "unknown_instance",
+                    client.request({{"step", {{"instance", envs.instance()}, {"action", 0}}}}));
   single.reset(2);
   CHECK_EQ(envs.step({0, 0}).observations[0], single.step(0).observation);
   envs.close();

@@ -25,7 +25,8 @@ constexpr size_t kHeaderSize = 8;
 /// raw layout.
 inline std::string step_vec_request(const std::string& instance, const Space& action_space,
                                     const std::vector<Json>& actions) {
-  if (instance.size() > 255) throw Error("invalid_argument", "an instance id longer than 255 bytes");
+  if (instance.size() > 255)
+    throw Error("invalid_argument", "an instance id longer than 255 bytes");
   std::string frame(kHeaderSize, '\0');
   frame.reserve(kHeaderSize + 1 + instance.size() + actions.size() * action_space.byte_size());
   frame.push_back(static_cast<char>(instance.size()));

@@ -45,8 +45,9 @@ class Client {
     server_ = reply.value("server", std::string());
     std::string granted = reply.value("encoding", std::string("json"));
     if (encoding_ == Encoding::kBinary && granted != "binary") {
-      throw ConnectionError("protocol_error",
-                            "the server did not grant the binary encoding (it answered " + reply.dump() + ")");
+      throw ConnectionError(
+          "protocol_error",
+          "the server did not grant the binary encoding (it answered " + reply.dump() + ")");
     }
   }
 
@@ -91,7 +92,6 @@ class Client {
   Encoding encoding_;
   std::string server_;
 };
-
 
 inline Env Client::make(const std::string& id, const Json& kwargs,
                         const std::optional<std::string>& render_mode) {

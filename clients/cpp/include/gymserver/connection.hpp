@@ -28,7 +28,7 @@ namespace gymserver {
 struct Timeouts {
   /// To establish the TCP connection.
   std::chrono::milliseconds connect{5000};
-  /// For each reply (from sending the request to its last byte).
+  /// For each reply, from when the client starts waiting for it to its last byte.
   std::chrono::milliseconds read{30000};
 };
 
@@ -73,7 +73,8 @@ class Connection {
     while (size > 0) {
       ssize_t sent = ::send(fd_, bytes, size, MSG_NOSIGNAL);
       if (sent < 0 && errno == EINTR) continue;
-      if (sent <= 0) Fail("connection_closed", "sending failed: " + std::string(std::strerror(errno)));
+      if (sent <= 0)
+        Fail("connection_closed", "sending failed: " + std::string(std::strerror(errno)));
       bytes += sent;
       size -= static_cast<size_t>(sent);
     }
@@ -93,7 +94,8 @@ class Connection {
       const char* end = buffer_.data() + buffer_.size();
       const char* found = std::search(begin, end, kEnd, kEnd + 4);
       if (found != end) {
-        std::string body(buffer_.data() + head_, static_cast<size_t>(found - (buffer_.data() + head_)));
+        std::string body(buffer_.data() + head_,
+                         static_cast<size_t>(found - (buffer_.data() + head_)));
         head_ = static_cast<size_t>(found - buffer_.data()) + 4;
         return body;
       }
@@ -179,7 +181,8 @@ class Connection {
   // (reads wait in poll, which carries the read timeout).
   static int ConnectOne(const addrinfo* address, std::chrono::milliseconds timeout,
                         std::string& error) {
-    int fd = ::socket(address->ai_family, address->ai_socktype | SOCK_CLOEXEC, address->ai_protocol);
+    int fd =
+        ::socket(address->ai_family, address->ai_socktype | SOCK_CLOEXEC, address->ai_protocol);
     if (fd < 0) {
       error = std::strerror(errno);
       return -1;
@@ -237,7 +240,8 @@ class Connection {
       buffer_.resize(old_size + static_cast<size_t>(received > 0 ? received : 0));
       if (received < 0 && errno == EINTR) continue;
       if (received == 0) Fail("connection_closed", "the server closed the connection");
-      if (received < 0) Fail("connection_closed", std::string("reading failed: ") + std::strerror(errno));
+      if (received < 0)
+        Fail("connection_closed", std::string("reading failed: ") + std::strerror(errno));
     }
   }
 
@@ -265,7 +269,8 @@ class Connection {
 
   void CheckUsable() const {
     if (fd_ < 0 || broken_) {
-      throw ConnectionError("connection_closed", "the connection is closed or broken; connect again");
+      throw ConnectionError("connection_closed",
+                            "the connection is closed or broken; connect again");
     }
   }
 

@@ -44,7 +44,8 @@ class Environment {
   void make(const std::string& env_id) {
     compressed_ = false;
     instance = request({{"env", {{"name", env_id}}}}).at("instance").get<std::string>();
-    observation_space = Space::from_json(request({{"env", {{"action", "observationspace"}}}}).at("info"));
+    observation_space =
+        Space::from_json(request({{"env", {{"action", "observationspace"}}}}).at("info"));
     action_space = Space::from_json(request({{"env", {{"action", "actionspace"}}}}).at("info"));
   }
 

@@ -1,4 +1,5 @@
-// Errors the client throws: the server's own errors (with its code and message) and connection failures.
+// Errors the client throws: the server's own errors (with its code and message) and connection
+// failures.
 #ifndef GYMSERVER_ERROR_HPP
 #define GYMSERVER_ERROR_HPP
 

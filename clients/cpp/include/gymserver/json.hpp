@@ -54,8 +54,8 @@ namespace detail {
 inline Json parse_reply(const std::string& body) {
   Json reply = Json::parse(body, nullptr, /*allow_exceptions=*/false);
   if (reply.is_discarded() || !reply.is_object()) {
-    throw ConnectionError("protocol_error", "the server's reply is not a JSON object: " +
-                                                body.substr(0, 200));
+    throw ConnectionError("protocol_error",
+                          "the server's reply is not a JSON object: " + body.substr(0, 200));
   }
   return reply;
 }

@@ -41,7 +41,7 @@ struct Space {
     Space space;
     space.description = description;
     std::string kind = description.contains("type") ? description.at("type").get<std::string>()
-                                                     : description.at("name").get<std::string>();
+                                                    : description.at("name").get<std::string>();
     if (kind == "Discrete") {
       space.type = SpaceType::kDiscrete;
       space.n = description.at("n").get<int64_t>();
@@ -55,8 +55,10 @@ struct Space {
     } else if (kind == "MultiDiscrete") {
       space.type = SpaceType::kMultiDiscrete;
       if (description.contains("nvec")) {
-        for (double value : to_vector(description.at("nvec"))) space.nvec.push_back(static_cast<int64_t>(value));
-        for (double value : to_vector(description.at("start"))) space.starts.push_back(static_cast<int64_t>(value));
+        for (double value : to_vector(description.at("nvec")))
+          space.nvec.push_back(static_cast<int64_t>(value));
+        for (double value : to_vector(description.at("start")))
+          space.starts.push_back(static_cast<int64_t>(value));
         space.shape = nested_shape(description.at("nvec"));
       } else {
         space.low = to_vector(description.at("low"));
@@ -66,7 +68,8 @@ struct Space {
     } else if (kind == "MultiBinary") {
       space.type = SpaceType::kMultiBinary;
       const Json& n = description.contains("shape") ? description.at("shape") : description.at("n");
-      space.shape = n.is_array() ? n.get<std::vector<int64_t>>() : std::vector<int64_t>{n.get<int64_t>()};
+      space.shape =
+          n.is_array() ? n.get<std::vector<int64_t>>() : std::vector<int64_t>{n.get<int64_t>()};
     } else if (kind == "Tuple") {
       space.type = SpaceType::kTuple;
       for (const auto& part : description.at("spaces")) space.spaces.push_back(from_json(part));
@@ -134,7 +137,8 @@ struct Space {
       case SpaceType::kTuple:
         if (!value.is_array() || value.size() != spaces.size()) {
           throw Error("invalid_action", "a Tuple value must be a list of " +
-                                            std::to_string(spaces.size()) + " parts: " + value.dump());
+                                            std::to_string(spaces.size()) +
+                                            " parts: " + value.dump());
         }
         for (size_t i = 0; i < spaces.size(); ++i) spaces[i].write_value(value[i], out);
         return;

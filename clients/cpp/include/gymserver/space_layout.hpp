@@ -10,7 +10,8 @@
 #include "gymserver/json.hpp"
 
 #if !defined(__BYTE_ORDER__) || __BYTE_ORDER__ != __ORDER_LITTLE_ENDIAN__
-#error "the GymServer binary encoding is little-endian; this client copies values as they lie in memory"
+#error \
+    "the GymServer binary encoding is little-endian; this client copies values as they lie in memory"
 #endif
 
 namespace gymserver {
@@ -43,10 +44,12 @@ inline void write_scalar(const Json& value, const std::string& dtype, std::strin
       throw Error("invalid_action", "not an integer: " + value.dump());
     }
   }
-  int64_t integer = value.is_number_integer() ? value.get<int64_t>()
-                                              : static_cast<int64_t>(to_double(value));
+  int64_t integer =
+      value.is_number_integer() ? value.get<int64_t>() : static_cast<int64_t>(to_double(value));
   if (dtype == "int64") return append(integer, out);
-  if (dtype == "uint64") return append(value.is_number_unsigned() ? value.get<uint64_t>() : static_cast<uint64_t>(integer), out);
+  if (dtype == "uint64")
+    return append(
+        value.is_number_unsigned() ? value.get<uint64_t>() : static_cast<uint64_t>(integer), out);
   if (dtype == "int32") return append(static_cast<int32_t>(integer), out);
   if (dtype == "uint32") return append(static_cast<uint32_t>(integer), out);
   if (dtype == "int16") return append(static_cast<int16_t>(integer), out);

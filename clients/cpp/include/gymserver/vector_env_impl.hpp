@@ -1,4 +1,5 @@
-// VectorEnv's methods, which need the complete Client (included at the end of gymserver/client.hpp).
+// VectorEnv's methods, which need the complete Client (included at the end of
+// gymserver/client.hpp).
 #ifndef GYMSERVER_VECTOR_ENV_IMPL_HPP
 #define GYMSERVER_VECTOR_ENV_IMPL_HPP
 
@@ -18,7 +19,8 @@ inline VectorEnv::VectorEnv(Client& client, const Json& make_reply)
 inline VecResetResult VectorEnv::reset(std::optional<uint64_t> seed, const Json& options) {
   Json reply = client_->request(detail::reset_request("reset_vec", instance_, seed, options));
   VecResetResult result;
-  for (auto& observation : reply.at("observations")) result.observations.push_back(std::move(observation));
+  for (auto& observation : reply.at("observations"))
+    result.observations.push_back(std::move(observation));
   for (auto& info : reply.at("infos")) result.infos.push_back(std::move(info));
   return result;
 }
@@ -34,7 +36,8 @@ inline VecStepResult VectorEnv::step_json(const std::vector<Json>& actions) {
   for (const auto& action : actions) list.push_back(action);
   Json reply = client_->request({{"step_vec", {{"instance", instance_}, {"actions", list}}}});
   VecStepResult result;
-  for (auto& observation : reply.at("observations")) result.observations.push_back(std::move(observation));
+  for (auto& observation : reply.at("observations"))
+    result.observations.push_back(std::move(observation));
   for (const auto& reward : reply.at("rewards")) result.rewards.push_back(to_double(reward));
   for (const auto& flag : reply.at("terminated")) result.terminated.push_back(flag.get<bool>());
   for (const auto& flag : reply.at("truncated")) result.truncated.push_back(flag.get<bool>());
@@ -60,7 +63,8 @@ inline VecStepResult VectorEnv::step_binary(const std::vector<Json>& actions) {
   uint32_t count = reader.u32();
   uint32_t observation_bytes = reader.u32();
   if (observation_bytes != observation_space_.byte_size()) {
-    throw ConnectionError("protocol_error", "binary observations of " + std::to_string(observation_bytes) +
+    throw ConnectionError("protocol_error", "binary observations of " +
+                                                std::to_string(observation_bytes) +
                                                 " bytes, but the space's layout has " +
                                                 std::to_string(observation_space_.byte_size()));
   }
@@ -88,7 +92,8 @@ inline VecStepResult VectorEnv::step_binary(const std::vector<Json>& actions) {
     }
     for (auto& info : infos) result.infos.push_back(std::move(info));
   }
-  if (!reader.at_end()) throw ConnectionError("protocol_error", "bytes after a binary reply's infos");
+  if (!reader.at_end())
+    throw ConnectionError("protocol_error", "bytes after a binary reply's infos");
   return result;
 }
 
