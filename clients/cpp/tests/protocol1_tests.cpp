@@ -100,6 +100,15 @@ TEST_CASE(p1_compressed_replies_match_plain_ones) {
   zipped->step(0);
   zipped->compression(1);
   CHECK(zipped->sample().is_number_integer());
+  // make turns compression off on the server; the client tells the replies apart by their first byte.
+  zipped->make("FrozenLake-v1");
+  CHECK_EQ(zipped->reset(), Json(0));
+  zipped->compression(9);
+  CHECK_THROWS_CODE(ServerError, "unknown_env", zipped->make("NoSuchEnv-v0"));
+  zipped->make("CartPole-v1");
+  zipped->seed(7);
+  plain->seed(7);
+  CHECK_EQ(zipped->reset(), plain->reset());
 }
 
 TEST_CASE(p1_url_names_the_closed_env) {

@@ -33,8 +33,8 @@ struct EnvSpec {
 };
 
 /// One protocol-2 connection. The constructor connects and sends the handshake. Env and VectorEnv
-/// handles refer to their Client, which must outlive them; one Client is not for concurrent use
-/// by several threads.
+/// handles refer to their Client, which must outlive them (so it is neither copied nor moved); one
+/// Client is not for concurrent use by several threads.
 class Client {
  public:
   Client(const std::string& host, const std::string& port, ClientOptions options = {})
@@ -50,6 +50,9 @@ class Client {
           "the server did not grant the binary encoding (it answered " + reply.dump() + ")");
     }
   }
+
+  Client(const Client&) = delete;
+  Client& operator=(const Client&) = delete;
 
   /// The server's name and release, from the handshake ("GymServer 1.0.0").
   const std::string& server() const { return server_; }

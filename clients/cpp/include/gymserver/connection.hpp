@@ -9,6 +9,7 @@
 #include <netinet/tcp.h>
 #include <poll.h>
 #include <sys/socket.h>
+#include <sys/time.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -40,6 +41,13 @@ class Connection {
   Connection(const std::string& host, const std::string& port, Timeouts timeouts = {})
       : timeouts_(timeouts) {
     fd_ = Open(host, port, timeouts.connect);
+    if (timeouts.read.count() > 0) {
+      // A server that stops reading (it has too many replies waiting) blocks send: bound that too.
+      timeval limit{};
+      limit.tv_sec = static_cast<time_t>(timeouts.read.count() / 1000);
+      limit.tv_usec = static_cast<suseconds_t>((timeouts.read.count() % 1000) * 1000);
+      ::setsockopt(fd_, SOL_SOCKET, SO_SNDTIMEO, &limit, sizeof limit);
+    }
   }
   Connection(const Connection&) = delete;
   Connection& operator=(const Connection&) = delete;
@@ -73,6 +81,10 @@ class Connection {
     while (size > 0) {
       ssize_t sent = ::send(fd_, bytes, size, MSG_NOSIGNAL);
       if (sent < 0 && errno == EINTR) continue;
+      if (sent < 0 && (errno == EAGAIN || errno == EWOULDBLOCK)) {
+        Fail("timeout", "the server took no request bytes for " +
+                            std::to_string(timeouts_.read.count()) + " ms");
+      }
       if (sent <= 0)
         Fail("connection_closed", "sending failed: " + std::string(std::strerror(errno)));
       bytes += sent;
@@ -80,13 +92,14 @@ class Connection {
     }
   }
 
-  /// Reads one reply body (without its "\r\n\r\n"). With compressed set, a body that starts as a
-  /// zlib stream is inflated; the stream's own end marks the body's end, so compressed bytes that
-  /// happen to hold "\r\n\r\n" cannot cut it short.
-  std::string read_reply(bool compressed = false) {
+  /// Reads one reply body (without its "\r\n\r\n"). With maybe_compressed set, a body that does
+  /// not start with '{' (JSON replies are objects) is a zlib stream and is inflated; the stream's
+  /// own end marks the body's end, so compressed bytes that happen to hold "\r\n\r\n" cannot cut
+  /// it short.
+  std::string read_reply(bool maybe_compressed = false) {
     Deadline deadline(timeouts_.read);
     Fill(1, deadline);
-    if (compressed && buffer_[head_] != '{') return ReadCompressed(deadline);
+    if (maybe_compressed && buffer_[head_] != '{') return ReadCompressed(deadline);
     static const char kEnd[] = "\r\n\r\n";
     size_t scanned = head_;
     for (;;) {
@@ -123,8 +136,8 @@ class Connection {
 
   /// Reads one reply body and parses it; throws ServerError for an error reply. After an error the
   /// server sends before closing (server_shutting_down, ...) the connection refuses further use.
-  Json read_json_reply(bool compressed = false) {
-    std::string body = read_reply(compressed);
+  Json read_json_reply(bool maybe_compressed = false) {
+    std::string body = read_reply(maybe_compressed);
     Json reply = Json::parse(body, nullptr, /*allow_exceptions=*/false);
     if (reply.is_discarded() || !reply.is_object()) {
       Fail("protocol_error", "the server's reply is not a JSON object: " + body.substr(0, 200));

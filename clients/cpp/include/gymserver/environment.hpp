@@ -39,10 +39,9 @@ class Environment {
   Environment(const Environment&) = delete;
   Environment& operator=(const Environment&) = delete;
 
-  /// Makes the connection's env (closing the previous one) and reads both spaces. Compression goes
-  /// back to off, as the server does.
+  /// Makes the connection's env (closing the previous one) and reads both spaces. The server turns
+  /// compression back off.
   void make(const std::string& env_id) {
-    compressed_ = false;
     instance = request({{"env", {{"name", env_id}}}}).at("instance").get<std::string>();
     observation_space =
         Space::from_json(request({{"env", {{"action", "observationspace"}}}}).at("info"));
@@ -72,11 +71,9 @@ class Environment {
   /// The next reset uses this seed. No reply: an error (no env) comes back from the next request.
   void seed(uint64_t seed) { send({{"env", {{"seed", std::to_string(seed)}}}}); }
 
-  /// zlib-compresses every following reply at this level (0, off, to 9).
-  void compression(int level) {
-    send({{"server", {{"compression", std::to_string(level)}}}});
-    compressed_ = level > 0;
-  }
+  /// zlib-compresses every following reply at this level (0, off, to 9). Replies are told apart by
+  /// their first byte ('{' or a zlib header), so the client needs no state for it.
+  void compression(int level) { send({{"server", {{"compression", std::to_string(level)}}}}); }
 
   /// Closes the env; the connection stays open and make() can be called again.
   void close() { send({{"env", {{"action", "close"}}}}); }
@@ -87,7 +84,7 @@ class Environment {
   /// Sends one request that has a reply and returns it (ServerError for an error reply).
   Json request(const Json& message) {
     connection_.send_line(message.dump());
-    return connection_.read_json_reply(compressed_);
+    return connection_.read_json_reply(/*maybe_compressed=*/true);
   }
 
   /// Sends one request that has no reply.
@@ -106,7 +103,6 @@ class Environment {
 
  private:
   Connection connection_;
-  bool compressed_ = false;
 };
 
 inline void RecordEpisodeStatistics::start() {
