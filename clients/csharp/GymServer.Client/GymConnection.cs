@@ -92,12 +92,14 @@ public sealed partial class GymConnection : IAsyncDisposable
         }, cancellationToken);
 
     /// <summary>Like <see cref="RequestAsync(Action{Utf8JsonWriter}, CancellationToken)"/>, throwing error replies.</summary>
-    internal async Task<JsonElement> CallAsync(Action<Utf8JsonWriter> write, CancellationToken cancellationToken)
-    {
-        var reply = await RequestAsync(write, cancellationToken).ConfigureAwait(false);
-        ThrowIfError(reply);
-        return reply;
-    }
+    internal Task<JsonElement> CallAsync(Action<Utf8JsonWriter> write, CancellationToken cancellationToken) =>
+        RunAsync(async token =>
+        {
+            await WriteJsonLineAsync(write, token).ConfigureAwait(false);
+            var reply = await ReadJsonReplyAsync(token).ConfigureAwait(false);
+            ThrowIfError(reply);
+            return reply;
+        }, cancellationToken);
 
     /// <summary>Sends a binary frame (built by <paramref name="build"/>) and returns the payload of its binary reply.</summary>
     internal Task<BinaryFrame> RequestFrameAsync(Action<ArrayBufferWriter<byte>> build, CancellationToken cancellationToken) =>
@@ -165,8 +167,10 @@ public sealed partial class GymConnection : IAsyncDisposable
                 Break();
                 throw new GymServerException(GymServerException.ConnectionLost, $"the connection to GymServer failed: {e.Message}", e);
             }
-            catch (GymServerException e) when (e.Code is GymServerException.ConnectionClosed or GymServerException.BadReply)
+            catch (GymServerException e) when (e.Code is GymServerException.ConnectionClosed or GymServerException.BadReply
+                or "server_shutting_down" or "idle_timeout" or "too_many_connections")
             {
+                // The last three the server sends on its own before it closes the connection (docs/protocol.md).
                 Break();
                 throw;
             }
