@@ -48,8 +48,10 @@ class RemoteEnv(gymnasium.Env):
 
     def reset(self, *, seed: Optional[int] = None, options: Optional[dict] = None) -> tuple[Any, dict]:
         """Gymnasium's reset: with a seed the server reseeds the env (Gymnasium's trajectory, to the bit)."""
-        super().reset(seed=seed)
-        reply = self.client.call("reset", instance=self.instance, seed=seed, options=options)
+        reply = self.client.call("reset", instance=self.instance, seed=None if seed is None else int(seed),
+                                 options=options)
+        # After the server accepted the seed: also seeds self.np_random, as Gymnasium's Env.reset does.
+        super().reset(seed=None if seed is None else int(seed))
         return from_jsonable(self.observation_space, reply["observation"]), reply["info"]
 
     def step(self, action: Any) -> tuple[Any, SupportsFloat, bool, bool, dict]:
