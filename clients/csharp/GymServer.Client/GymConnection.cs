@@ -17,6 +17,7 @@ public sealed partial class GymConnection : IAsyncDisposable
     private readonly Socket _socket;
     private readonly GymClientOptions _options;
     private readonly SemaphoreSlim _gate = new(1, 1);
+    private CancellationTokenSource _timeout = new();
     private readonly ArrayBufferWriter<byte> _request = new(256);
     private readonly Utf8JsonWriter _writer;
     private bool _broken;
@@ -146,11 +147,21 @@ public sealed partial class GymConnection : IAsyncDisposable
             {
                 throw new GymServerException(GymServerException.ConnectionLost, "the connection was closed by an earlier failure; connect again");
             }
-            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            timeout.CancelAfter(_options.RequestTimeout);
+            // One timeout source for the connection's life, re-armed per request: a linked source per request would
+            // cost an allocation and a timer on every step.
+            using var link = cancellationToken.CanBeCanceled
+                ? cancellationToken.UnsafeRegister(static source => ((CancellationTokenSource)source!).Cancel(), _timeout)
+                : default;
+            _timeout.CancelAfter(_options.RequestTimeout);
             try
             {
-                return await request(timeout.Token).ConfigureAwait(false);
+                var result = await request(_timeout.Token).ConfigureAwait(false);
+                if (!_timeout.TryReset())
+                {
+                    _timeout.Dispose();
+                    _timeout = new CancellationTokenSource();
+                }
+                return result;
             }
             catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
             {
@@ -195,6 +206,7 @@ public sealed partial class GymConnection : IAsyncDisposable
             _disposed = true;
             _socket.Dispose();
             _writer.Dispose();
+            _timeout.Dispose();
         }
         return ValueTask.CompletedTask;
     }
