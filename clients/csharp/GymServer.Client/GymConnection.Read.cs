@@ -15,7 +15,7 @@ public sealed partial class GymConnection
     private async Task<JsonElement> ReadJsonReplyAsync(CancellationToken token)
     {
         await FillAsync(1, token).ConfigureAwait(false);
-        if (_buffer[_start] == BinaryFrame.Magic)
+        if (_buffer[_start] == BinaryFrame.Magic && !_compressed)
         {
             var frame = await ReadFrameAsync(token).ConfigureAwait(false);
             throw new GymServerException(GymServerException.BadReply, $"a binary frame of type 0x{frame.Type:X2} came as the reply to a JSON request");
@@ -28,13 +28,25 @@ public sealed partial class GymConnection
             if (at >= 0)
             {
                 var length = scanned + at;
-                var reply = Parse(_buffer.AsMemory(_start, length));
+                var reply = _compressed ? Parse(InflateReply(_buffer.AsSpan(_start, length))) : Parse(_buffer.AsMemory(_start, length));
                 _start += length + 4;
                 return reply;
             }
             // Keep the last three bytes: the terminator may straddle two reads.
             scanned = Math.Max(0, _end - _start - 3);
             await FillAsync(_end - _start + 1, token).ConfigureAwait(false);
+        }
+    }
+
+    private static byte[] InflateReply(ReadOnlySpan<byte> body)
+    {
+        try
+        {
+            return Inflate(body);
+        }
+        catch (InvalidDataException e)
+        {
+            throw new GymServerException(GymServerException.BadReply, $"a compressed reply is not a zlib stream: {e.Message}", e);
         }
     }
 

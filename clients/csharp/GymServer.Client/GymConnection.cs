@@ -70,7 +70,11 @@ public sealed partial class GymConnection : IAsyncDisposable
     public Task<JsonElement> RequestAsync(JsonNode request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        return RequestAsync(writer => request.WriteTo(writer), cancellationToken);
+        return RequestAsync(writer =>
+        {
+            TrackCompression(request);
+            request.WriteTo(writer);
+        }, cancellationToken);
     }
 
     /// <summary>Sends a request that has no reply (protocol 1's seed, close, record_episode_stats, compression).</summary>
@@ -79,7 +83,11 @@ public sealed partial class GymConnection : IAsyncDisposable
         ArgumentNullException.ThrowIfNull(request);
         await RunAsync(async token =>
         {
-            await WriteJsonLineAsync(writer => request.WriteTo(writer), token).ConfigureAwait(false);
+            await WriteJsonLineAsync(writer =>
+            {
+                TrackCompression(request);
+                request.WriteTo(writer);
+            }, token).ConfigureAwait(false);
             return 0;
         }, cancellationToken).ConfigureAwait(false);
     }
