@@ -134,3 +134,31 @@ def from_bytes(space: spaces.Space, buffer: memoryview) -> Any:
     if isinstance(space, spaces.Discrete):
         return int(array[0])
     return array.astype(space.dtype).reshape(space.shape)
+
+
+def is_leaf(space: spaces.Space) -> bool:
+    """Whether a space's values are one array (or one int): every space but Tuple and Dict."""
+    return not isinstance(space, (spaces.Tuple, spaces.Dict))
+
+
+def batch_from_bytes(space: spaces.Space, buffer: memoryview, count: int) -> Any:
+    """``count`` values of a leaf space laid out one after another, read at once as one batched array."""
+    dtype = _raw_dtype(space)
+    shape = () if isinstance(space, spaces.Discrete) else space.shape
+    array = np.frombuffer(buffer, dtype=dtype, count=count * (raw_size(space) // dtype.itemsize))
+    return array.astype(np.int64 if isinstance(space, spaces.Discrete) else space.dtype).reshape((count, *shape))
+
+
+def batch_to_bytes(space: spaces.Space, values: Any, count: int) -> bytes:
+    """The raw layout of ``count`` values of a leaf space given as one batched array (or a list of values)."""
+    array = np.asarray(values).astype(_raw_dtype(space), casting="unsafe")
+    if array.size * array.itemsize != count * raw_size(space):
+        raise ValueError(f"actions of shape {array.shape} for {count} sub-env(s) of {space!r}")
+    return array.tobytes()
+
+
+def batch_from_jsonable(space: spaces.Space, values: list) -> np.ndarray:
+    """A list of JSON values of a leaf space as one batched array (numpy reads "nan", "inf", "-inf" itself)."""
+    dtype = np.int64 if isinstance(space, spaces.Discrete) else space.dtype
+    shape = () if isinstance(space, spaces.Discrete) else space.shape
+    return np.asarray(values, dtype=dtype).reshape((len(values), *shape))

@@ -14,7 +14,8 @@ from gymnasium.vector.utils import batch_space
 from gymserver_client.client import GymClient
 from gymserver_client.connection import STEP_VEC_REPLY, STEP_VEC_REQUEST
 from gymserver_client.errors import BAD_REPLY, GymServerError
-from gymserver_client.spaces import from_bytes, from_jsonable, raw_size, space_from_description, to_bytes, to_jsonable
+from gymserver_client.spaces import (batch_from_bytes, batch_from_jsonable, batch_to_bytes, from_bytes, from_jsonable, is_leaf, raw_size,
+                                     space_from_description, to_bytes, to_jsonable)
 
 try:  # Gymnasium >= 1.1 names the autoreset mode; the server's is next-step either way.
     from gymnasium.vector import AutoresetMode
@@ -119,40 +120,49 @@ class RemoteVectorEnv(VectorEnv):
             raise TypeError("seed must be an int or None (sub-env i gets seed + i)")
         reply = self.client.call("reset_vec", instance=self.instance, seed=None if seed is None else int(seed),
                                  options=options)
-        observations = [from_jsonable(self.single_observation_space, o) for o in reply["observations"]]
-        return batch(self.single_observation_space, observations), merge_infos(reply["infos"])
+        return self._observations_from_json(reply["observations"]), merge_infos(reply["infos"])
+
+    def _observations_from_json(self, observations: list) -> Any:
+        space = self.single_observation_space
+        if is_leaf(space):
+            return batch_from_jsonable(space, observations)
+        return batch(space, [from_jsonable(space, o) for o in observations])
 
     def step(self, actions: Any) -> tuple[Any, np.ndarray, np.ndarray, np.ndarray, dict]:
         """Steps every sub-env: (observations, rewards, terminations, truncations, infos), batched."""
-        single = unbatch(self.single_action_space, actions, self.num_envs)
-        observations, rewards, terminated, truncated, infos = (
-            self._step_binary(single) if self.client.binary else self._step_json(single))
-        return (batch(self.single_observation_space, observations), rewards, terminated, truncated,
-                merge_infos(infos))
+        observations, rewards, terminated, truncated, infos = self._step(actions)
+        return observations, rewards, terminated, truncated, merge_infos(infos)
 
-    def step_raw(self, actions: Any) -> tuple[list, np.ndarray, np.ndarray, np.ndarray, list[dict]]:
-        """Like step, without batching: a list of observations and the server's list of infos."""
-        return (self._step_binary if self.client.binary else self._step_json)(
-            unbatch(self.single_action_space, actions, self.num_envs))
+    def step_raw(self, actions: Any) -> tuple[Any, np.ndarray, np.ndarray, np.ndarray, list[dict]]:
+        """Like step, with the server's list of infos (one dict per sub-env) instead of Gymnasium's merged form."""
+        return self._step(actions)
+
+    def _step(self, actions: Any):
+        if self.client.binary:
+            return self._step_binary(actions)
+        return self._step_json(unbatch(self.single_action_space, actions, self.num_envs))
 
     def _step_json(self, actions: list):
         reply = self.client.call("step_vec", instance=self.instance,
                                  actions=[to_jsonable(self.single_action_space, a) for a in actions])
-        observations = [from_jsonable(self.single_observation_space, o) for o in reply["observations"]]
-        return (observations, np.asarray(reply["rewards"], dtype=np.float64), np.asarray(reply["terminated"], bool),
-                np.asarray(reply["truncated"], bool), reply["infos"])
+        return (self._observations_from_json(reply["observations"]), np.asarray(reply["rewards"], dtype=np.float64),
+                np.asarray(reply["terminated"], bool), np.asarray(reply["truncated"], bool), reply["infos"])
 
-    def _step_binary(self, actions: list):
-        payload = b"".join([bytes([len(self._instance_bytes)]), self._instance_bytes,
-                            *(to_bytes(self.single_action_space, a) for a in actions)])
+    def _step_binary(self, actions: Any):
+        # Leaf spaces (Box, Discrete, ...) go through numpy a whole batch at a time; Tuple and Dict part by part.
+        action_space, observation_space, n = self.single_action_space, self.single_observation_space, self.num_envs
+        encoded = batch_to_bytes(action_space, actions, n) if is_leaf(action_space) else b"".join(
+            to_bytes(action_space, a) for a in unbatch(action_space, actions, n))
+        payload = bytes([len(self._instance_bytes)]) + self._instance_bytes + encoded
         kind, body = self.client.connection.request_frame(STEP_VEC_REQUEST, payload)
         if kind != STEP_VEC_REPLY:
             raise GymServerError(BAD_REPLY, f"a frame of type 0x{kind:02X} came as the reply to step_vec")
-        n, size = struct.unpack_from("<II", body)
-        if n != self.num_envs or size != self._observation_size:
-            raise GymServerError(BAD_REPLY, f"step_vec reply for {n} env(s) of {size}-byte observations")
+        count, size = struct.unpack_from("<II", body)
+        if count != n or size != self._observation_size:
+            raise GymServerError(BAD_REPLY, f"step_vec reply for {count} env(s) of {size}-byte observations")
         offset = 8
-        observations = [from_bytes(self.single_observation_space, body[offset + i * size:]) for i in range(n)]
+        observations = batch_from_bytes(observation_space, body[offset:], n) if is_leaf(observation_space) else batch(
+            observation_space, [from_bytes(observation_space, body[offset + i * size:]) for i in range(n)])
         offset += n * size
         rewards = np.frombuffer(body, dtype="<f8", count=n, offset=offset).astype(np.float64)
         offset += 8 * n
