@@ -30,7 +30,8 @@ def measure(name, steps_per_call, call, seconds):
         call()
         calls += 1
     rate = calls / (time.perf_counter() - start)
-    print(f"{name:<28} {rate:10,.0f} calls/s {rate * steps_per_call:12,.0f} env-steps/s  ({1e6 / rate:.1f} us per call)")
+    steps = rate * steps_per_call
+    print(f"{name:<28} {rate:10,.0f} calls/s {steps:12,.0f} env-steps/s  ({1e6 / rate:.1f} us per call)")
 
 
 def main():

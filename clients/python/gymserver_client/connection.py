@@ -107,7 +107,8 @@ class Connection:
             return action()
         except socket.timeout as e:
             self._break("a request timed out")
-            raise TimeoutError(f"no reply from GymServer within {self._socket.gettimeout()} s; the connection was closed") from e
+            limit = self._socket.gettimeout()
+            raise TimeoutError(f"no reply from GymServer within {limit} s; the connection was closed") from e
         except OSError as e:
             self._break("the connection failed")
             raise GymServerError(CONNECTION_LOST, f"the connection to GymServer failed: {e}") from e

@@ -14,8 +14,18 @@ from gymnasium.vector.utils import batch_space
 from gymserver_client.client import GymClient
 from gymserver_client.connection import STEP_VEC_REPLY, STEP_VEC_REQUEST
 from gymserver_client.errors import BAD_REPLY, GymServerError
-from gymserver_client.spaces import (batch_from_bytes, batch_from_jsonable, batch_to_bytes, from_bytes, from_jsonable, is_leaf, raw_size,
-                                     space_from_description, to_bytes, to_jsonable)
+from gymserver_client.spaces import (
+    batch_from_bytes,
+    batch_from_jsonable,
+    batch_to_bytes,
+    from_bytes,
+    from_jsonable,
+    is_leaf,
+    raw_size,
+    space_from_description,
+    to_bytes,
+    to_jsonable,
+)
 
 try:  # Gymnasium >= 1.1 names the autoreset mode; the server's is next-step either way.
     from gymnasium.vector import AutoresetMode

@@ -14,7 +14,8 @@ CLIENT_DIR = Path(__file__).resolve().parent.parent
 REPO = CLIENT_DIR.parent.parent
 FAKEGYM = REPO / "python" / "tests" / "fakegym"
 SCENARIOS = REPO / "clients" / "scenarios" / "protocol.json"
-SERVER_DLL = Path(os.environ.get("GYMSERVER_DLL", REPO / "GymServer.Web" / "bin" / "Release" / "net10.0" / "GymServer.Web.dll"))
+RELEASE_DLL = REPO / "GymServer.Web" / "bin" / "Release" / "net10.0" / "GymServer.Web.dll"
+SERVER_DLL = Path(os.environ.get("GYMSERVER_DLL", RELEASE_DLL))
 
 sys.path.insert(0, str(CLIENT_DIR))
 try:

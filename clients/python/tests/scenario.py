@@ -50,7 +50,8 @@ def mismatch(pattern, actual, saved, path="reply"):
     if isinstance(pattern, (int, float)) and not isinstance(pattern, bool):
         ok = isinstance(actual, (int, float)) and not isinstance(actual, bool) and float(actual) == float(pattern)
         return None if ok else f"{path}: expected {pattern!r}, got {actual!r}"
-    return None if pattern == actual and type(pattern) is type(actual) else f"{path}: expected {pattern!r}, got {actual!r}"
+    same = pattern == actual and type(pattern) is type(actual)
+    return None if same else f"{path}: expected {pattern!r}, got {actual!r}"
 
 
 def replay(connection, scenario):
