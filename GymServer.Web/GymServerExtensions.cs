@@ -1,6 +1,7 @@
 using GymServer.Engine.Environments;
 using GymServer.Engine.Python;
 using GymServer.Engine.Sessions;
+using GymServer.Web.Api;
 using GymServer.Web.Health;
 using GymServer.Web.Metrics;
 using GymServer.Web.Tcp;
@@ -21,6 +22,7 @@ public static class GymServerExtensions
         // Registered before the TCP listener: the host starts the pool (and waits for its workers) before it listens.
         builder.Services.AddGymPython(builder.Configuration);
         builder.Services.AddSingleton<GymMetrics>();
+        builder.Services.AddGymMedia(builder.Configuration);
         builder.Services.AddHealthChecks().AddCheck<PythonPoolHealthCheck>("python");
         builder.AddGymTcp();
         return builder;
@@ -41,6 +43,7 @@ public static class GymServerExtensions
     public static WebApplication MapGymServer(this WebApplication app)
     {
         app.MapHealthChecks("/healthz");
+        app.MapGymMedia();
         app.UseGymTcp();
         return app;
     }

@@ -24,6 +24,14 @@ public abstract partial class NativeEnv : IRenderable
                 EnvErrorCodes.InvalidArgument,
                 $"{Spec.Id} was made without a render_mode: make it with render_mode 'rgb_array' to render frames");
         }
+        RenderFrame(frame);
+    }
+
+    /// <summary>
+    /// Draws the current state whatever the render mode: a recording renders envs its client made without one.
+    /// </summary>
+    internal void RenderFrame(Span<byte> frame)
+    {
         if (!HasReset)
         {
             throw new EnvException(EnvErrorCodes.ResetNeeded, $"{Spec.Id}: call reset before render");

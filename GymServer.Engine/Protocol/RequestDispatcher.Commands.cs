@@ -1,4 +1,5 @@
 using GymServer.Engine.Environments;
+using GymServer.Engine.Recording;
 using GymServer.Engine.Sessions;
 
 namespace GymServer.Engine.Protocol;
@@ -16,13 +17,35 @@ public sealed partial class RequestDispatcher
                 // Closing when there is no env is a no-op, as in gym_tcp_api.
                 return Session.Current is SessionEnv current ? Session.CloseAsync(current) : ValueTask.CompletedTask;
             case RequestKind.RecordEpisodeStats:
-                Session.RequireCurrent().RecordEpisodeStatistics();
-                return ValueTask.CompletedTask;
+                return RecordEpisodeStatsAsync(Session.RequireCurrent());
             case RequestKind.Compression:
                 _replies.CompressionLevel = request.Compression.Level;
                 return ValueTask.CompletedTask;
             default:
                 throw new InvalidOperationException($"{request.Kind} has a reply");
+        }
+    }
+
+    /// <summary>
+    /// gym_tcp_api's Monitor recorded statistics and videos: so does this, videos on the node's schedule. An env
+    /// that cannot give frames (a Python env without rgb_array) still gets its statistics.
+    /// </summary>
+    private async ValueTask RecordEpisodeStatsAsync(SessionEnv env)
+    {
+        env.RecordEpisodeStatistics();
+        if (Session.Recorder is not MediaRecorder recorder)
+        {
+            return;
+        }
+        try
+        {
+            await recorder.StartAsync(env, schedule: null, CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (EnvException error)
+        {
+            // Protocol 1 has no reply to carry this: the env keeps its statistics, the log says why there is no video.
+            recorder.Start(env, VideoSchedule.None);
+            recorder.NoFrames(env, error);
         }
     }
 
@@ -52,7 +75,7 @@ public sealed partial class RequestDispatcher
             {
                 var instanceId = Session.LastInstanceId
                     ?? throw new EnvException(ProtocolErrorCodes.NoEnv, "no env has been made on this connection, so there are no recordings");
-                new UrlResponse(RecordingPaths.VideoOf(instanceId)).WriteTo(_replies.Begin(output));
+                new UrlResponse(MediaRecorder.UrlOf(instanceId)).WriteTo(_replies.Begin(output));
                 break;
             }
             case RequestKind.Handshake:

@@ -3,7 +3,7 @@ using System.Text.Json;
 namespace GymServer.Engine.Protocol;
 
 /// <summary>
-/// Reply to the url command: <c>{"url":"3f2a9c0d1b7e4/output.webm"}</c>, where the env's recordings are published,
+/// Reply to the url command: <c>{"url":"3f2a9c0d1b7e4/"}</c>, the folder where the env's recordings are published,
 /// relative to the media root the HTTP side serves.
 /// </summary>
 /// <param name="Url">The relative path.</param>

@@ -1,6 +1,7 @@
 using System.Numerics;
 using System.Text.Json;
 using GymServer.Engine.Environments;
+using GymServer.Engine.Rendering;
 using GymServer.Engine.Sessions;
 using GymServer.Engine.Spaces;
 
@@ -13,12 +14,24 @@ namespace GymServer.Engine.Python;
 public sealed class PythonEnvInstance : IEnvInstance
 {
     private readonly PythonWorker _worker;
-    private readonly uint _handle;
+    private readonly string _id;
+    private readonly IReadOnlyDictionary<string, JsonElement>? _kwargs;
+    private uint _handle;
     private int _disposed;
 
-    internal PythonEnvInstance(string instanceId, PythonWorker worker, uint handle, WorkerMakeReply made)
+    internal PythonEnvInstance(
+        string instanceId,
+        PythonWorker worker,
+        uint handle,
+        WorkerMakeReply made,
+        string id,
+        IReadOnlyDictionary<string, JsonElement>? kwargs,
+        string? renderMode)
     {
         InstanceId = instanceId;
+        _id = id;
+        _kwargs = kwargs;
+        RenderMode = renderMode;
         _worker = worker;
         _handle = handle;
         Spec = made.Spec;
@@ -35,6 +48,9 @@ public sealed class PythonEnvInstance : IEnvInstance
     public Space ObservationSpace { get; }
 
     public Space ActionSpace { get; }
+
+    /// <summary>The render_mode the env was made with (null: none).</summary>
+    public string? RenderMode { get; private set; }
 
     /// <summary>The pool slot of the worker hosting this env.</summary>
     public int WorkerSlot => _worker.Slot;
@@ -91,6 +107,37 @@ public sealed class PythonEnvInstance : IEnvInstance
             PythonRender.TextKind => new PythonRender(kind, root.GetProperty("text").GetString(), null, [], []),
             _ => new PythonRender(PythonRender.NoneKind, null, null, [], []),
         };
+    }
+
+    /// <summary>
+    /// Makes sure <c>render()</c> gives rgb_array frames, for a recording: an env made without that render mode is
+    /// made again with it, in the same worker with the same id and kwargs, and the old one closed. Its state is lost
+    /// with it, so the next step needs a reset (as after gym's Monitor wrapped an env). Returns whether it was remade.
+    /// </summary>
+    public async ValueTask<bool> EnsureRgbFramesAsync(CancellationToken cancellationToken)
+    {
+        ThrowIfDisposed();
+        if (RenderMode == RenderModes.RgbArrayName)
+        {
+            return false;
+        }
+        var handle = _worker.NextHandle();
+        var make = new BufferedCall(WorkerCommand.Make, handle);
+        await _worker.CallAsync(make, WorkerRequests.Make(_id, _kwargs, RenderModes.RgbArrayName), ReadOnlyMemory<byte>.Empty, cancellationToken)
+            .ConfigureAwait(false);
+        var old = _handle;
+        _handle = handle;
+        RenderMode = RenderModes.RgbArrayName;
+        try
+        {
+            var close = new BufferedCall(WorkerCommand.Close, old);
+            await _worker.CallAsync(close, ReadOnlyMemory<byte>.Empty, ReadOnlyMemory<byte>.Empty, CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (EnvException error) when (error.Code == EnvErrorCodes.EnvError)
+        {
+            // The old env's close() raised: the worker dropped it anyway, and the new one is in place.
+        }
+        return true;
     }
 
     /// <summary>The spaces as the worker describes them now (the spaces command), parsed as at make.</summary>

@@ -67,7 +67,7 @@ public sealed class PythonEnvProvider(PythonWorkerPool pool) : IEnvProvider
             await CloseOrphanAsync(worker, handle).ConfigureAwait(false);
             throw;
         }
-        return new PythonEnvInstance(instanceId, worker, handle, made);
+        return new PythonEnvInstance(instanceId, worker, handle, made, id, kwargs, renderMode);
     }
 
     private static string WithoutPrefix(string id) => id.StartsWith(Prefix, StringComparison.Ordinal) ? id[Prefix.Length..] : id;

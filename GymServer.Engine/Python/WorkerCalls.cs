@@ -32,6 +32,7 @@ internal sealed class StepCall(uint env, Memory<byte> observation, EnvInfo info)
 {
     private const byte Terminated = 1;
     private const byte Truncated = 2;
+    private const byte IntegerReward = 4;
     private const int ResultSize = 9;
 
     public StepResult Result { get; private set; }
@@ -46,6 +47,6 @@ internal sealed class StepCall(uint env, Memory<byte> observation, EnvInfo info)
         var flags = payload[8];
         WorkerReplies.CopyObservation(payload[ResultSize..], observation.Span);
         WorkerReplies.FillInfo(info, meta);
-        Result = new StepResult(reward, (flags & Terminated) != 0, (flags & Truncated) != 0);
+        Result = new StepResult(reward, (flags & Terminated) != 0, (flags & Truncated) != 0, (flags & IntegerReward) != 0);
     }
 }

@@ -13,6 +13,9 @@ public sealed class NativeEnvInstance(IEnv env, string instanceId) : IEnvInstanc
 {
     public string InstanceId { get; } = instanceId;
 
+    /// <summary>The env itself (recordings render it).</summary>
+    internal IEnv Env => env;
+
     public string Backend => NativeEnvProvider.BackendName;
 
     public EnvSpec Spec => env.Spec;

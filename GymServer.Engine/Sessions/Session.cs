@@ -1,6 +1,7 @@
 using System.Text.Json;
 using GymServer.Engine.Environments;
 using GymServer.Engine.Protocol;
+using GymServer.Engine.Recording;
 
 namespace GymServer.Engine.Sessions;
 
@@ -17,13 +18,22 @@ public sealed class Session : IAsyncDisposable
     /// <param name="catalog">The backends this session makes envs from.</param>
     /// <param name="limits">Its limits.</param>
     /// <param name="activity">The node's counters (one per node); a private one when left out (unit tests).</param>
-    public Session(EnvCatalog catalog, SessionLimits limits, NodeActivity? activity = null)
+    /// <param name="recorder">The node's recorder; without one (unit tests) recording requests are refused.</param>
+    public Session(EnvCatalog catalog, SessionLimits limits, NodeActivity? activity = null, MediaRecorder? recorder = null)
     {
         Catalog = catalog;
         Limits = limits;
         Activity = activity ?? new NodeActivity();
+        Recorder = recorder;
         Activity.SessionOpened();
     }
+
+    /// <summary>The node's recorder, if it has one.</summary>
+    public MediaRecorder? Recorder { get; }
+
+    /// <summary>The node's recorder, or invalid_argument.</summary>
+    public MediaRecorder RequireRecorder() =>
+        Recorder ?? throw new EnvException(EnvErrorCodes.InvalidArgument, "this server does not record episodes");
 
     public SessionLimits Limits { get; }
 

@@ -1,6 +1,7 @@
 using System.Numerics;
 using System.Text.Json;
 using GymServer.Engine.Environments;
+using GymServer.Engine.Recording;
 using GymServer.Engine.Spaces;
 
 namespace GymServer.Engine.Sessions;
@@ -52,6 +53,9 @@ public sealed class SessionEnv : IAsyncDisposable
     /// <summary>Whether the client asked for episode statistics in its steps' info.</summary>
     public bool ReportsStatistics { get; private set; }
 
+    /// <summary>The env's recording (videos of scheduled episodes), while one runs: see <see cref="MediaRecorder"/>.</summary>
+    public EnvRecording? Recording { get; internal set; }
+
     /// <summary>The next reset is a reset with this seed (then the env's generator continues).</summary>
     public void SeedNextReset(BigInteger seed) => _pendingSeed = seed;
 
@@ -73,15 +77,19 @@ public sealed class SessionEnv : IAsyncDisposable
         var reset = Instance.ResetAsync(seed, options, _observation, Info, cancellationToken);
         if (!reset.IsCompletedSuccessfully)
         {
-            return AwaitResetAsync(reset);
+            return AwaitResetAsync(reset, seed, cancellationToken);
         }
         _statistics.OnReset();
-        return ValueTask.CompletedTask;
+        return Recording is EnvRecording recording ? recording.OnResetAsync(seed, cancellationToken) : ValueTask.CompletedTask;
 
-        async ValueTask AwaitResetAsync(ValueTask reset)
+        async ValueTask AwaitResetAsync(ValueTask reset, BigInteger? seed, CancellationToken cancellationToken)
         {
             await reset.ConfigureAwait(false);
             _statistics.OnReset();
+            if (Recording is EnvRecording recording)
+            {
+                await recording.OnResetAsync(seed, cancellationToken).ConfigureAwait(false);
+            }
         }
     }
 
@@ -92,13 +100,37 @@ public sealed class SessionEnv : IAsyncDisposable
     public ValueTask<(StepResult Result, EpisodeSummary? Episode)> StepAsync(CancellationToken cancellationToken)
     {
         var step = Instance.StepAsync(_action, _observation, Info, cancellationToken);
-        return step.IsCompletedSuccessfully ? new(Complete(step.Result)) : AwaitStepAsync(step);
+        if (!step.IsCompletedSuccessfully)
+        {
+            return AwaitStepAsync(step, cancellationToken);
+        }
+        var (result, ended) = Complete(step.Result);
+        if (Recording is not EnvRecording recording)
+        {
+            return new((result, Reported(ended)));
+        }
+        var capture = recording.OnStepAsync(ended, cancellationToken);
+        return capture.IsCompletedSuccessfully ? new((result, Reported(ended))) : AwaitCaptureAsync(capture, result, ended);
 
-        async ValueTask<(StepResult, EpisodeSummary?)> AwaitStepAsync(ValueTask<StepResult> step) =>
-            Complete(await step.ConfigureAwait(false));
+        async ValueTask<(StepResult, EpisodeSummary?)> AwaitStepAsync(ValueTask<StepResult> step, CancellationToken cancellationToken)
+        {
+            var (result, ended) = Complete(await step.ConfigureAwait(false));
+            if (Recording is EnvRecording recording)
+            {
+                await recording.OnStepAsync(ended, cancellationToken).ConfigureAwait(false);
+            }
+            return (result, Reported(ended));
+        }
+
+        async ValueTask<(StepResult, EpisodeSummary?)> AwaitCaptureAsync(ValueTask capture, StepResult result, EpisodeSummary? ended)
+        {
+            await capture.ConfigureAwait(false);
+            return (result, Reported(ended));
+        }
     }
 
-    private (StepResult Result, EpisodeSummary? Episode) Complete(StepResult result)
+    /// <summary>Counts the step; returns the episode's summary when the step ended it.</summary>
+    private (StepResult Result, EpisodeSummary? Ended) Complete(StepResult result)
     {
         _activity.StepsTaken(1);
         var episode = _statistics.OnStep(result.Reward, result.Done);
@@ -109,8 +141,11 @@ public sealed class SessionEnv : IAsyncDisposable
         _activity.OnEpisodeEnded(new EpisodeRecord(
             InstanceId, Instance.Spec.Id, Instance.Backend, _statistics.Episodes - 1,
             ended.Return, ended.Length, ended.Seconds, DateTimeOffset.UtcNow));
-        return (result, ReportsStatistics ? ended : null);
+        return (result, ended);
     }
+
+    /// <summary>The summary the client sees: only once it asked for statistics.</summary>
+    private EpisodeSummary? Reported(EpisodeSummary? ended) => ReportsStatistics ? ended : null;
 
     /// <summary>Samples the action space into a buffer kept for it.</summary>
     public ReadOnlySpan<byte> SampleAction()
@@ -125,6 +160,7 @@ public sealed class SessionEnv : IAsyncDisposable
         if (!_disposed)
         {
             _disposed = true;
+            Recording?.OnClosed();
             _activity.EnvClosed(Instance.Backend);
             await Instance.DisposeAsync().ConfigureAwait(false);
         }

@@ -126,7 +126,7 @@ public sealed class CommandTests(GymServerFactory server)
         await client.SendAsync("{\"env\":{\"action\":\"close\"}}");
         await client.SendAsync("{\"env\":{\"action\":\"close\"}}");
         var url = await client.RequestAsync("{\"url\":{\"action\":\"url\"}}");
-        Assert.Equal($"{made.GetProperty("instance").GetString()}/output.webm", url.GetProperty("url").GetString());
+        Assert.Equal($"{made.GetProperty("instance").GetString()}/", url.GetProperty("url").GetString());
         var step = await client.RequestAsync("{\"step\":{\"action\":0}}");
         Assert.Equal("no_env", step.GetProperty("error").GetProperty("code").GetString());
         var again = await client.RequestAsync("{\"env\":{\"name\":\"CartPole-v1\"}}");

@@ -74,7 +74,7 @@ public sealed class CppClientSequenceTests(GymServerFactory server)
 
         await client.SendAsync("{\"env\":{\"action\": \"close\"}}");
         var url = await client.RequestAsync("{\"url\":{\"action\": \"url\"}}");
-        Assert.Equal($"{instanceId}/output.webm", url.GetProperty("url").GetString());
+        Assert.Equal($"{instanceId}/", url.GetProperty("url").GetString());
     }
 
     [Fact]

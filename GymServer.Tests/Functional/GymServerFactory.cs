@@ -15,6 +15,9 @@ public class GymServerFactory : WebApplicationFactory<Program>
 {
     private readonly Dictionary<string, string?> _settings;
 
+    /// <summary>The media root of this server: a temporary folder of its own unless a test names one.</summary>
+    private readonly string _ownMediaRoot = Path.Combine(Path.GetTempPath(), "gym-media-" + Guid.NewGuid().ToString("N"));
+
     public GymServerFactory()
         : this(new Dictionary<string, string?>())
     {
@@ -30,6 +33,7 @@ public class GymServerFactory : WebApplicationFactory<Program>
             ["Gym:Python:Workers"] = "0",
             ["urls"] = "http://127.0.0.1:0",
             ["Logging:LogLevel:Default"] = "Warning",
+            ["Gym:Media:Root"] = _ownMediaRoot,
         };
         foreach (var (key, value) in settings)
         {
@@ -50,6 +54,15 @@ public class GymServerFactory : WebApplicationFactory<Program>
         .First(address => address.StartsWith("http://", StringComparison.Ordinal) && !address.EndsWith($":{TcpPort}", StringComparison.Ordinal)));
 
     public Task<GymTestClient> ConnectAsync() => GymTestClient.ConnectAsync(TcpPort);
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        if (disposing && Directory.Exists(_ownMediaRoot))
+        {
+            Directory.Delete(_ownMediaRoot, recursive: true);
+        }
+    }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {

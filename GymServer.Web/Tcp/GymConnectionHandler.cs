@@ -1,4 +1,5 @@
 using GymServer.Engine.Protocol;
+using GymServer.Engine.Recording;
 using GymServer.Engine.Sessions;
 using GymServer.Web.Metrics;
 using Microsoft.AspNetCore.Connections;
@@ -15,6 +16,7 @@ public sealed class GymConnectionHandler(
     IOptions<GymTcpOptions> options,
     EnvCatalog catalog,
     NodeActivity activity,
+    MediaRecorder recorder,
     ConnectionLimiter limiter,
     GymMetrics metrics,
     IHostApplicationLifetime lifetime,
@@ -34,7 +36,7 @@ public sealed class GymConnectionHandler(
         try
         {
             TcpLog.ConnectionOpened(logger, connection.ConnectionId, remote);
-            var session = new Session(catalog, new SessionLimits(_options.MaxEnvsPerConnection), activity);
+            var session = new Session(catalog, new SessionLimits(_options.MaxEnvsPerConnection), activity, recorder);
             await using var gym = new GymConnection(
                 connection.Transport, connection.ConnectionId, session, _options, metrics, logger, connection.ConnectionClosed);
             using var stopping = lifetime.ApplicationStopping.Register(static state => ShuttingDown((GymConnection)state!), gym);

@@ -174,3 +174,20 @@ def test_spaces_close_and_list(harness):
     assert harness.error(cmd.CLOSE, 13)["code"] == "invalid_argument"
     ids = harness.ok(cmd.LIST)[0]["ids"]
     assert "CartPole-v1" in ids and "GymServerTest/Image-v0" in ids
+
+
+def test_recording_remakes_an_env_with_rgb_array_frames(harness):
+    """The server's path for recording an env made without render_mode: make it again with rgb_array, close the old."""
+    harness.ok(cmd.MAKE, 30, {"id": "CartPole-v1"})
+    harness.ok(cmd.RESET, 30, {"seed": 1})
+    harness.ok(cmd.MAKE, 31, {"id": "CartPole-v1", "render_mode": "rgb_array"})
+    harness.ok(cmd.CLOSE, 30)
+    # The new env starts without state: it must be reset before it steps, as after gym's Monitor wrapped an env.
+    assert harness.error(cmd.STEP, 31, payload=_action(1))["code"] in ("reset_needed", "env_error")
+    harness.ok(cmd.RESET, 31, {"seed": 1})
+    body, frame = harness.ok(cmd.RENDER, 31)
+    assert body == {"kind": "array", "dtype": "uint8", "shape": [40, 60, 3]}
+    pixels = np.frombuffer(frame, dtype=np.uint8).reshape(40, 60, 3)
+    assert pixels[0, 0].tolist() == [255, 255, 255] and (pixels[20:] == 0).any()
+    harness.ok(cmd.STEP, 31, payload=_action(1))
+    assert len(harness.ok(cmd.RENDER, 31)[1]) == 40 * 60 * 3

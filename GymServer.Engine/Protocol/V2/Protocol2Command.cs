@@ -32,4 +32,7 @@ public enum Protocol2Command
 
     /// <summary><c>{"step_vec":{"instance":"..","actions":[1,0]}}</c>. See <see cref="StepVecRequest"/>, <see cref="VecStepResponse"/>.</summary>
     StepVec,
+
+    /// <summary><c>{"record":{"instance":"..","video":"cubic"}}</c>. See <see cref="RecordRequest"/>, <see cref="RecordResponse"/>.</summary>
+    Record,
 }

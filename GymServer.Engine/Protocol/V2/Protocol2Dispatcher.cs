@@ -62,6 +62,7 @@ public sealed partial class Protocol2Dispatcher(Session session, IRequestObserve
             Protocol2Command.MakeVec => MakeVecAsync(MakeVecRequest.Read(request.Arguments), output, cancellationToken),
             Protocol2Command.ResetVec => ResetVecAsync(ResetRequest.Read(request.Arguments, Protocol2Names.ResetVec), output, cancellationToken),
             Protocol2Command.StepVec => StepVecAsync(StepVecRequest.Read(request.Arguments), output, cancellationToken),
+            Protocol2Command.Record => RecordAsync(RecordRequest.Read(request.Arguments), output, cancellationToken),
             _ => throw new InvalidOperationException($"unhandled command {request.Command}"),
         };
 }

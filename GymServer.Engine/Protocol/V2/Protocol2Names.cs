@@ -16,6 +16,7 @@ public static class Protocol2Names
     public const string MakeVec = "make_vec";
     public const string ResetVec = "reset_vec";
     public const string StepVec = "step_vec";
+    public const string Record = "record";
 
     // Arguments.
     public const string Protocol = "protocol";
@@ -29,6 +30,7 @@ public static class Protocol2Names
     public const string All = "all";
     public const string NumEnvs = "num_envs";
     public const string Actions = "actions";
+    public const string Video = "video";
 
     // Replies.
     public static readonly JsonEncodedText InstanceName = JsonEncodedText.Encode(Instance);
@@ -50,4 +52,6 @@ public static class Protocol2Names
     public static readonly JsonEncodedText Observations = JsonEncodedText.Encode("observations");
     public static readonly JsonEncodedText Rewards = JsonEncodedText.Encode("rewards");
     public static readonly JsonEncodedText Infos = JsonEncodedText.Encode("infos");
+    public static readonly JsonEncodedText Url = JsonEncodedText.Encode("url");
+    public static readonly JsonEncodedText VideoName = JsonEncodedText.Encode(Video);
 }

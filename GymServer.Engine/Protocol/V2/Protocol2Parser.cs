@@ -11,7 +11,7 @@ namespace GymServer.Engine.Protocol.V2;
 public static class Protocol2Parser
 {
     /// <summary>The commands a client may send, as error messages list them.</summary>
-    public const string CommandList = "server, make, reset, step, close, sample, list_envs, make_vec, reset_vec, step_vec";
+    public const string CommandList = "server, make, reset, step, close, sample, list_envs, make_vec, reset_vec, step_vec, record";
 
     private static readonly JsonDocumentOptions Options = new() { MaxDepth = 64 };
 
@@ -73,6 +73,7 @@ public static class Protocol2Parser
             Protocol2Names.MakeVec => Protocol2Command.MakeVec,
             Protocol2Names.ResetVec => Protocol2Command.ResetVec,
             Protocol2Names.StepVec => Protocol2Command.StepVec,
+            Protocol2Names.Record => Protocol2Command.Record,
             _ => throw new ProtocolException(ProtocolErrorCodes.UnknownCommand,
                 $"unknown command '{member.Name}': expected one of {CommandList}"),
         };

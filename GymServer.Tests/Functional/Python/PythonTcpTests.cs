@@ -84,13 +84,15 @@ public sealed class PythonTcpTests
         await client.RequestAsync("""{"env":{"action":"reset"}}""");
         Replies.AssertError(await client.RequestAsync("""{"step":{"action":1,"render":0}}"""), "env_error", "step exploded on purpose");
         var step = await client.RequestAsync("""{"step":{"action":0,"render":0}}""");
-        Assert.Equal(1.0, step.GetProperty("reward").GetDouble());
+        // The env returns a Python int: written as json.dumps writes it, not as 1.0.
+        Assert.Equal("1", step.GetProperty("reward").GetRawText());
         await client.RequestAsync("""{"env":{"name":"gymserver_userenv:UserEnv-v0"}}""");
         await client.RequestAsync("""{"env":{"action":"reset"}}""");
         Assert.Equal(1, (await client.RequestAsync("""{"step":{"action":0,"render":0}}""")).GetProperty("observation").GetInt32());
         // A native id stays native; the python: prefix picks the worker's env of the same id.
         await client.RequestAsync("""{"env":{"name":"python:CartPole-v1"}}""");
         Assert.Equal(4, (await client.RequestAsync("""{"env":{"action":"reset"}}""")).GetProperty("observation").GetArrayLength());
+        Assert.Equal("1.0", (await client.RequestAsync("""{"step":{"action":0,"render":0}}""")).GetProperty("reward").GetRawText());
     }
 
     [Fact]
