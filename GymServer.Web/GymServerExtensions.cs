@@ -3,8 +3,9 @@ using GymServer.Engine.Python;
 using GymServer.Engine.Sessions;
 using GymServer.Web.Api;
 using GymServer.Web.Health;
-using GymServer.Web.Metrics;
+using GymServer.Web.Dashboard;
 using GymServer.Web.Tcp;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 
 namespace GymServer.Web;
 
@@ -21,10 +22,11 @@ public static class GymServerExtensions
         builder.Services.AddSingleton(builder.Configuration.GetSection("Gym:Envs").Get<EnvCatalogOptions>() ?? new EnvCatalogOptions());
         // Registered before the TCP listener: the host starts the pool (and waits for its workers) before it listens.
         builder.Services.AddGymPython(builder.Configuration);
-        builder.Services.AddSingleton<GymMetrics>();
+        builder.Services.AddHealthChecks().AddCheck<PythonPoolHealthCheck>("python", tags: [HealthTags.Live]);
         builder.Services.AddGymMedia(builder.Configuration);
-        builder.Services.AddHealthChecks().AddCheck<PythonPoolHealthCheck>("python");
         builder.AddGymTcp();
+        builder.AddGymDashboard();
+        builder.AddGymRest();
         return builder;
     }
 
@@ -42,9 +44,11 @@ public static class GymServerExtensions
 
     public static WebApplication MapGymServer(this WebApplication app)
     {
-        app.MapHealthChecks("/healthz");
+        app.MapHealthChecks("/healthz", new HealthCheckOptions { Predicate = check => check.Tags.Contains(HealthTags.Live) });
         app.MapGymMedia();
         app.UseGymTcp();
+        app.MapGymDashboard();
+        app.MapGymRest();
         return app;
     }
 }

@@ -3,9 +3,13 @@ using System.Text.Json;
 
 namespace GymServer.Engine.Protocol;
 
-/// <summary>Reply to <see cref="HandshakeRequest"/>: <c>{"protocol":2,"server":"GymServer 1.0.0"}</c>.</summary>
+/// <summary>
+/// Reply to <see cref="HandshakeRequest"/>: <c>{"protocol":2,"server":"GymServer 1.0.0"}</c>, with
+/// <c>"encoding":"binary"</c> (or <c>"json"</c>) when the request named an encoding.
+/// </summary>
 /// <param name="Version">The protocol the connection now speaks.</param>
-public readonly ref struct HandshakeResponse(int Version)
+/// <param name="Encoding">The encoding now in force, written only when the request asked for one.</param>
+public readonly ref struct HandshakeResponse(int Version, WireEncoding? Encoding = null)
 {
     /// <summary>The protocol versions this server speaks.</summary>
     public const int LatestVersion = 2;
@@ -18,6 +22,10 @@ public readonly ref struct HandshakeResponse(int Version)
         writer.WriteStartObject();
         writer.WriteNumber(ProtocolNames.Protocol, Version);
         writer.WriteString(ProtocolNames.Server, ServerName);
+        if (Encoding is WireEncoding encoding)
+        {
+            writer.WriteString(ProtocolNames.Encoding, WireEncodings.NameOf(encoding));
+        }
         writer.WriteEndObject();
     }
 

@@ -18,6 +18,7 @@ public static class ProtocolNames
     public static readonly JsonEncodedText Render = JsonEncodedText.Encode("render");
     public static readonly JsonEncodedText Compression = JsonEncodedText.Encode("compression");
     public static readonly JsonEncodedText Protocol = JsonEncodedText.Encode("protocol");
+    public static readonly JsonEncodedText Encoding = JsonEncodedText.Encode("encoding");
 
     // Replies.
     public static readonly JsonEncodedText Instance = JsonEncodedText.Encode("instance");

@@ -56,6 +56,11 @@ public static class PythonJson
         {
             writer.WriteNumberValue((long)reward);
         }
+        else if (reward == 1.0 && !integerRewards)
+        {
+            // CartPole's every reward, and many others': skip formatting the commonest value (hot on vector steps).
+            writer.WriteRawValue("1.0"u8, skipInputValidation: true);
+        }
         else
         {
             WriteFloat(writer, reward);

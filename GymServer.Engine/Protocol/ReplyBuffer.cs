@@ -36,6 +36,17 @@ public sealed class ReplyBuffer(int initialCapacity = 512) : IBufferWriter<byte>
         return _buffer.AsSpan(_written);
     }
 
+    /// <summary>
+    /// A range already written, to fill in a field (a length) once what follows it is written. Valid until the next
+    /// write.
+    /// </summary>
+    public Span<byte> Rewrite(int start, int length)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(start);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(length, _written - start);
+        return _buffer.AsSpan(start, length);
+    }
+
     /// <summary>Drops everything written after <paramref name="count"/> bytes.</summary>
     public void Truncate(int count)
     {

@@ -97,9 +97,14 @@ public sealed partial class RequestDispatcher
         }
         // The handshake reply, and every protocol-2 reply, is never compressed.
         _replies.CompressionLevel = 0;
-        new HandshakeResponse(request.Version).WriteTo(_replies.Begin(output));
+        if (request.Version == 1 && request.Encoding == WireEncoding.Binary)
+        {
+            throw new EnvException(EnvErrorCodes.InvalidArgument, "the binary encoding needs protocol 2");
+        }
+        new HandshakeResponse(request.Version, request.Encoding).WriteTo(_replies.Begin(output));
         _replies.End(output);
         ProtocolVersion = request.Version;
+        Encoding = request.Encoding ?? WireEncoding.Json;
     }
 
     private ValueTask Step(StepRequest request, ReplyBuffer output, CancellationToken cancellationToken)

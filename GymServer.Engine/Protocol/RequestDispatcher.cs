@@ -23,6 +23,9 @@ public sealed partial class RequestDispatcher(Session session, IRequestObserver 
     /// <summary>The protocol the client chose with the handshake: 1 until it asks for another.</summary>
     public int ProtocolVersion { get; private set; } = 1;
 
+    /// <summary>The encoding the handshake chose for protocol 2.</summary>
+    public WireEncoding Encoding { get; private set; }
+
     /// <summary>The zlib level replies are compressed at (0: off).</summary>
     public int CompressionLevel => _replies.CompressionLevel;
 

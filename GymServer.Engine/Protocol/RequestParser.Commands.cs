@@ -133,11 +133,16 @@ public sealed partial class RequestParser
         return GymRequest.Of(new StepRequest(action.Value, render));
     }
 
-    /// <summary><c>"server": {"compression": "9"}</c> or the handshake <c>"server": {"protocol": 2}</c>.</summary>
+    /// <summary>
+    /// <c>"server": {"compression": "9"}</c>, or the handshake <c>"server": {"protocol": 2}</c>, optionally with
+    /// <c>"encoding": "json"|"binary"</c>.
+    /// </summary>
     private static GymRequest ParseServer(ref Utf8JsonReader reader)
     {
         ReadArgumentsStart(ref reader, "server");
         GymRequest? request = null;
+        int? version = null;
+        WireEncoding? encoding = null;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
             if (request is not null)
@@ -148,22 +153,44 @@ public sealed partial class RequestParser
             if (reader.ValueTextEquals(ProtocolNames.Protocol.EncodedUtf8Bytes))
             {
                 reader.Read();
-                request = ReadSmallInteger(ref reader, out var version) && version is >= 0 and <= int.MaxValue
-                    ? GymRequest.Of(new HandshakeRequest((int)version))
+                version = ReadSmallInteger(ref reader, out var parsedVersion) && parsedVersion is >= 0 and <= int.MaxValue
+                    ? (int)parsedVersion
                     : throw new ProtocolException(EnvErrorCodes.InvalidArgument,
                         "server.protocol must be a protocol version: 1 or 2", RequestKind.Handshake);
+                continue;
+            }
+            if (reader.ValueTextEquals(ProtocolNames.Encoding.EncodedUtf8Bytes))
+            {
+                reader.Read();
+                encoding = reader.TokenType == JsonTokenType.String && WireEncodings.TryParse(reader.GetString(), out var parsedEncoding)
+                    ? parsedEncoding
+                    : throw new ProtocolException(EnvErrorCodes.InvalidArgument,
+                        $"server.encoding must be one of {WireEncodings.List}", RequestKind.Handshake);
                 continue;
             }
             if (!reader.ValueTextEquals(ProtocolNames.Compression.EncodedUtf8Bytes))
             {
                 throw new ProtocolException(ProtocolErrorCodes.UnknownCommand,
-                    $"unknown server command '{reader.GetString()}': expected compression or protocol");
+                    $"unknown server command '{reader.GetString()}': expected compression, protocol or encoding");
+            }
+            if (version is not null || encoding is not null)
+            {
+                throw new ProtocolException(ProtocolErrorCodes.InvalidRequest,
+                    "server takes one of compression, protocol per request", RequestKind.Handshake);
             }
             reader.Read();
             request = ReadSmallInteger(ref reader, out var parsed) && parsed is >= 0 and <= 9
                 ? GymRequest.Of(new CompressionRequest((int)parsed))
                 : throw new ProtocolException(EnvErrorCodes.InvalidArgument,
                     "server.compression must be a zlib level from \"0\" (off) to \"9\"", RequestKind.Compression);
+        }
+        if (version is int protocol)
+        {
+            return GymRequest.Of(new HandshakeRequest(protocol, encoding));
+        }
+        if (encoding is not null)
+        {
+            throw new ProtocolException(ProtocolErrorCodes.InvalidRequest, "server.encoding comes with server.protocol: 2", RequestKind.Handshake);
         }
         return request ?? throw new ProtocolException(ProtocolErrorCodes.InvalidRequest, "server needs compression or protocol");
     }

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Diagnostics;
 
 namespace GymServer.Engine.Sessions;
 
@@ -24,6 +25,12 @@ public sealed class NodeActivity
     /// </summary>
     public event Action<EpisodeRecord>? EpisodeEnded;
 
+    /// <summary>
+    /// Raised after every env step with the seconds the env took (from the action to the result: no parsing, no
+    /// network), on the stepping thread; for the step latency histogram. Handlers must not allocate or block.
+    /// </summary>
+    public event Action<double>? StepTimed;
+
     public DateTimeOffset StartedAt { get; } = DateTimeOffset.UtcNow;
 
     public long Sessions => Interlocked.Read(ref _sessions);
@@ -44,6 +51,13 @@ public sealed class NodeActivity
     public IReadOnlyDictionary<string, long> EnvsByBackend() => new Dictionary<string, long>(_envsByBackend, StringComparer.Ordinal);
 
     public void StepsTaken(long count) => Interlocked.Add(ref _steps, count);
+
+    /// <summary>One env step that started at <paramref name="startedTimestamp"/> (<see cref="Stopwatch.GetTimestamp"/>).</summary>
+    public void StepTaken(long startedTimestamp)
+    {
+        Interlocked.Increment(ref _steps);
+        StepTimed?.Invoke(Stopwatch.GetElapsedTime(startedTimestamp).TotalSeconds);
+    }
 
     public void OnEpisodeEnded(EpisodeRecord episode)
     {

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Numerics;
 using System.Text.Json;
 using GymServer.Engine.Environments;
@@ -99,12 +100,13 @@ public sealed class SessionEnv : IAsyncDisposable
     /// </summary>
     public ValueTask<(StepResult Result, EpisodeSummary? Episode)> StepAsync(CancellationToken cancellationToken)
     {
+        var started = Stopwatch.GetTimestamp();
         var step = Instance.StepAsync(_action, _observation, Info, cancellationToken);
         if (!step.IsCompletedSuccessfully)
         {
-            return AwaitStepAsync(step, cancellationToken);
+            return AwaitStepAsync(step, started, cancellationToken);
         }
-        var (result, ended) = Complete(step.Result);
+        var (result, ended) = Complete(step.Result, started);
         if (Recording is not EnvRecording recording)
         {
             return new((result, Reported(ended)));
@@ -112,9 +114,9 @@ public sealed class SessionEnv : IAsyncDisposable
         var capture = recording.OnStepAsync(ended, cancellationToken);
         return capture.IsCompletedSuccessfully ? new((result, Reported(ended))) : AwaitCaptureAsync(capture, result, ended);
 
-        async ValueTask<(StepResult, EpisodeSummary?)> AwaitStepAsync(ValueTask<StepResult> step, CancellationToken cancellationToken)
+        async ValueTask<(StepResult, EpisodeSummary?)> AwaitStepAsync(ValueTask<StepResult> step, long started, CancellationToken cancellationToken)
         {
-            var (result, ended) = Complete(await step.ConfigureAwait(false));
+            var (result, ended) = Complete(await step.ConfigureAwait(false), started);
             if (Recording is EnvRecording recording)
             {
                 await recording.OnStepAsync(ended, cancellationToken).ConfigureAwait(false);
@@ -130,9 +132,9 @@ public sealed class SessionEnv : IAsyncDisposable
     }
 
     /// <summary>Counts the step; returns the episode's summary when the step ended it.</summary>
-    private (StepResult Result, EpisodeSummary? Ended) Complete(StepResult result)
+    private (StepResult Result, EpisodeSummary? Ended) Complete(StepResult result, long started)
     {
-        _activity.StepsTaken(1);
+        _activity.StepTaken(started);
         var episode = _statistics.OnStep(result.Reward, result.Done);
         if (episode is not EpisodeSummary ended)
         {

@@ -11,6 +11,7 @@ namespace GymServer.Engine.Sessions;
 /// </summary>
 public sealed class VectorEnv(string instanceId, IReadOnlyList<SessionEnv> envs) : IAsyncDisposable
 {
+    private readonly SessionEnv[] _envs = [.. envs];
     private readonly bool[] _autoreset = new bool[envs.Count];
     private readonly StepResult[] _results = new StepResult[envs.Count];
     private bool _disposed;
@@ -36,23 +37,69 @@ public sealed class VectorEnv(string instanceId, IReadOnlyList<SessionEnv> envs)
 
     /// <summary>
     /// Steps every sub-env with the action already read into its <see cref="SessionEnv.Action"/>, or autoresets the
-    /// ones whose previous step ended their episode.
+    /// ones whose previous step ended their episode. Completes synchronously, with no state machine, while the envs
+    /// do (native envs); from the first env that really waits (a Python worker) on, it awaits.
     /// </summary>
-    public async ValueTask StepAsync(CancellationToken cancellationToken)
+    public ValueTask StepAsync(CancellationToken cancellationToken)
     {
-        for (var i = 0; i < Envs.Count; i++)
+        var envs = _envs;
+        for (var i = 0; i < envs.Length; i++)
         {
             if (_autoreset[i])
             {
-                await Envs[i].ResetAsync(seed: null, options: null, cancellationToken).ConfigureAwait(false);
+                var reset = envs[i].ResetAsync(seed: null, options: null, cancellationToken);
+                if (!reset.IsCompletedSuccessfully)
+                {
+                    return ContinueAsync(i, reset, default, cancellationToken);
+                }
+                reset.GetAwaiter().GetResult();
                 _results[i] = new StepResult(0.0, Terminated: false, Truncated: false);
             }
             else
             {
-                (_results[i], _) = await Envs[i].StepAsync(cancellationToken).ConfigureAwait(false);
+                var step = envs[i].StepAsync(cancellationToken);
+                if (!step.IsCompletedSuccessfully)
+                {
+                    return ContinueAsync(i, default, step, cancellationToken);
+                }
+                _results[i] = step.Result.Result;
             }
         }
-        for (var i = 0; i < Envs.Count; i++)
+        MarkAutoresets();
+        return ValueTask.CompletedTask;
+    }
+
+    /// <summary>The rest of <see cref="StepAsync"/> from env <paramref name="index"/>, whose reset or step is pending.</summary>
+    private async ValueTask ContinueAsync(
+        int index, ValueTask pendingReset, ValueTask<(StepResult Result, EpisodeSummary? Episode)> pendingStep, CancellationToken cancellationToken)
+    {
+        if (_autoreset[index])
+        {
+            await pendingReset.ConfigureAwait(false);
+            _results[index] = new StepResult(0.0, Terminated: false, Truncated: false);
+        }
+        else
+        {
+            (_results[index], _) = await pendingStep.ConfigureAwait(false);
+        }
+        for (var i = index + 1; i < _envs.Length; i++)
+        {
+            if (_autoreset[i])
+            {
+                await _envs[i].ResetAsync(seed: null, options: null, cancellationToken).ConfigureAwait(false);
+                _results[i] = new StepResult(0.0, Terminated: false, Truncated: false);
+            }
+            else
+            {
+                (_results[i], _) = await _envs[i].StepAsync(cancellationToken).ConfigureAwait(false);
+            }
+        }
+        MarkAutoresets();
+    }
+
+    private void MarkAutoresets()
+    {
+        for (var i = 0; i < _results.Length; i++)
         {
             _autoreset[i] = _results[i].Done;
         }

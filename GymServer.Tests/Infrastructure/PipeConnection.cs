@@ -1,12 +1,10 @@
 using System.Buffers;
-using System.Diagnostics.Metrics;
 using System.IO.Pipelines;
 using System.Text;
 using GymServer.Engine.Environments;
 using GymServer.Engine.Sessions;
 using GymServer.Web.Metrics;
 using GymServer.Web.Tcp;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace GymServer.Tests.Infrastructure;
@@ -17,7 +15,7 @@ namespace GymServer.Tests.Infrastructure;
 /// </summary>
 public sealed class PipeConnection : IAsyncDisposable
 {
-    private static readonly GymMetrics Metrics = new(new ServiceCollection().AddMetrics().BuildServiceProvider().GetRequiredService<IMeterFactory>());
+    private static readonly GymMetrics Metrics = new(Prometheus.Metrics.NewCustomRegistry());
 
     private readonly Pipe _toServer;
     private readonly Pipe _fromServer;
@@ -69,6 +67,34 @@ public sealed class PipeConnection : IAsyncDisposable
                 return null;
             }
         }
+    }
+
+    /// <summary>Exactly <paramref name="count"/> bytes of the server's stream (a binary frame's header or payload).</summary>
+    public async Task<byte[]> ReadBytesAsync(int count)
+    {
+        using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        var reader = _fromServer.Reader;
+        while (true)
+        {
+            var result = await reader.ReadAsync(deadline.Token);
+            if (result.Buffer.Length >= count)
+            {
+                var bytes = result.Buffer.Slice(0, count).ToArray();
+                reader.AdvanceTo(result.Buffer.GetPosition(count));
+                return bytes;
+            }
+            reader.AdvanceTo(result.Buffer.Start, result.Buffer.End);
+            Assert.False(result.IsCompleted, $"the server ended its stream after {result.Buffer.Length} of {count} bytes");
+        }
+    }
+
+    /// <summary>The next binary frame: its type byte and payload (the header is checked: magic 0xB7, reserved 0).</summary>
+    public async Task<(byte Type, byte[] Payload)> ReadFrameAsync()
+    {
+        var header = await ReadBytesAsync(8);
+        Assert.Equal(0xB7, header[0]);
+        Assert.Equal(0, BitConverter.ToUInt16(header, 2));
+        return (header[1], await ReadBytesAsync(checked((int)BitConverter.ToUInt32(header, 4))));
     }
 
     /// <summary>Waits for the connection to end (after the client completed, or the server closed it).</summary>

@@ -1,31 +1,50 @@
-using System.Diagnostics.Metrics;
+using Prometheus;
 
 namespace GymServer.Web.Metrics;
 
-/// <summary>The server's instruments, on one meter named after the product.</summary>
+/// <summary>
+/// The instruments the TCP side writes (connections, errors, step latency), in the host's Prometheus registry: the
+/// one source of truth for these values, read by /metrics and by the dashboard's snapshots alike.
+/// </summary>
 public sealed class GymMetrics
 {
-    public const string MeterName = "GymServer";
+    /// <summary>Step latency buckets, 1 µs to about 4 s: native steps take microseconds, Python ones milliseconds.</summary>
+    private static readonly double[] StepBuckets = Histogram.ExponentialBuckets(1e-6, 4, 12);
 
-    private readonly UpDownCounter<long> _activeConnections;
-    private readonly Counter<long> _refusedConnections;
-    private readonly Counter<long> _failedRequests;
+    private readonly Gauge _activeConnections;
+    private readonly Counter _refusedConnections;
+    private readonly Counter _failedRequests;
+    private readonly Histogram _stepDuration;
 
-    public GymMetrics(IMeterFactory meterFactory)
+    public GymMetrics(CollectorRegistry registry)
     {
-        var meter = meterFactory.Create(MeterName);
-        _activeConnections = meter.CreateUpDownCounter<long>("gymserver.connections.active", "{connection}", "Open TCP connections");
-        _refusedConnections = meter.CreateCounter<long>("gymserver.connections.refused", "{connection}", "TCP connections refused at the connection limit");
-        _failedRequests = meter.CreateCounter<long>("gymserver.requests.failed", "{request}", "Requests answered with an error, or whose error was deferred");
+        Registry = registry;
+        var factory = Prometheus.Metrics.WithCustomRegistry(registry);
+        _activeConnections = factory.CreateGauge("gymserver_connections", "Open TCP connections");
+        _refusedConnections = factory.CreateCounter("gymserver_connections_refused_total", "TCP connections refused at the connection limit");
+        _failedRequests = factory.CreateCounter("gymserver_request_errors_total",
+            "Requests answered with an error (deferred=true: a protocol-1 request without reply, reported on the next one)",
+            new CounterConfiguration { LabelNames = ["code", "deferred"] });
+        _stepDuration = factory.CreateHistogram("gymserver_env_step_duration_seconds",
+            "Seconds one env step took on the server, from the action to the result (no parsing, no network)",
+            new HistogramConfiguration { Buckets = StepBuckets });
     }
 
-    public void ConnectionOpened() => _activeConnections.Add(1);
+    /// <summary>The registry /metrics serves: one per host, so tests with several hosts in a process stay apart.</summary>
+    public CollectorRegistry Registry { get; }
 
-    public void ConnectionClosed() => _activeConnections.Add(-1);
+    public long ActiveConnections => (long)_activeConnections.Value;
 
-    public void ConnectionRefused() => _refusedConnections.Add(1);
+    public void ConnectionOpened() => _activeConnections.Inc();
+
+    public void ConnectionClosed() => _activeConnections.Dec();
+
+    public void ConnectionRefused() => _refusedConnections.Inc();
 
     /// <summary>A failed request; <paramref name="deferred"/> when it had no reply and its error waits for the next one.</summary>
     public void RequestFailed(string code, bool deferred) =>
-        _failedRequests.Add(1, new KeyValuePair<string, object?>("error.code", code), new KeyValuePair<string, object?>("deferred", deferred));
+        _failedRequests.WithLabels(code, deferred ? "true" : "false").Inc();
+
+    /// <summary>One env step's duration; allocation-free (an unlabelled histogram), since it runs on the step path.</summary>
+    public void StepTimed(double seconds) => _stepDuration.Observe(seconds);
 }

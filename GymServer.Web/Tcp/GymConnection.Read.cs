@@ -1,5 +1,6 @@
 using System.Buffers;
 using GymServer.Engine.Protocol;
+using GymServer.Engine.Protocol.Binary;
 using GymServer.Engine.Protocol.V2;
 
 namespace GymServer.Web.Tcp;
@@ -36,21 +37,46 @@ public sealed partial class GymConnection
                 ReplyBuffer? reply = null;
                 while (true)
                 {
-                    var status = _lines.TryRead(ref buffer, out var line);
-                    if (status == LineStatus.NeedMoreData)
+                    if (IsFrameNext(buffer))
                     {
-                        if (!result.IsCompleted || buffer.IsEmpty || _lines.IsDiscarding)
+                        var frameStatus = _frames.TryRead(ref buffer, out var header, out var payload);
+                        if (frameStatus == FrameStatus.NeedMoreData)
                         {
-                            break;
+                            if (!result.IsCompleted || buffer.IsEmpty || _frames.IsDiscarding)
+                            {
+                                break;
+                            }
+                            // End of stream inside a frame: say so, as for a line cut off by the peer closing.
+                            reply ??= RentReply();
+                            Interlocked.Increment(ref _requests);
+                            _protocol2!.WriteFrameError(reply, ProtocolErrorCodes.InvalidRequest,
+                                $"the stream ended inside a binary frame: {buffer.Length} bytes of it arrived");
+                            buffer = buffer.Slice(buffer.End);
                         }
-                        // End of stream: what is left is a last line without its terminator. Run it too, so a
-                        // request cut off by the peer closing gets its error.
-                        status = buffer.Length > _lines.MaxLineLength ? LineStatus.TooLong : LineStatus.Line;
-                        line = buffer;
-                        buffer = buffer.Slice(buffer.End);
+                        else
+                        {
+                            reply ??= RentReply();
+                            await RunFrameAsync(frameStatus, header, payload, reply).ConfigureAwait(false);
+                        }
                     }
-                    reply ??= RentReply();
-                    await RunLineAsync(status, line, reply).ConfigureAwait(false);
+                    else
+                    {
+                        var status = _lines.TryRead(ref buffer, out var line);
+                        if (status == LineStatus.NeedMoreData)
+                        {
+                            if (!result.IsCompleted || buffer.IsEmpty || _lines.IsDiscarding)
+                            {
+                                break;
+                            }
+                            // End of stream: what is left is a last line without its terminator. Run it too, so a
+                            // request cut off by the peer closing gets its error.
+                            status = buffer.Length > _lines.MaxLineLength ? LineStatus.TooLong : LineStatus.Line;
+                            line = buffer;
+                            buffer = buffer.Slice(buffer.End);
+                        }
+                        reply ??= RentReply();
+                        await RunLineAsync(status, line, reply).ConfigureAwait(false);
+                    }
                     if (reply.WrittenCount >= ReplyBatchBytes)
                     {
                         if (!await EnqueueAsync(reply).ConfigureAwait(false))
@@ -96,8 +122,28 @@ public sealed partial class GymConnection
         if (_dispatcher.ProtocolVersion == 2)
         {
             // The handshake chose protocol 2: the following lines, already buffered ones too, are protocol 2.
-            _protocol2 = new Protocol2Dispatcher(Session, this);
+            _protocol2 = new Protocol2Dispatcher(Session, this) { Encoding = _dispatcher.Encoding };
         }
+    }
+
+    /// <summary>
+    /// Whether the next bytes are a binary frame: only once the handshake chose the binary encoding, and never in the
+    /// middle of a too-long line being skipped (whose bytes may be anything).
+    /// </summary>
+    private bool IsFrameNext(in ReadOnlySequence<byte> buffer) =>
+        _frames.IsDiscarding
+        || (_protocol2 is { Encoding: WireEncoding.Binary } && !_lines.IsDiscarding && FrameReader.StartsWithFrame(buffer));
+
+    private ValueTask RunFrameAsync(FrameStatus status, FrameHeader header, ReadOnlySequence<byte> payload, ReplyBuffer reply)
+    {
+        Interlocked.Increment(ref _requests);
+        if (status == FrameStatus.TooLong)
+        {
+            _protocol2!.WriteFrameError(reply, ProtocolErrorCodes.LineTooLong,
+                $"the frame's payload of {header.Length} bytes is longer than {_frames.MaxPayloadLength} bytes; it was discarded");
+            return ValueTask.CompletedTask;
+        }
+        return _protocol2!.DispatchFrameAsync(header, payload, reply, _aborted);
     }
 
     private string LineTooLongMessage => $"the request line is longer than {_lines.MaxLineLength} bytes; it was discarded";

@@ -3,6 +3,7 @@ using System.IO.Pipelines;
 using System.Threading.Channels;
 using GymServer.Engine.Environments;
 using GymServer.Engine.Protocol;
+using GymServer.Engine.Protocol.Binary;
 using GymServer.Engine.Protocol.V2;
 using GymServer.Engine.Sessions;
 using GymServer.Web.Metrics;
@@ -21,6 +22,7 @@ public sealed partial class GymConnection : IRequestObserver, IAsyncDisposable
     private readonly ILogger _logger;
     private readonly GymMetrics _metrics;
     private readonly LineReader _lines;
+    private readonly FrameReader _frames;
     private readonly RequestDispatcher _dispatcher;
     private Protocol2Dispatcher? _protocol2;
     private readonly Channel<ReplyBuffer> _outbox;
@@ -51,6 +53,7 @@ public sealed partial class GymConnection : IRequestObserver, IAsyncDisposable
         _metrics = metrics;
         _aborted = aborted;
         _lines = new LineReader(options.MaxLineLength);
+        _frames = new FrameReader(options.MaxLineLength);
         _dispatcher = new RequestDispatcher(session, this);
         _outbox = Channel.CreateBounded<ReplyBuffer>(new BoundedChannelOptions(options.ReplyQueueCapacity)
         {

@@ -1,4 +1,4 @@
-using System.Text;
+using System.Runtime.InteropServices;
 using GymServer.Engine.Environments;
 
 namespace GymServer.Engine.Protocol.V2;
@@ -12,7 +12,8 @@ public sealed partial class Protocol2Dispatcher
             throw new EnvException(EnvErrorCodes.InvalidArgument,
                 $"this connection speaks protocol {HandshakeResponse.LatestVersion} and cannot change to protocol {request.Protocol}");
         }
-        new HandshakeResponse(request.Protocol).WriteTo(_replies.Begin(output));
+        Encoding = request.Encoding ?? Encoding;
+        new HandshakeResponse(request.Protocol, request.Encoding).WriteTo(_replies.Begin(output));
         _replies.End(output);
         return ValueTask.CompletedTask;
     }
@@ -40,7 +41,7 @@ public sealed partial class Protocol2Dispatcher
             // Protocol 1 accepted actions inside strings; protocol 2 takes the to_jsonable form only.
             throw new EnvException(EnvErrorCodes.InvalidAction, "the action must be JSON of the action space's form, not a string");
         }
-        ActionReader.Read(env.ActionSpace, Encoding.UTF8.GetBytes(request.Action.GetRawText()), env.Action);
+        ActionReader.Read(env.ActionSpace, JsonMarshal.GetRawUtf8Value(request.Action), env.Action);
         var (result, _) = await env.StepAsync(cancellationToken).ConfigureAwait(false);
         new StepResponse(env, result).WriteTo(_replies.Begin(output));
         _replies.End(output);

@@ -1,4 +1,4 @@
-using System.Text;
+using System.Runtime.InteropServices;
 using System.Text.Json;
 using GymServer.Engine.Environments;
 
@@ -40,7 +40,7 @@ public sealed partial class Protocol2Dispatcher
                 {
                     throw new EnvException(EnvErrorCodes.InvalidAction, "the action must be JSON of the action space's form, not a string");
                 }
-                ActionReader.Read(env.ActionSpace, Encoding.UTF8.GetBytes(action.GetRawText()), env.Action);
+                ActionReader.Read(env.ActionSpace, JsonMarshal.GetRawUtf8Value(action), env.Action);
                 if (!env.ActionSpace.Contains(env.Action))
                 {
                     throw new EnvException(EnvErrorCodes.InvalidAction, $"{action.GetRawText()} is not in the action space {env.ActionSpace.DescriptionJson()}");

@@ -1,0 +1,76 @@
+using Bunit;
+using GymServer.Web.Components.Pages;
+using GymServer.Web.Components.Shared;
+using GymServer.Web.Dashboard;
+
+namespace GymServer.Tests.Unit.Dashboard;
+
+/// <summary>The overview page and its node card: figures, Python workers, live snapshots.</summary>
+public sealed class OverviewTests
+{
+    private static readonly DateTimeOffset Now = new(2026, 11, 23, 12, 0, 0, TimeSpan.Zero);
+
+    private static NodeSnapshot Snapshot(long episodes, params PythonWorkerSnapshot[] workers) => new(
+        "node-a", Now, Now.AddHours(-26), Connections: 3, Sessions: 2,
+        new Dictionary<string, long> { ["native"] = 5, ["python"] = 1 }, Steps: 12345, episodes, StepsPerSecond: 456.7,
+        EpisodesPerSecond: 1.5, new PythonSnapshot("Ready", null, workers.Length, workers));
+
+    [Fact]
+    public void ANodeCardShowsTheNodesFiguresAndWorkers()
+    {
+        using var context = new DashboardTestContext();
+        var card = context.Render<NodeCard>(parameters => parameters.Add(card => card.Snapshot, Snapshot(
+            42,
+            new PythonWorkerSnapshot(0, 101, 0, 0, PythonWorkerSnapshot.ReadyState),
+            new PythonWorkerSnapshot(1, 102, 1, 0, PythonWorkerSnapshot.BusyState),
+            new PythonWorkerSnapshot(2, null, 0, 3, PythonWorkerSnapshot.RestartingState))));
+
+        Assert.Equal("3", card.Find("[data-stat=connections]").TextContent);
+        Assert.Equal("2", card.Find("[data-stat=sessions]").TextContent);
+        Assert.Equal("6", card.Find("[data-stat=envs]").TextContent);
+        Assert.Equal("12,345", card.Find("[data-stat=steps]").TextContent);
+        Assert.Equal("457", card.Find("[data-stat=steps-per-second]").TextContent);
+        Assert.Equal("42", card.Find("[data-stat=episodes]").TextContent);
+        Assert.Contains("1d 02:00:00", card.Find("h2").TextContent, StringComparison.Ordinal);
+        Assert.Contains("5", card.Find("[data-backend=native]").TextContent, StringComparison.Ordinal);
+        Assert.Equal("1 ready", card.Find("[data-workers=ready]").TextContent);
+        Assert.Equal("1 busy", card.Find("[data-workers=busy]").TextContent);
+        Assert.Equal("1 restarting", card.Find("[data-workers=restarting]").TextContent);
+        var restarting = card.Find("tr.restarting").TextContent;
+        Assert.Contains("–", restarting, StringComparison.Ordinal);
+        Assert.Contains("3", restarting, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ANodeWithoutEnvsOrWorkersSaysSo()
+    {
+        using var context = new DashboardTestContext();
+        var empty = Snapshot(0) with { EnvsByBackend = new Dictionary<string, long>(), Python = new PythonSnapshot("Disabled", null, 0, []) };
+        var card = context.Render<NodeCard>(parameters => parameters.Add(card => card.Snapshot, empty));
+        Assert.Contains("No env has been opened yet", card.Markup, StringComparison.Ordinal);
+        Assert.Contains("No Python workers (Gym:Python:Workers is 0)", card.Markup, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void TheOverviewFollowsPublishedSnapshots()
+    {
+        using var context = new DashboardTestContext();
+        var page = context.Render<Overview>();
+        Assert.Equal("0", page.Find("[data-stat=episodes]").TextContent);
+        Assert.Equal("node-a", page.Find("[data-node]").GetAttribute("data-node"));
+
+        context.Feed.Publish(Snapshot(7));
+        page.WaitForAssertion(() => Assert.Equal("7", page.Find("[data-stat=episodes]").TextContent));
+    }
+
+    [Fact]
+    public void TheOverviewStopsListeningWhenDisposed()
+    {
+        using var context = new DashboardTestContext();
+        var page = context.Render<Overview>();
+        page.Instance.Dispose();
+        // A disposed page must not be re-rendered: publishing after disposal changes nothing.
+        context.Feed.Publish(Snapshot(9));
+        Assert.Equal("0", page.Find("[data-stat=episodes]").TextContent);
+    }
+}

@@ -1,0 +1,171 @@
+using System.Buffers;
+using System.Buffers.Binary;
+using System.Numerics;
+using System.Text;
+using System.Text.Json;
+using GymServer.Engine.Environments;
+using GymServer.Engine.Protocol;
+using GymServer.Engine.Protocol.Binary;
+using GymServer.Engine.Protocol.V2;
+using GymServer.Engine.Sessions;
+using GymServer.Engine.Spaces;
+using GymServer.Tests.Infrastructure;
+
+namespace GymServer.Tests.Unit.Sessions;
+
+/// <summary>
+/// The vector step's two paths (synchronous while the envs are, awaiting from the first env that waits) give the
+/// same trajectory; the binary step_vec allocates nothing in steady state.
+/// </summary>
+public sealed class VectorEnvTests
+{
+    private static readonly EnvRegistry Registry = NativeEnvironments.CreateRegistry();
+
+    [Fact]
+    public async Task EnvsThatWaitMidVectorGiveTheSameStepsAsEnvsThatDoNot()
+    {
+        const int count = 4;
+        await using var direct = MakeVector(count, waits: false);
+        await using var waiting = MakeVector(count, waits: true);
+        await direct.ResetAsync(3, null, CancellationToken.None);
+        await waiting.ResetAsync(3, null, CancellationToken.None);
+        var ended = 0;
+        for (var step = 0; step < 200; step++)
+        {
+            for (var i = 0; i < count; i++)
+            {
+                // Always pushing right: episodes end within a few dozen steps, so autoresets happen on both paths.
+                Discrete.Write(direct.Envs[i].Action, 1);
+                Discrete.Write(waiting.Envs[i].Action, 1);
+            }
+            await direct.StepAsync(CancellationToken.None);
+            await waiting.StepAsync(CancellationToken.None);
+            Assert.Equal(direct.Results.ToArray(), waiting.Results.ToArray());
+            for (var i = 0; i < count; i++)
+            {
+                Assert.Equal(direct.Envs[i].Observation.ToArray(), waiting.Envs[i].Observation.ToArray());
+                ended += direct.Results[i].Done ? 1 : 0;
+            }
+        }
+        Assert.True(ended > count, $"only {ended} episodes ended");
+    }
+
+    [Fact]
+    public async Task ABinaryStepVecAllocatesNothing()
+    {
+        // MountainCar's episodes last 200 steps, longer than this test: no episode record is made while it runs.
+        var catalog = new EnvCatalog([new NativeEnvProvider(Registry)]);
+        await using var session = new Session(catalog, new SessionLimits(8));
+        var dispatcher = new Protocol2Dispatcher(session, new ThrowingObserver()) { Encoding = WireEncoding.Binary };
+        var vector = await session.OpenVectorAsync("MountainCar-v0", 8, kwargs: null, CancellationToken.None);
+        await vector.ResetAsync(0, null, CancellationToken.None);
+        var payload = new byte[1 + vector.InstanceId.Length + 8 * 8];
+        payload[0] = (byte)vector.InstanceId.Length;
+        Encoding.ASCII.GetBytes(vector.InstanceId, payload.AsSpan(1));
+        for (var i = 0; i < 8; i++)
+        {
+            BinaryPrimitives.WriteInt64LittleEndian(payload.AsSpan(1 + vector.InstanceId.Length + 8 * i), i % 3);
+        }
+        var frame = new ReadOnlySequence<byte>(payload);
+        var header = new FrameHeader((byte)FrameType.StepVecRequest, 0, (uint)payload.Length);
+        var output = new ReplyBuffer(4096);
+        var completed = 0;
+        var replies = 0;
+        void Step()
+        {
+            // No assertion inside the measured loop: xUnit's Assert.Equal allocates a comparer per call.
+            output.Clear();
+            completed += dispatcher.DispatchFrameAsync(header, frame, output, CancellationToken.None).IsCompletedSuccessfully ? 1 : 0;
+            replies += output.WrittenSpan[1] == (byte)FrameType.StepVecReply ? 1 : 0;
+        }
+        for (var i = 0; i < 20; i++)
+        {
+            Step();
+        }
+        AllocationAssert.SteadyStateAllocatesNothing(() =>
+        {
+            for (var i = 0; i < 40; i++)
+            {
+                Step();
+            }
+        });
+        Assert.Equal(completed, replies);
+        Assert.True(completed >= 60, $"{completed} steps completed synchronously");
+    }
+
+    [Fact]
+    public async Task AFramePayloadInManySegmentsStepsAsOneInOneSegment()
+    {
+        var replies = new List<byte[]>();
+        foreach (var split in new[] { false, true })
+        {
+            var catalog = new EnvCatalog([new NativeEnvProvider(Registry)]);
+            await using var session = new Session(catalog, new SessionLimits(8));
+            var dispatcher = new Protocol2Dispatcher(session, new ThrowingObserver()) { Encoding = WireEncoding.Binary };
+            var vector = await session.OpenVectorAsync("FrozenLake-v1", 3, kwargs: null, CancellationToken.None);
+            await vector.ResetAsync(11, null, CancellationToken.None);
+            var payload = new byte[1 + vector.InstanceId.Length + 8 * 3];
+            payload[0] = (byte)vector.InstanceId.Length;
+            Encoding.ASCII.GetBytes(vector.InstanceId, payload.AsSpan(1));
+            BinaryPrimitives.WriteInt64LittleEndian(payload.AsSpan(payload.Length - 16), 2);
+            BinaryPrimitives.WriteInt64LittleEndian(payload.AsSpan(payload.Length - 8), 1);
+            var output = new ReplyBuffer();
+            var header = new FrameHeader((byte)FrameType.StepVecRequest, 0, (uint)payload.Length);
+            var sequence = split ? TestSequenceSegment.ByteByByte(payload) : new ReadOnlySequence<byte>(payload);
+            await dispatcher.DispatchFrameAsync(header, sequence, output, CancellationToken.None);
+            replies.Add(output.WrittenSpan.ToArray());
+        }
+        Assert.Equal(0x81, replies[0][1]);
+        Assert.Equal(replies[0], replies[1]);
+    }
+
+    private static VectorEnv MakeVector(int count, bool waits)
+    {
+        var activity = new NodeActivity();
+        var envs = Enumerable.Range(0, count).Select(i =>
+        {
+            IEnvInstance instance = new NativeEnvInstance(Registry.Make("CartPole-v1"), $"env{i}");
+            return new SessionEnv(waits && i % 2 == 1 ? new WaitingInstance(instance) : instance, activity);
+        }).ToArray();
+        return new VectorEnv("vector", envs);
+    }
+
+    /// <summary>An env whose calls complete later, on another turn, as a Python worker's do.</summary>
+    private sealed class WaitingInstance(IEnvInstance inner) : IEnvInstance
+    {
+        public string InstanceId => inner.InstanceId;
+
+        public string Backend => inner.Backend;
+
+        public EnvSpec Spec => inner.Spec;
+
+        public Space ObservationSpace => inner.ObservationSpace;
+
+        public Space ActionSpace => inner.ActionSpace;
+
+        public async ValueTask ResetAsync(BigInteger? seed, JsonElement? options, Memory<byte> observation, EnvInfo info, CancellationToken cancellationToken)
+        {
+            await Task.Yield();
+            await inner.ResetAsync(seed, options, observation, info, cancellationToken);
+        }
+
+        public async ValueTask<StepResult> StepAsync(ReadOnlyMemory<byte> action, Memory<byte> observation, EnvInfo info, CancellationToken cancellationToken)
+        {
+            await Task.Yield();
+            return await inner.StepAsync(action, observation, info, cancellationToken);
+        }
+
+        public ValueTask DisposeAsync() => inner.DisposeAsync();
+    }
+
+    private sealed class ThrowingObserver : IRequestObserver
+    {
+        public void OnDeferredError(RequestKind kind, EnvException error) => throw error;
+
+        public void OnErrorReplied(string code) => throw new InvalidOperationException($"error reply {code}");
+
+        public void OnUnexpectedError(RequestKind kind, Exception error) => throw error;
+
+        public void OnUnexpectedError(string command, Exception error) => throw error;
+    }
+}

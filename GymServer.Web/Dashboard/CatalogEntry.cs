@@ -1,0 +1,14 @@
+namespace GymServer.Web.Dashboard;
+
+/// <summary>
+/// One id of the catalogue: its backend, spaces (JSON descriptions, as list_envs gives them), reward threshold and
+/// time limit; <see cref="Error"/> when the backend could not make it to describe it.
+/// </summary>
+public sealed record CatalogEntry(
+    string Id,
+    string Backend,
+    string? ObservationSpace,
+    string? ActionSpace,
+    double? RewardThreshold,
+    int? MaxEpisodeSteps,
+    string? Error = null);

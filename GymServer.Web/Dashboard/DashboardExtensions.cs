@@ -1,0 +1,50 @@
+using GymServer.Web.Components;
+using GymServer.Web.Health;
+using GymServer.Web.Hubs;
+using GymServer.Web.Metrics;
+using GymServer.Web.Notices;
+using GymServer.Web.Recordings;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Prometheus;
+
+namespace GymServer.Web.Dashboard;
+
+/// <summary>The read-only window on the node: Blazor dashboard, stats hub, Prometheus /metrics, health endpoints.</summary>
+public static class DashboardExtensions
+{
+    public const string HubPath = "/hubs/stats";
+    public const string MetricsPath = "/metrics";
+
+    public static WebApplicationBuilder AddGymDashboard(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton(_ => new GymMetrics(Prometheus.Metrics.NewCustomRegistry()));
+        services.AddSingleton<NodeMetricsCollector>();
+        services.AddHostedService(provider => provider.GetRequiredService<NodeMetricsCollector>());
+        services.AddSingleton<NodeSnapshotSource>();
+        services.AddSingleton<DashboardFeed>();
+        services.AddSingleton<NoticeBoard>();
+        services.AddSingleton<RecordingLibrary>();
+        services.AddSingleton<CatalogDescriber>();
+        services.AddHostedService<SystemNotices>();
+        services.AddHostedService<StatsBroadcaster>();
+        services.AddSignalR();
+        services.AddRazorComponents().AddInteractiveServerComponents();
+        services.AddHealthChecks()
+            .AddCheck<PythonWorkersReadyCheck>("python-workers", tags: [HealthTags.Ready])
+            .AddCheck<TcpListenerHealthCheck>("tcp-listener", tags: [HealthTags.Ready]);
+        return builder;
+    }
+
+    public static WebApplication MapGymDashboard(this WebApplication app)
+    {
+        app.MapHealthChecks("/readyz", new HealthCheckOptions { Predicate = check => check.Tags.Contains(HealthTags.Ready) });
+        app.MapMetrics(MetricsPath, app.Services.GetRequiredService<GymMetrics>().Registry);
+        app.MapHub<StatsHub>(HubPath);
+        app.MapStaticAssets();
+        app.UseAntiforgery();
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+        return app;
+    }
+}

@@ -1,0 +1,34 @@
+namespace GymServer.Web.Dashboard;
+
+/// <summary>
+/// One node's state at an instant, as the dashboard and the <c>snapshot</c> hub message show it. Per node, so a
+/// cluster view can list several side by side.
+/// </summary>
+/// <param name="Node">The node's name (<c>Gym:Cluster:NodeName</c>, else the machine name).</param>
+/// <param name="At">When it was taken (UTC).</param>
+/// <param name="StartedAt">When the node started (UTC).</param>
+/// <param name="Connections">Open TCP connections.</param>
+/// <param name="Sessions">Open sessions.</param>
+/// <param name="EnvsByBackend">Open envs per backend ("native", "python").</param>
+/// <param name="Steps">Env steps since start.</param>
+/// <param name="Episodes">Finished episodes since start.</param>
+/// <param name="StepsPerSecond">Steps per second since the previous snapshot.</param>
+/// <param name="EpisodesPerSecond">Episodes per second since the previous snapshot.</param>
+/// <param name="Python">The Python worker pool.</param>
+public sealed record NodeSnapshot(
+    string Node,
+    DateTimeOffset At,
+    DateTimeOffset StartedAt,
+    long Connections,
+    long Sessions,
+    IReadOnlyDictionary<string, long> EnvsByBackend,
+    long Steps,
+    long Episodes,
+    double StepsPerSecond,
+    double EpisodesPerSecond,
+    PythonSnapshot Python)
+{
+    public TimeSpan Uptime => At - StartedAt;
+
+    public long Envs => EnvsByBackend.Values.Sum();
+}
