@@ -29,9 +29,10 @@ await Measure($"vector env x{NumEnvs} ({encoding})", NumEnvs, () => vector.StepA
 
 async Task Measure(string name, int stepsPerCall, Func<Task> call)
 {
-    // Half a second of warm-up (JIT, connection), then the measured time.
+    // Two seconds of warm-up, then the measured time: tiered JIT recompiles the hot path in the background, which
+    // takes a while on a busy machine (the first second of a run can be several times slower than the rest).
     var warmup = Stopwatch.StartNew();
-    while (warmup.Elapsed.TotalSeconds < 0.5)
+    while (warmup.Elapsed.TotalSeconds < 2)
     {
         await call();
     }
