@@ -1,0 +1,154 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace GymServer.Client;
+
+/// <summary>
+/// A protocol-2 connection to GymServer: makes envs and vector envs, each addressed by its instance id, all on this
+/// one connection. Every method takes a <see cref="CancellationToken"/>, and every request is bounded by
+/// <see cref="GymClientOptions.RequestTimeout"/>. Requests are answered in order: concurrent calls are queued.
+/// </summary>
+/// <example>
+/// <code>
+/// await using var client = await GymClient.ConnectAsync("127.0.0.1", 4040);
+/// await using var env = await client.MakeAsync("CartPole-v1");
+/// var (obs, info) = await env.ResetAsync(seed: 42);
+/// var step = await env.StepAsync(1L);
+/// </code>
+/// </example>
+public sealed class GymClient : IAsyncDisposable
+{
+    private GymClient(GymConnection connection, string serverVersion, GymEncoding encoding)
+    {
+        Connection = connection;
+        ServerVersion = serverVersion;
+        Encoding = encoding;
+    }
+
+    /// <summary>The connection underneath, for requests this API does not cover.</summary>
+    public GymConnection Connection { get; }
+
+    /// <summary>The server's name and release, as its handshake reply gives it ("GymServer 1.0.0").</summary>
+    public string ServerVersion { get; }
+
+    /// <summary>The encoding the server agreed to.</summary>
+    public GymEncoding Encoding { get; }
+
+    /// <summary>Connects and performs the protocol-2 handshake (asking for the binary encoding if the options do).</summary>
+    /// <exception cref="GymServerException">The server is unreachable, or refused the handshake.</exception>
+    /// <exception cref="TimeoutException">Connecting took longer than <see cref="GymClientOptions.ConnectTimeout"/>.</exception>
+    public static async Task<GymClient> ConnectAsync(string host, int port, GymClientOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        options ??= new GymClientOptions();
+        var connection = await GymConnection.ConnectAsync(host, port, options, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var binary = options.Encoding == GymEncoding.Binary;
+            var reply = await connection.CallAsync(writer =>
+            {
+                writer.WriteStartObject();
+                writer.WriteStartObject("server");
+                writer.WriteNumber("protocol", 2);
+                if (binary)
+                {
+                    writer.WriteString("encoding", "binary");
+                }
+                writer.WriteEndObject();
+                writer.WriteEndObject();
+            }, cancellationToken).ConfigureAwait(false);
+            if (!reply.TryGetProperty("protocol", out var protocol) || protocol.GetInt32() != 2)
+            {
+                throw new GymServerException(GymServerException.BadReply, $"the server did not agree to protocol 2: {reply.GetRawText()}");
+            }
+            var encoding = reply.TryGetProperty("encoding", out var e) && e.GetString() == "binary" ? GymEncoding.Binary : GymEncoding.Json;
+            if (binary && encoding != GymEncoding.Binary)
+            {
+                throw new GymServerException(GymServerException.BadReply, $"the server did not agree to the binary encoding: {reply.GetRawText()}");
+            }
+            var server = reply.TryGetProperty("server", out var s) ? s.GetString() ?? "" : "";
+            return new GymClient(connection, server, encoding);
+        }
+        catch
+        {
+            await connection.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    /// <summary>Gymnasium's <c>make(id, **kwargs)</c>.</summary>
+    /// <param name="id">A Gymnasium id, optionally with a backend prefix (<c>native:CartPole-v1</c>, <c>python:ALE/Pong-v5</c>).</param>
+    /// <param name="kwargs">Keyword arguments of the env's constructor, or null.</param>
+    /// <param name="cancellationToken">Cancels the request (and closes the connection, which is then out of step).</param>
+    /// <exception cref="GymServerException"><c>unknown_env</c>, <c>invalid_argument</c>, <c>too_many_envs</c>, ...</exception>
+    public async Task<RemoteEnv> MakeAsync(string id, JsonObject? kwargs = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(id);
+        var reply = await Connection.CallAsync(writer =>
+        {
+            writer.WriteStartObject();
+            writer.WriteStartObject("make");
+            WriteIdAndKwargs(writer, id, kwargs);
+            writer.WriteEndObject();
+            writer.WriteEndObject();
+        }, cancellationToken).ConfigureAwait(false);
+        return new RemoteEnv(Connection, reply);
+    }
+
+    /// <summary>Gymnasium's <c>make_vec(id, num_envs, vectorization_mode="sync", **kwargs)</c>.</summary>
+    /// <exception cref="GymServerException"><c>unknown_env</c>, <c>invalid_argument</c> (num_envs), ...</exception>
+    public async Task<RemoteVectorEnv> MakeVecAsync(string id, int numEnvs, JsonObject? kwargs = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(id);
+        var reply = await Connection.CallAsync(writer =>
+        {
+            writer.WriteStartObject();
+            writer.WriteStartObject("make_vec");
+            WriteIdAndKwargs(writer, id, kwargs);
+            writer.WriteNumber("num_envs", numEnvs);
+            writer.WriteEndObject();
+            writer.WriteEndObject();
+        }, cancellationToken).ConfigureAwait(false);
+        return new RemoteVectorEnv(Connection, reply, Encoding == GymEncoding.Binary);
+    }
+
+    /// <summary>Every env id the server serves, with its spaces.</summary>
+    public async Task<IReadOnlyList<EnvDescription>> ListEnvsAsync(CancellationToken cancellationToken = default)
+    {
+        var reply = await Connection.CallAsync(writer =>
+        {
+            writer.WriteStartObject();
+            writer.WriteStartObject("list_envs");
+            writer.WriteEndObject();
+            writer.WriteEndObject();
+        }, cancellationToken).ConfigureAwait(false);
+        return reply.GetProperty("envs").EnumerateArray().Select(e => new EnvDescription(
+            e.GetProperty("id").GetString()!,
+            e.GetProperty("backend").GetString()!,
+            Spaces.Space.Parse(e.GetProperty("observation_space")),
+            Spaces.Space.Parse(e.GetProperty("action_space")))).ToArray();
+    }
+
+    /// <summary>Closes every env and vector env of this connection; the connection stays open.</summary>
+    public async Task CloseAllAsync(CancellationToken cancellationToken = default) =>
+        await Connection.CallAsync(writer =>
+        {
+            writer.WriteStartObject();
+            writer.WriteStartObject("close");
+            writer.WriteBoolean("all", true);
+            writer.WriteEndObject();
+            writer.WriteEndObject();
+        }, cancellationToken).ConfigureAwait(false);
+
+    /// <summary>Closes the connection; the server closes every env it held for it.</summary>
+    public ValueTask DisposeAsync() => Connection.DisposeAsync();
+
+    private static void WriteIdAndKwargs(Utf8JsonWriter writer, string id, JsonObject? kwargs)
+    {
+        writer.WriteString("id", id);
+        if (kwargs is not null)
+        {
+            writer.WritePropertyName("kwargs");
+            kwargs.WriteTo(writer);
+        }
+    }
+}

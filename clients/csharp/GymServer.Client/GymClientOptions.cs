@@ -1,0 +1,21 @@
+namespace GymServer.Client;
+
+/// <summary>Settings of a connection to GymServer.</summary>
+public sealed class GymClientOptions
+{
+    /// <summary>The longest a connect (with its handshake) may take. Default 10 seconds.</summary>
+    public TimeSpan ConnectTimeout { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>
+    /// The longest one request may wait for its reply, or <see cref="Timeout.InfiniteTimeSpan"/>. Default 60 seconds
+    /// (making a Python env such as an Atari game can take a few). A request that times out closes the connection,
+    /// since its reply could still arrive later and would be taken for the next request's.
+    /// </summary>
+    public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>The encoding to ask for at the handshake. Default <see cref="GymEncoding.Json"/>.</summary>
+    public GymEncoding Encoding { get; set; } = GymEncoding.Json;
+
+    /// <summary>The largest reply accepted, in bytes. Default 256 MiB.</summary>
+    public int MaxReplyLength { get; set; } = 256 * 1024 * 1024;
+}

@@ -1,0 +1,124 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using GymServer.Client.Spaces;
+
+namespace GymServer.Client;
+
+/// <summary>
+/// A vector env on the server: <see cref="NumEnvs"/> copies of one env, reset and stepped together (Gymnasium's
+/// <c>SyncVectorEnv</c> with next-step autoreset). Made by <see cref="GymClient.MakeVecAsync"/>. Steps travel as
+/// binary frames when the connection negotiated <see cref="GymEncoding.Binary"/>, else as JSON.
+/// </summary>
+public sealed partial class RemoteVectorEnv : IAsyncDisposable
+{
+    private readonly GymConnection _connection;
+    private readonly bool _binary;
+    private bool _closed;
+
+    internal RemoteVectorEnv(GymConnection connection, JsonElement reply, bool binary)
+    {
+        _connection = connection;
+        _binary = binary;
+        Instance = reply.GetProperty("instance").GetString()!;
+        Id = reply.GetProperty("id").GetString()!;
+        Backend = reply.GetProperty("backend").GetString()!;
+        NumEnvs = reply.GetProperty("num_envs").GetInt32();
+        SingleObservationSpace = Space.Parse(reply.GetProperty("single_observation_space"));
+        SingleActionSpace = Space.Parse(reply.GetProperty("single_action_space"));
+    }
+
+    /// <summary>The server's instance id of the vector env.</summary>
+    public string Instance { get; }
+
+    /// <summary>The Gymnasium id of every sub-env.</summary>
+    public string Id { get; }
+
+    /// <summary>The backend running the sub-envs.</summary>
+    public string Backend { get; }
+
+    /// <summary>The number of sub-envs.</summary>
+    public int NumEnvs { get; }
+
+    /// <summary>The observation space of one sub-env.</summary>
+    public Space SingleObservationSpace { get; }
+
+    /// <summary>The action space of one sub-env.</summary>
+    public Space SingleActionSpace { get; }
+
+    /// <summary>Whether steps use the binary encoding.</summary>
+    public bool UsesBinaryEncoding => _binary;
+
+    /// <summary>Resets every sub-env; with a seed s, sub-env i gets seed s + i.</summary>
+    public async Task<VectorResetResult> ResetAsync(long? seed = null, JsonObject? options = null, CancellationToken cancellationToken = default)
+    {
+        var reply = await _connection.CallAsync(writer =>
+        {
+            writer.WriteStartObject();
+            writer.WriteStartObject("reset_vec");
+            writer.WriteString("instance", Instance);
+            RemoteEnv.WriteSeedAndOptions(writer, seed, options);
+            writer.WriteEndObject();
+            writer.WriteEndObject();
+        }, cancellationToken).ConfigureAwait(false);
+        return new VectorResetResult(ReadObservations(reply.GetProperty("observations")), ReadInfos(reply.GetProperty("infos")));
+    }
+
+    /// <summary>Steps every sub-env with its action (exactly <see cref="NumEnvs"/> values of the single action space).</summary>
+    /// <exception cref="GymServerException">The server refused (<c>invalid_action</c> naming the bad one, ...).</exception>
+    /// <exception cref="ArgumentException">Not one action per sub-env, or an action not of the space's .NET form.</exception>
+    public Task<VectorStepResult> StepAsync(IReadOnlyList<object> actions, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(actions);
+        if (actions.Count != NumEnvs)
+        {
+            throw new ArgumentException($"{actions.Count} action(s) for {NumEnvs} sub-env(s)", nameof(actions));
+        }
+        return _binary ? StepBinaryAsync(actions, cancellationToken) : StepJsonAsync(actions, cancellationToken);
+    }
+
+    private async Task<VectorStepResult> StepJsonAsync(IReadOnlyList<object> actions, CancellationToken cancellationToken)
+    {
+        var reply = await _connection.CallAsync(writer =>
+        {
+            writer.WriteStartObject();
+            writer.WriteStartObject("step_vec");
+            writer.WriteString("instance", Instance);
+            writer.WriteStartArray("actions");
+            foreach (var action in actions)
+            {
+                SingleActionSpace.WriteJson(writer, action);
+            }
+            writer.WriteEndArray();
+            writer.WriteEndObject();
+            writer.WriteEndObject();
+        }, cancellationToken).ConfigureAwait(false);
+        return new VectorStepResult(
+            ReadObservations(reply.GetProperty("observations")),
+            reply.GetProperty("rewards").EnumerateArray().Select(r => r.GetDouble()).ToArray(),
+            reply.GetProperty("terminated").EnumerateArray().Select(t => t.GetBoolean()).ToArray(),
+            reply.GetProperty("truncated").EnumerateArray().Select(t => t.GetBoolean()).ToArray(),
+            ReadInfos(reply.GetProperty("infos")));
+    }
+
+    /// <summary>Closes every sub-env.</summary>
+    public async Task CloseAsync(CancellationToken cancellationToken = default)
+    {
+        if (_closed)
+        {
+            return;
+        }
+        await _connection.CallAsync(writer => RemoteEnv.WriteInstanceCommand(writer, "close", Instance), cancellationToken).ConfigureAwait(false);
+        _closed = true;
+    }
+
+    /// <summary>Closes the vector env (see <see cref="CloseAsync"/>).</summary>
+    public async ValueTask DisposeAsync() => await CloseAsync().ConfigureAwait(false);
+
+    private object[] ReadObservations(JsonElement observations) =>
+        observations.EnumerateArray().Select(SingleObservationSpace.ReadJson).ToArray();
+
+    private static JsonElement[] ReadInfos(JsonElement infos) => infos.EnumerateArray().ToArray();
+
+    /// <inheritdoc />
+    public override string ToString() => $"RemoteVectorEnv({Id} x {NumEnvs}, {Instance})";
+}

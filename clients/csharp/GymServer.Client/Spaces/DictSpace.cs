@@ -1,0 +1,94 @@
+using System.Text.Json;
+
+namespace GymServer.Client.Spaces;
+
+/// <summary>
+/// Gymnasium's <c>Dict(spaces)</c>: values are <see cref="IReadOnlyDictionary{TKey, TValue}"/> of key to part. The
+/// binary layout concatenates the parts in the space's key order.
+/// </summary>
+public sealed class DictSpace : Space
+{
+    /// <summary>Creates the space of the given keys and subspaces, in order.</summary>
+    public DictSpace(IReadOnlyList<KeyValuePair<string, Space>> spaces)
+    {
+        Spaces = spaces;
+    }
+
+    /// <summary>The keys and their subspaces, in Gymnasium's key order.</summary>
+    public IReadOnlyList<KeyValuePair<string, Space>> Spaces { get; }
+
+    /// <summary>The subspace of a key.</summary>
+    public Space this[string key] => Spaces.First(p => p.Key == key).Value;
+
+    /// <inheritdoc />
+    public override string TypeName => "Dict";
+
+    /// <inheritdoc />
+    public override int ByteSize => Spaces.Sum(p => p.Value.ByteSize);
+
+    internal static DictSpace FromDescription(JsonElement description) =>
+        new(description.GetProperty("spaces").EnumerateObject().Select(p => KeyValuePair.Create(p.Name, Parse(p.Value))).ToArray());
+
+    /// <inheritdoc />
+    public override bool Contains(object? value) =>
+        value is IReadOnlyDictionary<string, object> parts && parts.Count == Spaces.Count
+        && Spaces.All(p => parts.TryGetValue(p.Key, out var part) && p.Value.Contains(part));
+
+    /// <inheritdoc />
+    public override object ReadJson(JsonElement json)
+    {
+        var result = new Dictionary<string, object>();
+        foreach (var (key, space) in Spaces)
+        {
+            result[key] = space.ReadJson(json.GetProperty(key));
+        }
+        return result;
+    }
+
+    /// <inheritdoc />
+    public override void WriteJson(Utf8JsonWriter writer, object value)
+    {
+        var parts = ToParts(value);
+        writer.WriteStartObject();
+        foreach (var (key, space) in Spaces)
+        {
+            writer.WritePropertyName(key);
+            space.WriteJson(writer, Part(parts, key, value));
+        }
+        writer.WriteEndObject();
+    }
+
+    /// <inheritdoc />
+    public override object ReadBytes(ReadOnlySpan<byte> bytes)
+    {
+        var result = new Dictionary<string, object>();
+        var offset = 0;
+        foreach (var (key, space) in Spaces)
+        {
+            result[key] = space.ReadBytes(bytes[offset..]);
+            offset += space.ByteSize;
+        }
+        return result;
+    }
+
+    /// <inheritdoc />
+    public override void WriteBytes(object value, Span<byte> bytes)
+    {
+        var parts = ToParts(value);
+        var offset = 0;
+        foreach (var (key, space) in Spaces)
+        {
+            space.WriteBytes(Part(parts, key, value), bytes[offset..]);
+            offset += space.ByteSize;
+        }
+    }
+
+    private IReadOnlyDictionary<string, object> ToParts(object value) =>
+        value as IReadOnlyDictionary<string, object> ?? throw NotAValue(value, "an IReadOnlyDictionary<string, object>");
+
+    private object Part(IReadOnlyDictionary<string, object> parts, string key, object value) =>
+        parts.TryGetValue(key, out var part) ? part : throw NotAValue(value, $"a dictionary with the key '{key}'");
+
+    /// <inheritdoc />
+    public override string ToString() => $"Dict({string.Join(", ", Spaces.Select(p => $"{p.Key}: {p.Value}"))})";
+}

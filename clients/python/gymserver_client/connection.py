@@ -1,0 +1,181 @@
+"""One TCP connection to GymServer: JSON requests out, replies in, in order; binary frames for step_vec."""
+
+from __future__ import annotations
+
+import json
+import socket
+import struct
+import threading
+import zlib
+from typing import Any, Optional
+
+from gymserver_client.errors import BAD_REPLY, CLOSING_CODES, CONNECTION_CLOSED, CONNECTION_LOST, GymServerError
+
+FRAME_MAGIC = 0xB7
+FRAME_HEADER = struct.Struct("<BBHI")  # magic, type, reserved, payload length
+STEP_VEC_REQUEST = 0x01
+STEP_VEC_REPLY = 0x81
+ERROR_REPLY = 0x7F
+REPLY_END = b"\r\n\r\n"
+
+
+def _compact(request: Any) -> bytes:
+    # Compact JSON on one line: the protocol's framing relies on it (docs/protocol.md).
+    return json.dumps(request, separators=(",", ":"), allow_nan=False).encode() + b"\r\n"
+
+
+def raise_if_error(reply: Any) -> Any:
+    """Returns the reply, or raises the GymServerError it carries."""
+    if isinstance(reply, dict) and isinstance(reply.get("error"), dict):
+        error = reply["error"]
+        raise GymServerError(str(error.get("code", "unknown")), str(error.get("message", "")))
+    return reply
+
+
+class Connection:
+    """A connection speaking whatever protocol its requests speak (1 until a handshake, then 2).
+
+    Thread-safe: requests from several threads are run one after another. A request that fails half way (timeout,
+    socket error) closes the connection, since a late reply would be taken for the next request's.
+
+    Args:
+        host: the server's address.
+        port: its TCP port (4040 by default on the server).
+        timeout: seconds a connect or a request may take, or None to wait forever.
+        max_reply: the largest reply accepted, in bytes.
+    """
+
+    def __init__(self, host: str = "127.0.0.1", port: int = 4040, timeout: Optional[float] = 60.0,
+                 max_reply: int = 256 << 20):
+        try:
+            self._socket = socket.create_connection((host, port), timeout=timeout)
+        except socket.timeout as e:
+            raise TimeoutError(f"connecting to {host}:{port} took longer than {timeout} s") from e
+        except OSError as e:
+            raise GymServerError(CONNECTION_LOST, f"cannot connect to GymServer at {host}:{port}: {e}") from e
+        self._socket.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+        self._buffer = bytearray()
+        self._lock = threading.Lock()
+        self._max_reply = max_reply
+        self._broken: Optional[str] = None
+        self._compressed = False
+
+    def request(self, request: Any) -> Any:
+        """Sends a request (a JSON-able object) and returns its reply, error replies included."""
+        with self._lock:
+            return self._run(lambda: self._exchange(request))
+
+    def call(self, request: Any) -> Any:
+        """Like request, raising the GymServerError of an error reply."""
+        return raise_if_error(self.request(request))
+
+    def send(self, request: Any) -> None:
+        """Sends a request that has no reply (protocol 1's seed, close, record_episode_stats, compression)."""
+        with self._lock:
+            self._run(lambda: self._write(request))
+
+    def request_frame(self, frame_type: int, payload: bytes) -> tuple[int, memoryview]:
+        """Sends a binary frame and returns the type and payload of its binary reply (raising error frames)."""
+        def exchange():
+            self._socket.sendall(FRAME_HEADER.pack(FRAME_MAGIC, frame_type, 0, len(payload)) + payload)
+            self._fill(1)
+            if self._buffer[0] != FRAME_MAGIC:
+                raise_if_error(self._read_json())  # a server without binary frames refuses in JSON
+                raise GymServerError(BAD_REPLY, "a JSON reply came for a binary request")
+            kind, body = self._read_frame()
+            if kind == ERROR_REPLY:
+                raise_if_error(json.loads(bytes(body)))
+            return kind, body
+        with self._lock:
+            return self._run(exchange)
+
+    def close(self) -> None:
+        """Closes the connection; the server closes every env it held."""
+        self._broken = self._broken or "the connection was closed"
+        self._socket.close()
+
+    def __enter__(self) -> "Connection":
+        return self
+
+    def __exit__(self, *exc_info) -> None:
+        self.close()
+
+    def _run(self, action):
+        if self._broken:
+            raise GymServerError(CONNECTION_LOST, f"{self._broken}; connect again")
+        try:
+            return action()
+        except socket.timeout as e:
+            self._break("a request timed out")
+            limit = self._socket.gettimeout()
+            raise TimeoutError(f"no reply from GymServer within {limit} s; the connection was closed") from e
+        except OSError as e:
+            self._break("the connection failed")
+            raise GymServerError(CONNECTION_LOST, f"the connection to GymServer failed: {e}") from e
+        except GymServerError as e:
+            if e.code in CLOSING_CODES or e.code in (CONNECTION_CLOSED, BAD_REPLY):
+                self._break(f"the connection ended ({e.code})")
+            raise
+
+    def _break(self, reason: str) -> None:
+        self._broken = reason
+        self._socket.close()
+
+    def _write(self, request: Any) -> None:
+        self._track_compression(request)
+        self._socket.sendall(_compact(request))
+
+    def _exchange(self, request: Any) -> Any:
+        self._write(request)
+        return self._read_json()
+
+    def _track_compression(self, request: Any) -> None:
+        """Protocol 1: a compression request compresses later replies; making an env or the handshake stops it."""
+        if not isinstance(request, dict):
+            return
+        server = request.get("server")
+        if isinstance(server, dict) and "compression" in server:
+            self._compressed = str(server["compression"]) != "0"
+        elif isinstance(server, dict) and "protocol" in server:
+            self._compressed = False
+        elif isinstance(request.get("env"), dict) and "name" in request["env"]:
+            self._compressed = False
+
+    def _read_json(self) -> Any:
+        self._fill(1)
+        if self._buffer[0] == FRAME_MAGIC and not self._compressed:
+            kind, _ = self._read_frame()
+            raise GymServerError(BAD_REPLY, f"a binary frame of type 0x{kind:02X} came as the reply to a JSON request")
+        start = 0
+        while True:
+            end = self._buffer.find(REPLY_END, start)
+            if end >= 0:
+                body = bytes(self._buffer[:end])
+                del self._buffer[:end + len(REPLY_END)]
+                if self._compressed:
+                    body = zlib.decompress(body)
+                try:
+                    return json.loads(body)
+                except ValueError as e:
+                    raise GymServerError(BAD_REPLY, f"the reply is not JSON ({e}): {body[:200]!r}") from e
+            start = max(0, len(self._buffer) - 3)
+            self._fill(len(self._buffer) + 1)
+
+    def _read_frame(self) -> tuple[int, memoryview]:
+        self._fill(FRAME_HEADER.size)
+        _, kind, _, length = FRAME_HEADER.unpack_from(self._buffer)
+        if length > self._max_reply:
+            raise GymServerError(BAD_REPLY, f"a binary reply of {length} bytes is longer than the maximum")
+        self._fill(FRAME_HEADER.size + length)
+        payload = memoryview(bytes(self._buffer[FRAME_HEADER.size:FRAME_HEADER.size + length]))
+        del self._buffer[:FRAME_HEADER.size + length]
+        return kind, payload
+
+    def _fill(self, count: int) -> None:
+        while len(self._buffer) < count:
+            if count > self._max_reply + len(REPLY_END):
+                raise GymServerError(BAD_REPLY, f"a reply is longer than {self._max_reply} bytes")
+            chunk = self._socket.recv(max(65536, count - len(self._buffer)))
+            if not chunk:
+                raise GymServerError(CONNECTION_CLOSED, "GymServer closed the connection")
+            self._buffer += chunk

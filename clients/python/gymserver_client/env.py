@@ -1,0 +1,79 @@
+"""RemoteEnv: a gymnasium.Env whose env runs on a GymServer."""
+
+from __future__ import annotations
+
+from typing import Any, Optional, SupportsFloat
+
+import gymnasium
+
+from gymserver_client.client import GymClient
+from gymserver_client.spaces import from_jsonable, space_from_description, to_jsonable
+
+
+class RemoteEnv(gymnasium.Env):
+    """An env made on a GymServer, usable wherever a ``gymnasium.Env`` is (wrappers, training loops).
+
+    Args:
+        env_id: a Gymnasium id, optionally with a backend prefix (``native:CartPole-v1``, ``python:ALE/Pong-v5``).
+        host: the server's address, when no client is given.
+        port: its TCP port, when no client is given.
+        client: a GymClient to share (several envs on one connection); else the env opens and owns one.
+        timeout: seconds a request may take, for a connection the env opens.
+        render_mode: passed to ``gymnasium.make`` on the server (native envs take none).
+        **kwargs: keyword arguments of the env's constructor (``map_name="8x8"``, ``is_slippery=False``).
+
+    Raises:
+        GymServerError: the server refused (``unknown_env``, ``invalid_argument``, ...) or cannot be reached.
+    """
+
+    metadata = {"render_modes": []}
+
+    def __init__(self, env_id: str, host: str = "127.0.0.1", port: int = 4040, *, client: Optional[GymClient] = None,
+                 timeout: Optional[float] = 60.0, render_mode: Optional[str] = None, **kwargs: Any):
+        self._owns_client = client is None
+        self.client = client if client is not None else GymClient(host, port, timeout)
+        try:
+            reply = self.client.make(env_id, kwargs or None, render_mode)
+        except BaseException:
+            if self._owns_client:
+                self.client.close()
+            raise
+        self.instance: str = reply["instance"]
+        self.env_id: str = reply["id"]
+        self.backend: str = reply["backend"]
+        self.render_mode = render_mode
+        self.observation_space = space_from_description(reply["observation_space"])
+        self.action_space = space_from_description(reply["action_space"])
+        self._closed = False
+
+    def reset(self, *, seed: Optional[int] = None, options: Optional[dict] = None) -> tuple[Any, dict]:
+        """Gymnasium's reset: with a seed the server reseeds the env (Gymnasium's trajectory, to the bit)."""
+        reply = self.client.call("reset", instance=self.instance, seed=None if seed is None else int(seed),
+                                 options=options)
+        # After the server accepted the seed: also seeds self.np_random, as Gymnasium's Env.reset does.
+        super().reset(seed=None if seed is None else int(seed))
+        return from_jsonable(self.observation_space, reply["observation"]), reply["info"]
+
+    def step(self, action: Any) -> tuple[Any, SupportsFloat, bool, bool, dict]:
+        """Gymnasium's step: (observation, reward, terminated, truncated, info)."""
+        reply = self.client.call("step", instance=self.instance, action=to_jsonable(self.action_space, action))
+        return (from_jsonable(self.observation_space, reply["observation"]), reply["reward"],
+                reply["terminated"], reply["truncated"], reply["info"])
+
+    def sample_action(self) -> Any:
+        """An action drawn by the server from the env's own action space generator (Gymnasium's sample)."""
+        return from_jsonable(self.action_space, self.client.call("sample", instance=self.instance)["sample"])
+
+    def close(self) -> None:
+        """Closes the env on the server, and the connection if the env opened it. Closing twice is fine."""
+        if self._closed:
+            return
+        self._closed = True
+        try:
+            self.client.call("close", instance=self.instance)
+        finally:
+            if self._owns_client:
+                self.client.close()
+
+    def __repr__(self) -> str:
+        return f"RemoteEnv({self.env_id!r}, instance={self.instance!r})"

@@ -1,0 +1,30 @@
+"""The error a GymServer reply carries, or the loss of the connection."""
+
+from __future__ import annotations
+
+CONNECTION_CLOSED = "connection_closed"
+"""The client's own code: the server closed the connection."""
+
+CONNECTION_LOST = "connection_lost"
+"""The client's own code: the connection failed (socket error, timeout) or was closed by an earlier failure."""
+
+BAD_REPLY = "bad_reply"
+"""The client's own code: a reply the client cannot read."""
+
+CLOSING_CODES = frozenset({"server_shutting_down", "idle_timeout", "too_many_connections"})
+"""Errors the server sends on its own just before it closes the connection (docs/protocol.md)."""
+
+
+class GymServerError(Exception):
+    """An error reply (``{"error":{"code":..,"message":..}}``) or a failed connection.
+
+    Attributes:
+        code: the server's snake_case code (``unknown_env``, ``invalid_action``, ...) or one of this module's
+            ``CONNECTION_CLOSED``, ``CONNECTION_LOST``, ``BAD_REPLY``.
+        message: the text for people.
+    """
+
+    def __init__(self, code: str, message: str):
+        super().__init__(f"{code}: {message}")
+        self.code = code
+        self.message = message
