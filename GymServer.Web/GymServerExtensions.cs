@@ -3,6 +3,7 @@ using GymServer.Engine.Python;
 using GymServer.Engine.Sessions;
 using GymServer.Web.Health;
 using GymServer.Web.Metrics;
+using GymServer.Web.Security;
 using GymServer.Web.Tcp;
 
 namespace GymServer.Web;
@@ -23,6 +24,7 @@ public static class GymServerExtensions
         builder.Services.AddSingleton<GymMetrics>();
         builder.Services.AddHealthChecks().AddCheck<PythonPoolHealthCheck>("python");
         builder.AddGymTcp();
+        builder.Services.AddGymAuth(builder.Configuration);
         return builder;
     }
 
@@ -42,6 +44,7 @@ public static class GymServerExtensions
     {
         app.MapHealthChecks("/healthz");
         app.UseGymTcp();
+        app.UseGymAuth();
         return app;
     }
 }

@@ -35,4 +35,10 @@ public static class ProtocolErrorCodes
 
     /// <summary>The server is shutting down; the connection is closed after this reply.</summary>
     public const string ServerShuttingDown = "server_shutting_down";
+
+    /// <summary>The connection stepped faster than <c>Gym:Tcp:MaxStepsPerSecond</c>; the step was not run.</summary>
+    public const string RateLimited = "rate_limited";
+
+    /// <summary>The server requires a token and the connection has not authenticated, or gave a wrong one.</summary>
+    public const string Unauthorized = "unauthorized";
 }

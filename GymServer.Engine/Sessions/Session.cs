@@ -12,6 +12,7 @@ public sealed class Session : IAsyncDisposable
 {
     private readonly List<SessionEnv> _envs = [];
     private readonly List<VectorEnv> _vectors = [];
+    private readonly StepRateLimiter? _steps;
     private bool _disposed;
 
     /// <param name="catalog">The backends this session makes envs from.</param>
@@ -23,6 +24,7 @@ public sealed class Session : IAsyncDisposable
         Limits = limits;
         Activity = activity ?? new NodeActivity();
         Activity.SessionOpened();
+        _steps = limits.MaxStepsPerSecond > 0 ? new StepRateLimiter(limits.MaxStepsPerSecond) : null;
     }
 
     public SessionLimits Limits { get; }
@@ -58,9 +60,18 @@ public sealed class Session : IAsyncDisposable
         string? renderMode,
         CancellationToken cancellationToken)
     {
-        EnsureRoom();
-        var instance = await Catalog.MakeAsync(id, kwargs, renderMode, cancellationToken).ConfigureAwait(false);
-        var env = new SessionEnv(instance, Activity);
+        EnsureRoom(1);
+        IEnvInstance instance;
+        try
+        {
+            instance = await Catalog.MakeAsync(id, kwargs, renderMode, cancellationToken).ConfigureAwait(false);
+        }
+        catch
+        {
+            Limits.NodeEnvs?.Release(1);
+            throw;
+        }
+        var env = new SessionEnv(instance, Activity, _steps);
         _envs.Add(env);
         Current = env;
         LastInstanceId = env.InstanceId;
@@ -77,7 +88,7 @@ public sealed class Session : IAsyncDisposable
         IReadOnlyDictionary<string, JsonElement>? kwargs,
         CancellationToken cancellationToken)
     {
-        EnsureRoom();
+        EnsureRoom(count);
         var envs = new List<SessionEnv>(count);
         try
         {
@@ -88,13 +99,14 @@ public sealed class Session : IAsyncDisposable
         }
         catch
         {
+            Limits.NodeEnvs?.Release(count);
             foreach (var made in envs)
             {
                 await made.DisposeAsync().ConfigureAwait(false);
             }
             throw;
         }
-        var vector = new VectorEnv(InstanceIds.New(), envs);
+        var vector = new VectorEnv(InstanceIds.New(), envs, _steps);
         _vectors.Add(vector);
         return vector;
     }
@@ -119,11 +131,13 @@ public sealed class Session : IAsyncDisposable
     {
         if (_vectors.Remove(vector))
         {
+            Limits.NodeEnvs?.Release(vector.Envs.Count);
             await vector.DisposeAsync().ConfigureAwait(false);
         }
     }
 
-    private void EnsureRoom()
+    /// <summary>Checks the connection's limit, then takes <paramref name="envs"/> places of the node's.</summary>
+    private void EnsureRoom(int envs)
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
         var open = _envs.Count + _vectors.Count;
@@ -131,6 +145,11 @@ public sealed class Session : IAsyncDisposable
         {
             throw new EnvException(ProtocolErrorCodes.TooManyEnvs,
                 $"this connection already has {open} env(s) open, the most it may (close one first)");
+        }
+        if (Limits.NodeEnvs is { } node && !node.TryAcquire(envs))
+        {
+            throw new EnvException(ProtocolErrorCodes.TooManyEnvs,
+                $"this server already has {node.Count} env(s) open, the most it may ({node.Max}); try again later");
         }
     }
 
@@ -160,6 +179,7 @@ public sealed class Session : IAsyncDisposable
         {
             return;
         }
+        Limits.NodeEnvs?.Release(1);
         if (ReferenceEquals(Current, env))
         {
             Current = null;
@@ -199,6 +219,7 @@ public sealed class Session : IAsyncDisposable
                 (errors ??= []).Add(exception);
             }
         }
+        Limits.NodeEnvs?.Release(_envs.Count + _vectors.Sum(vector => vector.Envs.Count));
         _envs.Clear();
         _vectors.Clear();
         Current = null;

@@ -81,6 +81,11 @@ public sealed partial class GymConnection
 
     private async ValueTask RunLineAsync(LineStatus status, ReadOnlySequence<byte> line, ReplyBuffer reply)
     {
+        if (!_authenticated)
+        {
+            Authenticate(status, line, reply, _tokens!);
+            return;
+        }
         if (_protocol2 is not null)
         {
             Interlocked.Increment(ref _requests);

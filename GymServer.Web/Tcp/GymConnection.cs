@@ -6,6 +6,7 @@ using GymServer.Engine.Protocol;
 using GymServer.Engine.Protocol.V2;
 using GymServer.Engine.Sessions;
 using GymServer.Web.Metrics;
+using GymServer.Web.Security;
 
 namespace GymServer.Web.Tcp;
 
@@ -30,6 +31,7 @@ public sealed partial class GymConnection : IRequestObserver, IAsyncDisposable
     private readonly TimeSpan _idleTimeout;
     private readonly ITimer _idleTimer;
     private readonly CancellationToken _aborted;
+    private readonly AccessTokens? _tokens;
     private long _lastActivity = Environment.TickCount64;
     private (string Code, string Message)? _closeReason;
     private long _requests;
@@ -43,13 +45,17 @@ public sealed partial class GymConnection : IRequestObserver, IAsyncDisposable
         GymTcpOptions options,
         GymMetrics metrics,
         ILogger logger,
-        CancellationToken aborted)
+        CancellationToken aborted,
+        AccessTokens? tokens = null)
     {
         _transport = transport;
         _connectionId = connectionId;
         _logger = logger;
         _metrics = metrics;
         _aborted = aborted;
+        // Without tokens every connection starts authenticated: the check costs nothing per request.
+        _tokens = tokens is { IsEnabled: true } ? tokens : null;
+        _authenticated = _tokens is null;
         _lines = new LineReader(options.MaxLineLength);
         _dispatcher = new RequestDispatcher(session, this);
         _outbox = Channel.CreateBounded<ReplyBuffer>(new BoundedChannelOptions(options.ReplyQueueCapacity)
