@@ -15,7 +15,6 @@ public sealed partial class GymConnection
         while (true)
         {
             var result = await input.ReadAsync().ConfigureAwait(false);
-            Volatile.Write(ref _lastActivity, Environment.TickCount64);
             var buffer = result.Buffer;
             try
             {
@@ -34,6 +33,7 @@ public sealed partial class GymConnection
                 }
 
                 ReplyBuffer? reply = null;
+                var ranLine = false;
                 while (true)
                 {
                     var status = _lines.TryRead(ref buffer, out var line);
@@ -50,6 +50,7 @@ public sealed partial class GymConnection
                         buffer = buffer.Slice(buffer.End);
                     }
                     reply ??= RentReply();
+                    ranLine = true;
                     await RunLineAsync(status, line, reply).ConfigureAwait(false);
                     if (reply.WrittenCount >= ReplyBatchBytes)
                     {
@@ -64,7 +65,12 @@ public sealed partial class GymConnection
                 {
                     return;
                 }
-                Volatile.Write(ref _lastActivity, Environment.TickCount64);
+                if (ranLine)
+                {
+                    // Only a whole request counts as activity: a client trickling bytes of a line it never ends
+                    // (slowloris) is closed at the idle timeout like one that sends nothing.
+                    Volatile.Write(ref _lastActivity, Environment.TickCount64);
+                }
                 if (result.IsCompleted)
                 {
                     return;
