@@ -8,6 +8,6 @@ seconds="${1:-600}"
 mkdir -p bench/results
 dotnet build GymServer.Tests --configuration Release --verbosity quiet -nologo
 GYM_FUZZ_SECONDS="$seconds" GYM_FUZZ_SEED="${2:-}" GYM_FUZZ_REPORT="$PWD/bench/results/fuzz.txt" \
-  dotnet test GymServer.Tests --configuration Release --no-build --verbosity quiet -nologo \
+  dotnet test GymServer.Tests --configuration Release --no-build --verbosity quiet -nologo --logger "console;verbosity=detailed" \
     --filter "FullyQualifiedName~ProtocolFuzzTests" --blame-hang-timeout "$((seconds + 300))s"
 cat bench/results/fuzz.txt
