@@ -23,7 +23,7 @@ public sealed class ProtocolFuzzTests(ITestOutputHelper output)
         await FuzzInput.Generator.SampleAsync(
             harness.RunAsync,
             writeLine: output.WriteLine,
-            seed: Environment.GetEnvironmentVariable("GYM_FUZZ_SEED"),
+            seed: Environment.GetEnvironmentVariable("GYM_FUZZ_SEED") is { Length: > 0 } seed ? seed : null,
             iter: seconds > 0 ? -1 : Setting("GYM_FUZZ_CONNECTIONS") is > 0 and var connections ? connections : DefaultConnections,
             time: seconds > 0 ? (int)seconds : -1,
             print: input => input.ToString());
