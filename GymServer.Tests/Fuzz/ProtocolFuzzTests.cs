@@ -28,7 +28,7 @@ public sealed class ProtocolFuzzTests(ITestOutputHelper output)
             time: seconds > 0 ? (int)seconds : -1,
             print: input => input.ToString());
         var summary = string.Create(CultureInfo.InvariantCulture,
-            $"fuzzed {harness.Lines} request lines on {harness.Connections} connections, {harness.Replies} replies, 0 crashes, 0 hangs, in {(DateTime.UtcNow - started).TotalSeconds:F0} s");
+            $"fuzzed {harness.Lines} request lines on {harness.Connections} connections, {harness.Replies} replies, 0 crashes, 0 hangs, in {(DateTime.UtcNow - started).TotalSeconds:F0} s; {harness.SplitCompressedReplies} compressed replies held the terminator");
         output.WriteLine(summary);
         if (Environment.GetEnvironmentVariable("GYM_FUZZ_REPORT") is { Length: > 0 } report)
         {
