@@ -41,9 +41,10 @@ public sealed class SoakSession(int index, string envId, bool python, SoakCounte
                     continue;
                 }
                 counters.Step(elapsed);
-                if (root.GetProperty("terminated").GetBoolean() || root.GetProperty("truncated").GetBoolean())
+                if ((root.GetProperty("terminated").GetBoolean() || root.GetProperty("truncated").GetBoolean())
+                    && !await ResetAsync(client, instance, seed: null, stop))
                 {
-                    await ResetAsync(client, instance, seed: null, stop);
+                    instance = await MakeAsync(client, stop);
                 }
             }
         }
@@ -53,30 +54,44 @@ public sealed class SoakSession(int index, string envId, bool python, SoakCounte
         }
         catch (Exception exception)
         {
+            Console.Error.WriteLine($"session {index} ({envId}) broke: {exception.Message}");
             counters.Broken(Backend, exception);
         }
     }
 
+    /// <summary>Makes the env and resets it; made again while its worker is lost between the two (a fault run).</summary>
     private async Task<string> MakeAsync(ReplyClient client, CancellationToken stop)
     {
-        using var made = await client.RequestAsync($"{{\"make\":{{\"id\":\"{envId}\"}}}}", stop);
-        if (!made.RootElement.TryGetProperty("instance", out var instance))
+        while (true)
         {
-            throw new InvalidOperationException($"make {envId} failed: {made.RootElement.GetRawText()}");
+            using var made = await client.RequestAsync($"{{\"make\":{{\"id\":\"{envId}\"}}}}", stop);
+            if (!made.RootElement.TryGetProperty("instance", out var instance))
+            {
+                throw new InvalidOperationException($"make {envId} failed: {made.RootElement.GetRawText()}");
+            }
+            var id = instance.GetString()!;
+            if (await ResetAsync(client, id, index, stop))
+            {
+                return id;
+            }
         }
-        var id = instance.GetString()!;
-        await ResetAsync(client, id, index, stop);
-        return id;
     }
 
-    private async Task ResetAsync(ReplyClient client, string instance, int? seed, CancellationToken stop)
+    /// <summary>Resets; false when the env's worker was lost (counted), so the caller makes the env again.</summary>
+    private async Task<bool> ResetAsync(ReplyClient client, string instance, int? seed, CancellationToken stop)
     {
         var seedText = seed is int value ? value.ToString(System.Globalization.CultureInfo.InvariantCulture) : "null";
         using var reset = await client.RequestAsync($"{{\"reset\":{{\"instance\":\"{instance}\",\"seed\":{seedText}}}}}", stop);
         if (reset.RootElement.TryGetProperty("error", out var error))
         {
+            if (python && error.GetProperty("code").GetString() == "worker_lost")
+            {
+                counters.LostWorker();
+                return false;
+            }
             throw new InvalidOperationException($"reset failed: {error.GetRawText()}");
         }
         counters.Reset();
+        return true;
     }
 }
