@@ -44,7 +44,6 @@ public static class GymServerExtensions
     {
         app.MapHealthChecks("/healthz");
         app.UseGymTcp();
-        app.UseGymAuth();
         return app;
     }
 }

@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Http.Features;
 namespace GymServer.Web.Security;
 
 /// <summary>
-/// Once the ports are bound, logs one warning when the TCP listener or HTTP listens on a non-loopback address
+/// Once the ports are bound (<see cref="ExposureCheckService"/>), logs one warning when the TCP listener or HTTP listens on a non-loopback address
 /// (every interface included) while no token is configured.
 /// </summary>
 internal static class ExposureCheck
@@ -22,7 +22,8 @@ internal static class ExposureCheck
         }
         var exposed = new List<string>();
         var tcpPorts = new HashSet<int>();
-        foreach (var endPoint in services.GetRequiredService<TcpEndpoints>().EndPoints.OfType<IPEndPoint>())
+        // A host without the TCP listener (an HTTP-only app using the bearer filter) has no TcpEndpoints.
+        foreach (var endPoint in services.GetService<TcpEndpoints>()?.EndPoints.OfType<IPEndPoint>() ?? [])
         {
             tcpPorts.Add(endPoint.Port);
             if (!IPAddress.IsLoopback(endPoint.Address))

@@ -11,6 +11,7 @@ public static class GymAuthExtensions
                 "Gym:Auth:Tokens must not hold an empty token")
             .ValidateOnStart();
         services.AddSingleton<AccessTokens>();
+        services.AddHostedService<ExposureCheckService>();
         return services;
     }
 
@@ -21,12 +22,4 @@ public static class GymAuthExtensions
     public static TBuilder RequireGymToken<TBuilder>(this TBuilder builder)
         where TBuilder : IEndpointConventionBuilder =>
         builder.AddEndpointFilter<TBuilder, BearerTokenFilter>();
-
-    /// <summary>Warns, once the server has bound its ports, when it is reachable from elsewhere without tokens.</summary>
-    public static WebApplication UseGymAuth(this WebApplication app)
-    {
-        app.Lifetime.ApplicationStarted.Register(() => ExposureCheck.Run(
-            app.Services, app.Services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(GymAuthExtensions))));
-        return app;
-    }
 }
