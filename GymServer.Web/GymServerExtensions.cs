@@ -5,6 +5,7 @@ using GymServer.Web.Api;
 using GymServer.Web.Cluster;
 using GymServer.Web.Health;
 using GymServer.Web.Dashboard;
+using GymServer.Web.Security;
 using GymServer.Web.Tcp;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 
@@ -26,6 +27,7 @@ public static class GymServerExtensions
         builder.Services.AddHealthChecks().AddCheck<PythonPoolHealthCheck>("python", tags: [HealthTags.Live]);
         builder.Services.AddGymMedia(builder.Configuration);
         builder.AddGymTcp();
+        builder.Services.AddGymAuth(builder.Configuration);
         builder.AddGymDashboard();
         builder.AddGymRest();
         builder.AddGymCluster();

@@ -41,4 +41,10 @@ public static class ProtocolErrorCodes
     /// env is gone, make it again.
     /// </summary>
     public const string NodeLost = "node_lost";
+
+    /// <summary>The connection stepped faster than <c>Gym:Tcp:MaxStepsPerSecond</c>; the step was not run.</summary>
+    public const string RateLimited = "rate_limited";
+
+    /// <summary>The server requires a token and the connection has not authenticated, or gave a wrong one.</summary>
+    public const string Unauthorized = "unauthorized";
 }

@@ -40,6 +40,11 @@ public sealed partial class RequestParser
         {
             throw new ProtocolException(ProtocolErrorCodes.InvalidJson, $"the request is not valid JSON: {Describe(exception)}");
         }
+        catch (InvalidOperationException exception)
+        {
+            // Utf8JsonReader accepts an escaped lone surrogate ("\ud800") as a token but refuses to unescape it.
+            throw new ProtocolException(ProtocolErrorCodes.InvalidJson, $"the request has a string that is not valid text: {exception.Message}");
+        }
     }
 
     private GymRequest ParseJson(ReadOnlyMemory<byte> bytes)

@@ -13,6 +13,7 @@ public sealed class Session : IAsyncDisposable
 {
     private readonly List<SessionEnv> _envs = [];
     private readonly List<VectorEnv> _vectors = [];
+    private readonly StepRateLimiter? _steps;
     private bool _disposed;
 
     /// <param name="catalog">The backends this session makes envs from.</param>
@@ -26,6 +27,7 @@ public sealed class Session : IAsyncDisposable
         Activity = activity ?? new NodeActivity();
         Recorder = recorder;
         Activity.SessionOpened();
+        _steps = limits.MaxStepsPerSecond > 0 ? new StepRateLimiter(limits.MaxStepsPerSecond) : null;
     }
 
     /// <summary>The node's recorder, if it has one.</summary>
@@ -68,9 +70,18 @@ public sealed class Session : IAsyncDisposable
         string? renderMode,
         CancellationToken cancellationToken)
     {
-        EnsureRoom();
-        var instance = await Catalog.MakeAsync(id, kwargs, renderMode, cancellationToken).ConfigureAwait(false);
-        var env = new SessionEnv(instance, Activity);
+        EnsureRoom(1);
+        IEnvInstance instance;
+        try
+        {
+            instance = await Catalog.MakeAsync(id, kwargs, renderMode, cancellationToken).ConfigureAwait(false);
+        }
+        catch
+        {
+            Limits.NodeEnvs?.Release(1);
+            throw;
+        }
+        var env = new SessionEnv(instance, Activity, _steps);
         _envs.Add(env);
         Current = env;
         LastInstanceId = env.InstanceId;
@@ -87,7 +98,7 @@ public sealed class Session : IAsyncDisposable
         IReadOnlyDictionary<string, JsonElement>? kwargs,
         CancellationToken cancellationToken)
     {
-        EnsureRoom();
+        EnsureRoom(count);
         var envs = new List<SessionEnv>(count);
         try
         {
@@ -98,13 +109,14 @@ public sealed class Session : IAsyncDisposable
         }
         catch
         {
+            Limits.NodeEnvs?.Release(count);
             foreach (var made in envs)
             {
                 await made.DisposeAsync().ConfigureAwait(false);
             }
             throw;
         }
-        var vector = new VectorEnv(InstanceIds.New(), envs);
+        var vector = new VectorEnv(InstanceIds.New(), envs, _steps);
         _vectors.Add(vector);
         return vector;
     }
@@ -129,11 +141,13 @@ public sealed class Session : IAsyncDisposable
     {
         if (_vectors.Remove(vector))
         {
+            Limits.NodeEnvs?.Release(vector.Envs.Count);
             await vector.DisposeAsync().ConfigureAwait(false);
         }
     }
 
-    private void EnsureRoom()
+    /// <summary>Checks the connection's limit, then takes <paramref name="envs"/> places of the node's.</summary>
+    private void EnsureRoom(int envs)
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
         var open = _envs.Count + _vectors.Count;
@@ -141,6 +155,11 @@ public sealed class Session : IAsyncDisposable
         {
             throw new EnvException(ProtocolErrorCodes.TooManyEnvs,
                 $"this connection already has {open} env(s) open, the most it may (close one first)");
+        }
+        if (Limits.NodeEnvs is { } node && !node.TryAcquire(envs))
+        {
+            throw new EnvException(ProtocolErrorCodes.TooManyEnvs,
+                $"this server already has {node.Count} env(s) open, the most it may ({node.Max}); try again later");
         }
     }
 
@@ -170,6 +189,7 @@ public sealed class Session : IAsyncDisposable
         {
             return;
         }
+        Limits.NodeEnvs?.Release(1);
         if (ReferenceEquals(Current, env))
         {
             Current = null;
@@ -209,6 +229,7 @@ public sealed class Session : IAsyncDisposable
                 (errors ??= []).Add(exception);
             }
         }
+        Limits.NodeEnvs?.Release(_envs.Count + _vectors.Sum(vector => vector.Envs.Count));
         _envs.Clear();
         _vectors.Clear();
         Current = null;

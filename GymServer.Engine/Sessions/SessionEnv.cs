@@ -19,13 +19,19 @@ public sealed class SessionEnv : IAsyncDisposable
     private byte[]? _sample;
     private BigInteger? _pendingSeed;
     private readonly NodeActivity _activity;
+    private readonly StepRateLimiter? _steps;
     private readonly EpisodeStatistics _statistics = new();
     private bool _disposed;
 
-    public SessionEnv(IEnvInstance instance, NodeActivity activity)
+    /// <param name="instance">The env.</param>
+    /// <param name="activity">The node's counters.</param>
+    /// <param name="steps">The session's step budget; null for no limit (and for a vector env's sub-envs, whose vector
+    /// env takes the tokens for all of them).</param>
+    public SessionEnv(IEnvInstance instance, NodeActivity activity, StepRateLimiter? steps = null)
     {
         Instance = instance;
         _activity = activity;
+        _steps = steps;
         _observation = new byte[instance.ObservationSpace.ByteSize];
         _action = new byte[instance.ActionSpace.ByteSize];
         activity.EnvOpened(instance.Backend);
@@ -100,6 +106,7 @@ public sealed class SessionEnv : IAsyncDisposable
     /// </summary>
     public ValueTask<(StepResult Result, EpisodeSummary? Episode)> StepAsync(CancellationToken cancellationToken)
     {
+        _steps?.Take(1);
         var started = Stopwatch.GetTimestamp();
         var step = Instance.StepAsync(_action, _observation, Info, cancellationToken);
         if (!step.IsCompletedSuccessfully)

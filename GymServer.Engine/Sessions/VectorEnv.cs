@@ -9,7 +9,10 @@ namespace GymServer.Engine.Sessions;
 /// resets env i with seed s + i; a step after env i terminated or truncated resets env i instead of stepping it
 /// (reward 0, not terminated, not truncated, the reset's observation and info) and ignores its action.
 /// </summary>
-public sealed class VectorEnv(string instanceId, IReadOnlyList<SessionEnv> envs) : IAsyncDisposable
+/// <param name="instanceId">Its instance id.</param>
+/// <param name="envs">The sub-envs, made without a step budget of their own.</param>
+/// <param name="steps">The session's step budget, charged one token per sub-env per step; null for no limit.</param>
+public sealed class VectorEnv(string instanceId, IReadOnlyList<SessionEnv> envs, StepRateLimiter? steps = null) : IAsyncDisposable
 {
     private readonly SessionEnv[] _envs = [.. envs];
     private readonly bool[] _autoreset = new bool[envs.Count];
@@ -42,6 +45,7 @@ public sealed class VectorEnv(string instanceId, IReadOnlyList<SessionEnv> envs)
     /// </summary>
     public ValueTask StepAsync(CancellationToken cancellationToken)
     {
+        steps?.Take(Envs.Count);
         var envs = _envs;
         for (var i = 0; i < envs.Length; i++)
         {

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace GymServer.Tests.Functional;
 
@@ -14,6 +15,7 @@ namespace GymServer.Tests.Functional;
 public class GymServerFactory : WebApplicationFactory<Program>
 {
     private readonly Dictionary<string, string?> _settings;
+    private readonly ILoggerProvider? _logs;
 
     /// <summary>The media root of this server: a temporary folder of its own unless a test names one.</summary>
     private readonly string _ownMediaRoot = Path.Combine(Path.GetTempPath(), "gym-media-" + Guid.NewGuid().ToString("N"));
@@ -23,8 +25,9 @@ public class GymServerFactory : WebApplicationFactory<Program>
     {
     }
 
-    private GymServerFactory(IReadOnlyDictionary<string, string?> settings)
+    private GymServerFactory(IReadOnlyDictionary<string, string?> settings, ILoggerProvider? logs = null)
     {
+        _logs = logs;
         _settings = new Dictionary<string, string?>
         {
             ["Gym:Tcp:Port"] = "0",
@@ -45,6 +48,9 @@ public class GymServerFactory : WebApplicationFactory<Program>
 
     /// <summary>A server of its own with these settings over the test defaults (limits, timeouts).</summary>
     public static GymServerFactory With(IReadOnlyDictionary<string, string?> settings) => new(settings);
+
+    /// <summary>A server of its own with these settings, whose log entries also go to <paramref name="logs"/>.</summary>
+    public static GymServerFactory With(IReadOnlyDictionary<string, string?> settings, ILoggerProvider logs) => new(settings, logs);
 
     /// <summary>The TCP port the protocol listens on.</summary>
     public int TcpPort => Services.GetRequiredService<TcpEndpoints>().Port;
@@ -69,6 +75,10 @@ public class GymServerFactory : WebApplicationFactory<Program>
         foreach (var (key, value) in _settings)
         {
             builder.UseSetting(key, value);
+        }
+        if (_logs is not null)
+        {
+            builder.ConfigureLogging(logging => logging.AddProvider(_logs));
         }
     }
 }

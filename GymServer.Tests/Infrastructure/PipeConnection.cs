@@ -5,6 +5,8 @@ using GymServer.Engine.Environments;
 using GymServer.Engine.Sessions;
 using GymServer.Web.Metrics;
 using GymServer.Web.Tcp;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace GymServer.Tests.Infrastructure;
@@ -22,24 +24,32 @@ public sealed class PipeConnection : IAsyncDisposable
     private readonly GymConnection _connection;
     private readonly Task _running;
 
-    private PipeConnection(GymTcpOptions options, PipeOptions? toServer, PipeOptions? fromServer)
+    private PipeConnection(GymTcpOptions options, PipeOptions? toServer, PipeOptions? fromServer, ILogger? logger, EnvCatalog? catalog)
     {
         _toServer = new Pipe(toServer ?? PipeOptions.Default);
         _fromServer = new Pipe(fromServer ?? PipeOptions.Default);
-        var catalog = new EnvCatalog([new NativeEnvProvider(NativeEnvironments.CreateRegistry())]);
+        catalog ??= new EnvCatalog([new NativeEnvProvider(NativeEnvironments.CreateRegistry())]);
         var session = new Session(catalog, new SessionLimits(options.MaxEnvsPerConnection));
         _connection = new GymConnection(
-            new DuplexPipe(_toServer.Reader, _fromServer.Writer), "test", session, options, Metrics, NullLogger.Instance, CancellationToken.None);
+            new DuplexPipe(_toServer.Reader, _fromServer.Writer), "test", session, options, Metrics, logger ?? NullLogger.Instance, CancellationToken.None);
         _running = Task.Run(_connection.RunAsync);
     }
 
     public static PipeConnection Start(GymTcpOptions? options = null, PipeOptions? toServer = null, PipeOptions? fromServer = null) =>
-        new(options ?? new GymTcpOptions(), toServer, fromServer);
+        new(options ?? new GymTcpOptions(), toServer, fromServer, logger: null, catalog: null);
+
+    /// <summary>A connection whose server side logs to <paramref name="logger"/> and makes envs from a shared catalog.</summary>
+    public static PipeConnection Start(GymTcpOptions options, ILogger logger, EnvCatalog catalog) =>
+        new(options, toServer: null, fromServer: null, logger, catalog);
 
     /// <summary>Writes client bytes and flushes; completes once the pipe has room (see its pause threshold).</summary>
     public async Task WriteAsync(ReadOnlyMemory<byte> bytes) => await _toServer.Writer.WriteAsync(bytes);
 
     public Task WriteAsync(string text) => WriteAsync(Encoding.UTF8.GetBytes(text));
+
+    /// <summary>Writes client bytes and flushes, giving up when <paramref name="cancellationToken"/> fires.</summary>
+    public async Task WriteAsync(ReadOnlyMemory<byte> bytes, CancellationToken cancellationToken) =>
+        await _toServer.Writer.WriteAsync(bytes, cancellationToken);
 
     /// <summary>Ends the client's stream, as a client closing its sending side.</summary>
     public Task CompleteAsync() => _toServer.Writer.CompleteAsync().AsTask();
@@ -95,6 +105,30 @@ public sealed class PipeConnection : IAsyncDisposable
         Assert.Equal(0xB7, header[0]);
         Assert.Equal(0, BitConverter.ToUInt16(header, 2));
         return (header[1], await ReadBytesAsync(checked((int)BitConverter.ToUInt32(header, 4))));
+    }
+
+    /// <summary>The next reply's raw body (without "\r\n\r\n"), or null when the server ended its stream.</summary>
+    public async Task<byte[]?> ReadReplyBytesAsync(CancellationToken cancellationToken)
+    {
+        var reader = _fromServer.Reader;
+        while (true)
+        {
+            var result = await reader.ReadAsync(cancellationToken);
+            var buffer = result.Buffer;
+            var end = new SequenceReader<byte>(buffer);
+            if (end.TryReadTo(out ReadOnlySequence<byte> body, "\r\n\r\n"u8))
+            {
+                var bytes = body.ToArray();
+                reader.AdvanceTo(end.Position);
+                return bytes;
+            }
+            reader.AdvanceTo(buffer.Start, buffer.End);
+            if (result.IsCompleted)
+            {
+                Assert.True(buffer.IsEmpty, $"the server ended inside a reply: {Encoding.UTF8.GetString(buffer.ToArray())}");
+                return null;
+            }
+        }
     }
 
     /// <summary>Waits for the connection to end (after the client completed, or the server closed it).</summary>

@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.Json;
 using GymServer.Engine.Environments;
 using GymServer.Engine.Protocol;
+using GymServer.Web.Security;
 
 namespace GymServer.Web.Api;
 
@@ -14,7 +15,8 @@ public static class RestEndpoints
 {
     public static void MapGymRest(this IEndpointRouteBuilder app)
     {
-        var v1 = app.MapGroup("/v1").AddEndpointFilter(ReplyErrorsAsMessages);
+        // With Gym:Auth:Tokens set, every route takes the same tokens as the TCP side, as a bearer token.
+        var v1 = app.MapGroup("/v1").RequireGymToken().AddEndpointFilter(ReplyErrorsAsMessages);
         v1.MapPost("/envs/", CreateAsync);
         v1.MapGet("/envs/", (RestEnvStore store) =>
             RestReply.Json(writer =>

@@ -15,6 +15,7 @@ public sealed class GymMetrics
     private readonly Counter _refusedConnections;
     private readonly Counter _failedRequests;
     private readonly Histogram _stepDuration;
+    private readonly Counter _readPauses;
 
     public GymMetrics(CollectorRegistry registry)
     {
@@ -28,16 +29,35 @@ public sealed class GymMetrics
         _stepDuration = factory.CreateHistogram("gymserver_env_step_duration_seconds",
             "Seconds one env step took on the server, from the action to the result (no parsing, no network)",
             new HistogramConfiguration { Buckets = StepBuckets });
+        _readPauses = factory.CreateCounter("gymserver_connections_read_pauses_total",
+            "Times a connection stopped reading requests because its client left its replies unread (back-pressure)");
     }
 
     /// <summary>The registry /metrics serves: one per host, so tests with several hosts in a process stay apart.</summary>
     public CollectorRegistry Registry { get; }
 
+    /// <summary>
+    /// Raised after the connection gauge or the read-pause counter moved (never per step): what a test awaits
+    /// instead of sleeping, and what an in-process observer can follow.
+    /// </summary>
+    public event Action? Changed;
+
     public long ActiveConnections => (long)_activeConnections.Value;
 
-    public void ConnectionOpened() => _activeConnections.Inc();
+    /// <summary>Times a connection stopped reading because its client left its replies unread.</summary>
+    public long ReadPauses => (long)_readPauses.Value;
 
-    public void ConnectionClosed() => _activeConnections.Dec();
+    public void ConnectionOpened()
+    {
+        _activeConnections.Inc();
+        Changed?.Invoke();
+    }
+
+    public void ConnectionClosed()
+    {
+        _activeConnections.Dec();
+        Changed?.Invoke();
+    }
 
     public void ConnectionRefused() => _refusedConnections.Inc();
 
@@ -47,4 +67,11 @@ public sealed class GymMetrics
 
     /// <summary>One env step's duration; allocation-free (an unlabelled histogram), since it runs on the step path.</summary>
     public void StepTimed(double seconds) => _stepDuration.Observe(seconds);
+
+    /// <summary>A connection's reply queue is full: it stops reading requests until its client reads.</summary>
+    public void ReadPaused()
+    {
+        _readPauses.Inc();
+        Changed?.Invoke();
+    }
 }

@@ -16,7 +16,6 @@ public sealed partial class GymConnection
         while (true)
         {
             var result = await input.ReadAsync().ConfigureAwait(false);
-            Volatile.Write(ref _lastActivity, Environment.TickCount64);
             var buffer = result.Buffer;
             try
             {
@@ -35,6 +34,7 @@ public sealed partial class GymConnection
                 }
 
                 ReplyBuffer? reply = null;
+                var ranLine = false;
                 while (true)
                 {
                     if (IsFrameNext(buffer))
@@ -56,6 +56,7 @@ public sealed partial class GymConnection
                         else
                         {
                             reply ??= RentReply();
+                            ranLine = true;
                             await RunFrameAsync(frameStatus, header, payload, reply).ConfigureAwait(false);
                         }
                     }
@@ -75,6 +76,7 @@ public sealed partial class GymConnection
                             buffer = buffer.Slice(buffer.End);
                         }
                         reply ??= RentReply();
+                        ranLine = true;
                         await RunLineAsync(status, line, reply).ConfigureAwait(false);
                     }
                     if (reply.WrittenCount >= ReplyBatchBytes)
@@ -90,7 +92,12 @@ public sealed partial class GymConnection
                 {
                     return;
                 }
-                Volatile.Write(ref _lastActivity, Environment.TickCount64);
+                if (ranLine)
+                {
+                    // Only a whole request counts as activity: a client trickling bytes of a line it never ends
+                    // (slowloris) is closed at the idle timeout like one that sends nothing.
+                    Volatile.Write(ref _lastActivity, Environment.TickCount64);
+                }
                 if (result.IsCompleted)
                 {
                     return;
@@ -107,6 +114,11 @@ public sealed partial class GymConnection
 
     private async ValueTask RunLineAsync(LineStatus status, ReadOnlySequence<byte> line, ReplyBuffer reply)
     {
+        if (!_authenticated)
+        {
+            Authenticate(status, line, reply, _tokens!);
+            return;
+        }
         if (_protocol2 is not null)
         {
             Interlocked.Increment(ref _requests);

@@ -12,6 +12,7 @@ public sealed partial class GymConnection
 
         async ValueTask<bool> WaitAndEnqueueAsync(ReplyBuffer reply)
         {
+            _metrics.ReadPaused();
             while (await _outbox.Writer.WaitToWriteAsync().ConfigureAwait(false))
             {
                 if (_outbox.Writer.TryWrite(reply))

@@ -7,6 +7,7 @@ using GymServer.Engine.Protocol.Binary;
 using GymServer.Engine.Protocol.V2;
 using GymServer.Engine.Sessions;
 using GymServer.Web.Metrics;
+using GymServer.Web.Security;
 
 namespace GymServer.Web.Tcp;
 
@@ -32,6 +33,7 @@ public sealed partial class GymConnection : IRequestObserver, IAsyncDisposable
     private readonly TimeSpan _idleTimeout;
     private readonly ITimer _idleTimer;
     private readonly CancellationToken _aborted;
+    private readonly AccessTokens? _tokens;
     private long _lastActivity = Environment.TickCount64;
     private (string Code, string Message)? _closeReason;
     private long _requests;
@@ -45,13 +47,17 @@ public sealed partial class GymConnection : IRequestObserver, IAsyncDisposable
         GymTcpOptions options,
         GymMetrics metrics,
         ILogger logger,
-        CancellationToken aborted)
+        CancellationToken aborted,
+        AccessTokens? tokens = null)
     {
         _transport = transport;
         _connectionId = connectionId;
         _logger = logger;
         _metrics = metrics;
         _aborted = aborted;
+        // Without tokens every connection starts authenticated: the check costs nothing per request.
+        _tokens = tokens is { IsEnabled: true } ? tokens : null;
+        _authenticated = _tokens is null;
         _lines = new LineReader(options.MaxLineLength);
         _frames = new FrameReader(options.MaxLineLength);
         _dispatcher = new RequestDispatcher(session, this);

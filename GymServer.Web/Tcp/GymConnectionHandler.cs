@@ -4,6 +4,7 @@ using GymServer.Engine.Sessions;
 using GymServer.Web.Metrics;
 using Microsoft.AspNetCore.Connections;
 using Microsoft.AspNetCore.Connections.Features;
+using GymServer.Web.Security;
 using Microsoft.Extensions.Options;
 
 namespace GymServer.Web.Tcp;
@@ -18,6 +19,8 @@ public sealed class GymConnectionHandler(
     NodeActivity activity,
     MediaRecorder recorder,
     ConnectionLimiter limiter,
+    NodeEnvQuota nodeEnvs,
+    AccessTokens tokens,
     GymMetrics metrics,
     IHostApplicationLifetime lifetime,
     ILogger<GymConnectionHandler> logger) : ConnectionHandler
@@ -36,9 +39,10 @@ public sealed class GymConnectionHandler(
         try
         {
             TcpLog.ConnectionOpened(logger, connection.ConnectionId, remote);
-            var session = new Session(catalog, new SessionLimits(_options.MaxEnvsPerConnection), activity, recorder);
+            var session = new Session(
+                catalog, new SessionLimits(_options.MaxEnvsPerConnection, _options.MaxStepsPerSecond, nodeEnvs), activity, recorder);
             await using var gym = new GymConnection(
-                connection.Transport, connection.ConnectionId, session, _options, metrics, logger, connection.ConnectionClosed);
+                connection.Transport, connection.ConnectionId, session, _options, metrics, logger, connection.ConnectionClosed, tokens);
             using var stopping = lifetime.ApplicationStopping.Register(static state => ShuttingDown((GymConnection)state!), gym);
             var closeRequested = connection.Features.Get<IConnectionLifetimeNotificationFeature>()?.ConnectionClosedRequested ?? default;
             using var closing = closeRequested.Register(static state => ShuttingDown((GymConnection)state!), gym);

@@ -1,4 +1,5 @@
 using System.Net;
+using GymServer.Engine.Sessions;
 using Microsoft.AspNetCore.Connections;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.AspNetCore.Server.Kestrel.Transport.Sockets;
@@ -23,8 +24,11 @@ public static class GymTcpExtensions
             .Validate(options => options.MaxConnections >= 1, "Gym:Tcp:MaxConnections must be at least 1")
             .Validate(options => options.IdleTimeout > TimeSpan.Zero, "Gym:Tcp:IdleTimeout must be positive")
             .Validate(options => options.ReplyQueueCapacity >= 1, "Gym:Tcp:ReplyQueueCapacity must be at least 1")
+            .Validate(options => options.MaxStepsPerSecond >= 0, "Gym:Tcp:MaxStepsPerSecond must be 0 (no limit) or more")
+            .Validate(options => options.MaxEnvsPerNode >= 0, "Gym:Tcp:MaxEnvsPerNode must be 0 (no limit) or more")
             .ValidateOnStart();
         builder.Services.AddSingleton<ConnectionLimiter>();
+        builder.Services.AddSingleton(provider => new NodeEnvQuota(provider.GetRequiredService<IOptions<GymTcpOptions>>().Value.MaxEnvsPerNode));
         builder.Services.AddSingleton<TcpEndpoints>();
 
         builder.Services.AddOptions<SocketTransportOptions>().Configure<IOptions<GymTcpOptions>>((sockets, gym) =>

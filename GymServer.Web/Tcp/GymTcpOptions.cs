@@ -36,4 +36,13 @@ public sealed class GymTcpOptions
     /// so it is safe to turn on; off by default, as in Kestrel, since the benchmark showed no clear gain on 2 cores.
     /// </summary>
     public bool InlineScheduling { get; set; }
+
+    /// <summary>
+    /// Env steps one connection may take per second (a vector step counts each sub-env); past it a step gets
+    /// rate_limited and is not run. 0: no limit.
+    /// </summary>
+    public int MaxStepsPerSecond { get; set; }
+
+    /// <summary>Envs the whole node may hold open at once (a vector env counts each sub-env); past it, too_many_envs. 0: no limit.</summary>
+    public int MaxEnvsPerNode { get; set; }
 }

@@ -13,7 +13,11 @@ public static class Protocol2Parser
     /// <summary>The commands a client may send, as error messages list them.</summary>
     public const string CommandList = "server, make, reset, step, close, sample, list_envs, make_vec, reset_vec, step_vec, record";
 
-    private static readonly JsonDocumentOptions Options = new() { MaxDepth = 64 };
+    /// <summary>
+    /// Duplicate member names are refused: <c>{"a":1,"a":2}</c> has no single meaning (and kwargs would not fit a
+    /// dictionary).
+    /// </summary>
+    private static readonly JsonDocumentOptions Options = new() { MaxDepth = 64, AllowDuplicateProperties = false };
 
     /// <summary>Parses one line (without its terminator); throws <see cref="ProtocolException"/> if it is no request.</summary>
     public static Protocol2Request Parse(in ReadOnlySequence<byte> line)
@@ -33,6 +37,20 @@ public static class Protocol2Parser
             var at = exception.BytePositionInLine is long position ? $" (at byte {position})" : "";
             throw new ProtocolException(ProtocolErrorCodes.InvalidJson, $"the request is not valid JSON{at}");
         }
+        catch (InvalidOperationException exception)
+        {
+            // Checking for duplicate names reads every member name, and one with an escaped lone surrogate cannot be read.
+            throw new ProtocolException(ProtocolErrorCodes.InvalidJson, $"the request has a string that is not valid text: {exception.Message}");
+        }
+        try
+        {
+            RefuseLoneSurrogates(bytes.Span);
+        }
+        catch
+        {
+            document.Dispose();
+            throw;
+        }
         try
         {
             var (command, arguments) = ReadCommand(document.RootElement);
@@ -42,6 +60,33 @@ public static class Protocol2Parser
         {
             document.Dispose();
             throw;
+        }
+    }
+
+    /// <summary>
+    /// The JSON reader accepts an escaped lone surrogate (<c>"\ud800"</c>) but no string can hold it, so reading it
+    /// later would throw where a clear error is due. Only lines with an escape are walked.
+    /// </summary>
+    private static void RefuseLoneSurrogates(ReadOnlySpan<byte> bytes)
+    {
+        if (bytes.IndexOf("\\u"u8) < 0)
+        {
+            return;
+        }
+        var reader = new Utf8JsonReader(bytes, new JsonReaderOptions { MaxDepth = Options.MaxDepth });
+        try
+        {
+            while (reader.Read())
+            {
+                if (reader.TokenType is JsonTokenType.String or JsonTokenType.PropertyName && reader.ValueIsEscaped)
+                {
+                    reader.GetString();
+                }
+            }
+        }
+        catch (InvalidOperationException exception)
+        {
+            throw new ProtocolException(ProtocolErrorCodes.InvalidJson, $"the request has a string that is not valid text: {exception.Message}");
         }
     }
 

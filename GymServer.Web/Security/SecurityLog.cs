@@ -1,0 +1,20 @@
+namespace GymServer.Web.Security;
+
+/// <summary>Authentication's log messages. None of them carries a token, only counts, paths and endpoints.</summary>
+internal static partial class SecurityLog
+{
+    [LoggerMessage(101, LogLevel.Warning, "GymServer listens beyond this machine ({EndPoints}) without Gym:Auth:Tokens: anyone who can reach it can run envs on it. Set Gym:Auth:Tokens, or listen on 127.0.0.1")]
+    public static partial void ExposedWithoutTokens(ILogger logger, string endPoints);
+
+    [LoggerMessage(102, LogLevel.Information, "Token authentication is on ({Count} token(s)) for TCP and for the HTTP routes that require it")]
+    public static partial void AuthenticationOn(ILogger logger, int count);
+
+    [LoggerMessage(103, LogLevel.Information, "HTTP request to {Path} refused: {Reason}")]
+    public static partial void HttpRefused(ILogger logger, string path, string reason);
+
+    [LoggerMessage(104, LogLevel.Information, "Connection {ConnectionId}: request without a valid token refused ({Failures} so far)")]
+    public static partial void TcpRefused(ILogger logger, string connectionId, int failures);
+
+    [LoggerMessage(105, LogLevel.Debug, "Connection {ConnectionId} authenticated")]
+    public static partial void TcpAuthenticated(ILogger logger, string connectionId);
+}
