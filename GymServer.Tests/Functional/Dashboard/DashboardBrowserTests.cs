@@ -57,8 +57,12 @@ public sealed class DashboardBrowserTests
         await using var server = GymServerFactory.With(new Dictionary<string, string?> { ["Gym:Media:Root"] = media.Path });
         using var browser = HeadlessChromium.Start();
         browser.WebDriver.Navigate().GoToUrl(new Uri(server.HttpAddress, "/recordings"));
-        var video = browser.WaitFor(driver => driver.FindElement(By.CssSelector($"section[data-instance={MediaFixture.Instance}] video")), "the recorded video");
-        Assert.EndsWith($"/media/{MediaFixture.Instance}/{MediaFixture.Video}", video.GetAttribute("src"), StringComparison.Ordinal);
+        // Found and read in one step: once the circuit starts, Blazor replaces the prerendered element (a stale
+        // reference is retried).
+        var source = browser.WaitFor(
+            driver => driver.FindElement(By.CssSelector($"section[data-instance={MediaFixture.Instance}] video")).GetAttribute("src"),
+            "the recorded video");
+        Assert.EndsWith($"/media/{MediaFixture.Instance}/{MediaFixture.Video}", source, StringComparison.Ordinal);
         browser.SaveScreenshot("dashboard-recordings.png");
     }
 
