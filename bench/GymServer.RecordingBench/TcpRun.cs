@@ -20,10 +20,16 @@ internal static class TcpRun
 {
     public static async Task<(double StepsPerSecond, long Steps)> RunAsync(int episodes, string? schedule, string mediaRoot)
     {
-        var builder = WebApplication.CreateBuilder([
-            "--Gym:Tcp:Port=0", "--Gym:Tcp:Address=127.0.0.1", "--Gym:Python:Workers=0", "--urls=http://127.0.0.1:0",
-            "--Logging:LogLevel:Default=Warning", $"--Gym:Media:Root={mediaRoot}", "--Gym:Media:MaxBytes=0",
-        ]);
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            // The dashboard's static assets are listed in GymServer.Web's manifest, copied beside this program.
+            ApplicationName = "GymServer.Web",
+            Args =
+            [
+                "--Gym:Tcp:Port=0", "--Gym:Tcp:Address=127.0.0.1", "--Gym:Python:Workers=0", "--urls=http://127.0.0.1:0",
+                "--Logging:LogLevel:Default=Warning", $"--Gym:Media:Root={mediaRoot}", "--Gym:Media:MaxBytes=0",
+            ],
+        });
         builder.AddGymServer();
         await using var app = builder.Build();
         app.MapGymServer();
