@@ -59,6 +59,16 @@ public sealed class NodeActivity
         StepTimed?.Invoke(Stopwatch.GetElapsedTime(startedTimestamp).TotalSeconds);
     }
 
+    /// <summary>A sub-env's step of a vector env: counted here, timed once per vector step (<see cref="VectorStepTimed"/>).</summary>
+    public void StepTakenUntimed() => Interlocked.Increment(ref _steps);
+
+    /// <summary>
+    /// A vector step of <paramref name="envs"/> sub-envs that started at <paramref name="startedTimestamp"/>: one
+    /// latency sample, the mean per sub-env. Timing each of a thousand sub-envs would cost more than their steps.
+    /// </summary>
+    public void VectorStepTimed(long startedTimestamp, int envs) =>
+        StepTimed?.Invoke(Stopwatch.GetElapsedTime(startedTimestamp).TotalSeconds / Math.Max(envs, 1));
+
     public void OnEpisodeEnded(EpisodeRecord episode)
     {
         Interlocked.Increment(ref _episodes);

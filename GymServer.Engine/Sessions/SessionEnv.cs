@@ -107,7 +107,7 @@ public sealed class SessionEnv : IAsyncDisposable
     public ValueTask<(StepResult Result, EpisodeSummary? Episode)> StepAsync(CancellationToken cancellationToken)
     {
         _steps?.Take(1);
-        var started = Stopwatch.GetTimestamp();
+        var started = InVector ? 0 : Stopwatch.GetTimestamp();
         var step = Instance.StepAsync(_action, _observation, Info, cancellationToken);
         if (!step.IsCompletedSuccessfully)
         {
@@ -141,7 +141,14 @@ public sealed class SessionEnv : IAsyncDisposable
     /// <summary>Counts the step; returns the episode's summary when the step ended it.</summary>
     private (StepResult Result, EpisodeSummary? Ended) Complete(StepResult result, long started)
     {
-        _activity.StepTaken(started);
+        if (InVector)
+        {
+            _activity.StepTakenUntimed();
+        }
+        else
+        {
+            _activity.StepTaken(started);
+        }
         var episode = _statistics.OnStep(result.Reward, result.Done);
         if (episode is not EpisodeSummary ended)
         {
@@ -152,6 +159,12 @@ public sealed class SessionEnv : IAsyncDisposable
             ended.Return, ended.Length, ended.Seconds, DateTimeOffset.UtcNow));
         return (result, ended);
     }
+
+    /// <summary>A vector env's sub-env: its steps are timed by the vector, once per vector step.</summary>
+    internal bool InVector { get; set; }
+
+    /// <summary>The node's counters this env reports to.</summary>
+    internal NodeActivity Activity => _activity;
 
     /// <summary>The summary the client sees: only once it asked for statistics.</summary>
     private EpisodeSummary? Reported(EpisodeSummary? ended) => ReportsStatistics ? ended : null;

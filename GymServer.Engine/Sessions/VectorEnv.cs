@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Numerics;
 using System.Text.Json;
 using GymServer.Engine.Environments;
@@ -14,7 +15,7 @@ namespace GymServer.Engine.Sessions;
 /// <param name="steps">The session's step budget, charged one token per sub-env per step; null for no limit.</param>
 public sealed class VectorEnv(string instanceId, IReadOnlyList<SessionEnv> envs, StepRateLimiter? steps = null) : IAsyncDisposable
 {
-    private readonly SessionEnv[] _envs = [.. envs];
+    private readonly SessionEnv[] _envs = MarkedAsSubEnvs(envs);
     private readonly bool[] _autoreset = new bool[envs.Count];
     private readonly StepResult[] _results = new StepResult[envs.Count];
     private bool _disposed;
@@ -46,6 +47,7 @@ public sealed class VectorEnv(string instanceId, IReadOnlyList<SessionEnv> envs,
     public ValueTask StepAsync(CancellationToken cancellationToken)
     {
         steps?.Take(Envs.Count);
+        var started = Stopwatch.GetTimestamp();
         var envs = _envs;
         for (var i = 0; i < envs.Length; i++)
         {
@@ -54,7 +56,7 @@ public sealed class VectorEnv(string instanceId, IReadOnlyList<SessionEnv> envs,
                 var reset = envs[i].ResetAsync(seed: null, options: null, cancellationToken);
                 if (!reset.IsCompletedSuccessfully)
                 {
-                    return ContinueAsync(i, reset, default, cancellationToken);
+                    return ContinueAsync(i, reset, default, started, cancellationToken);
                 }
                 reset.GetAwaiter().GetResult();
                 _results[i] = new StepResult(0.0, Terminated: false, Truncated: false);
@@ -64,18 +66,22 @@ public sealed class VectorEnv(string instanceId, IReadOnlyList<SessionEnv> envs,
                 var step = envs[i].StepAsync(cancellationToken);
                 if (!step.IsCompletedSuccessfully)
                 {
-                    return ContinueAsync(i, default, step, cancellationToken);
+                    return ContinueAsync(i, default, step, started, cancellationToken);
                 }
                 _results[i] = step.Result.Result;
             }
         }
-        MarkAutoresets();
+        Finish(started);
         return ValueTask.CompletedTask;
     }
 
     /// <summary>The rest of <see cref="StepAsync"/> from env <paramref name="index"/>, whose reset or step is pending.</summary>
     private async ValueTask ContinueAsync(
-        int index, ValueTask pendingReset, ValueTask<(StepResult Result, EpisodeSummary? Episode)> pendingStep, CancellationToken cancellationToken)
+        int index,
+        ValueTask pendingReset,
+        ValueTask<(StepResult Result, EpisodeSummary? Episode)> pendingStep,
+        long started,
+        CancellationToken cancellationToken)
     {
         if (_autoreset[index])
         {
@@ -98,11 +104,25 @@ public sealed class VectorEnv(string instanceId, IReadOnlyList<SessionEnv> envs,
                 (_results[i], _) = await _envs[i].StepAsync(cancellationToken).ConfigureAwait(false);
             }
         }
-        MarkAutoresets();
+        Finish(started);
     }
 
-    private void MarkAutoresets()
+    private static SessionEnv[] MarkedAsSubEnvs(IReadOnlyList<SessionEnv> envs)
     {
+        foreach (var env in envs)
+        {
+            env.InVector = true;
+        }
+        return [.. envs];
+    }
+
+    /// <summary>Times the vector step once, and marks the sub-envs whose episode ended for the next step's autoreset.</summary>
+    private void Finish(long started)
+    {
+        if (_envs.Length > 0)
+        {
+            _envs[0].Activity.VectorStepTimed(started, _envs.Length);
+        }
         for (var i = 0; i < _results.Length; i++)
         {
             _autoreset[i] = _results[i].Done;
