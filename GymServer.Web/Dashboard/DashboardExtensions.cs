@@ -19,7 +19,7 @@ public static class DashboardExtensions
     {
         var services = builder.Services;
         services.AddSingleton(TimeProvider.System);
-        services.AddSingleton(_ => new GymMetrics(Prometheus.Metrics.NewCustomRegistry()));
+        services.AddSingleton(_ => new GymMetrics(NewRegistry(builder.Configuration)));
         services.AddSingleton<NodeMetricsCollector>();
         services.AddHostedService(provider => provider.GetRequiredService<NodeMetricsCollector>());
         services.AddSingleton<NodeSnapshotSource>();
@@ -35,6 +35,24 @@ public static class DashboardExtensions
             .AddCheck<PythonWorkersReadyCheck>("python-workers", tags: [HealthTags.Ready])
             .AddCheck<TcpListenerHealthCheck>("tcp-listener", tags: [HealthTags.Ready]);
         return builder;
+    }
+
+    /// <summary>
+    /// The host's Prometheus registry. In a cluster every series carries a <c>node</c> label, so one Prometheus can
+    /// scrape every node: <c>Gym:Cluster:NodeName</c>, else the machine name and the configured TCP port (known before
+    /// the listener binds, unlike a port chosen by the system).
+    /// </summary>
+    private static Prometheus.CollectorRegistry NewRegistry(IConfiguration configuration)
+    {
+        var registry = Prometheus.Metrics.NewCustomRegistry();
+        if (configuration.GetValue<bool>("Gym:Cluster:Enabled"))
+        {
+            var node = configuration["Gym:Cluster:NodeName"] is { Length: > 0 } name
+                ? name
+                : $"{Environment.MachineName}:{configuration["Gym:Tcp:Port"] ?? "4040"}";
+            registry.SetStaticLabels(new Dictionary<string, string> { ["node"] = node });
+        }
+        return registry;
     }
 
     public static WebApplication MapGymDashboard(this WebApplication app)

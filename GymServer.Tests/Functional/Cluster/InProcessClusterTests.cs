@@ -36,6 +36,11 @@ public sealed class InProcessClusterTests
         var nodes = a.Services.GetRequiredService<INodeDirectory>().Nodes;
         Assert.Equal(2, nodes.Count);
         Assert.All(nodes, node => Assert.NotEmpty(node.Silo));
+
+        // In a cluster every metric names its node, so one Prometheus can scrape them all.
+        using var http = new HttpClient { BaseAddress = a.HttpAddress };
+        var metrics = await http.GetStringAsync(new Uri("/metrics", UriKind.Relative));
+        Assert.Contains($"gymserver_steps_total{{node=\"node-{primaryPort}\"}} 60", metrics, StringComparison.Ordinal);
     }
 
     private static Dictionary<string, string?> Settings(int siloPort, int primaryPort, string placement) => new()
@@ -47,6 +52,7 @@ public sealed class InProcessClusterTests
         ["Gym:Cluster:PrimarySiloPort"] = primaryPort.ToString(),
         ["Gym:Cluster:ClusterId"] = $"inproc-{primaryPort}",
         ["Gym:Cluster:Placement"] = placement,
+        ["Gym:Cluster:NodeName"] = $"node-{siloPort}",
     };
 
     private static async Task WaitForNodesAsync(GymServerFactory node, int count)
