@@ -5,6 +5,7 @@
 #   bench/run.sh --seconds 10            # longer runs
 #   GYM_INLINE=1 bench/run.sh            # the server with --Gym:Tcp:InlineScheduling=true
 #   GYM_LATENCY_MODE=1 bench/run.sh      # ... and inline socket completions (DOTNET_SYSTEM_NET_SOCKETS_INLINE_COMPLETIONS=1)
+#   GYM_SERVER_ARGS="--Gym:Tcp:IoQueueCount=8" bench/run.sh   # any other server setting
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -19,6 +20,8 @@ if [[ "${GYM_LATENCY_MODE:-0}" == "1" ]]; then
 elif [[ "${GYM_INLINE:-0}" == "1" ]]; then
   server_args+=(--Gym:Tcp:InlineScheduling=true)
 fi
+# shellcheck disable=SC2206 # split on purpose: several settings in one variable
+server_args+=(${GYM_SERVER_ARGS:-})
 
 dotnet GymServer.Web/bin/Release/net10.0/GymServer.Web.dll "${server_args[@]}" &
 server=$!

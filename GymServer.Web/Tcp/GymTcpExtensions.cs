@@ -24,6 +24,7 @@ public static class GymTcpExtensions
             .Validate(options => options.MaxConnections >= 1, "Gym:Tcp:MaxConnections must be at least 1")
             .Validate(options => options.IdleTimeout > TimeSpan.Zero, "Gym:Tcp:IdleTimeout must be positive")
             .Validate(options => options.ReplyQueueCapacity >= 1, "Gym:Tcp:ReplyQueueCapacity must be at least 1")
+            .Validate(options => options.IoQueueCount is >= 0 and <= 64, "Gym:Tcp:IoQueueCount must be 0 (Kestrel's default) to 64")
             .Validate(options => options.MaxStepsPerSecond >= 0, "Gym:Tcp:MaxStepsPerSecond must be 0 (no limit) or more")
             .Validate(options => options.MaxEnvsPerNode >= 0, "Gym:Tcp:MaxEnvsPerNode must be 0 (no limit) or more")
             .ValidateOnStart();
@@ -37,6 +38,10 @@ public static class GymTcpExtensions
             // or its terminator could never arrive.
             sockets.MaxReadBufferSize = Math.Max(sockets.MaxReadBufferSize ?? 0, (long)gym.Value.MaxLineLength + ReadBufferSlack);
             sockets.UnsafePreferInlineScheduling = gym.Value.InlineScheduling;
+            if (gym.Value.IoQueueCount > 0)
+            {
+                sockets.IOQueueCount = gym.Value.IoQueueCount;
+            }
         });
         builder.WebHost.ConfigureKestrel((context, kestrel) =>
         {

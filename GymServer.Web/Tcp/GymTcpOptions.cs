@@ -38,6 +38,13 @@ public sealed class GymTcpOptions
     public bool InlineScheduling { get; set; }
 
     /// <summary>
+    /// Kestrel's socket I/O queues (<c>SocketTransportOptions.IOQueueCount</c>); 0 keeps Kestrel's default (one per
+    /// core, at most 16). With <see cref="InlineScheduling"/>, connections sharing a queue are served one after another
+    /// on its thread: more queues let the OS share the cores between them.
+    /// </summary>
+    public int IoQueueCount { get; set; }
+
+    /// <summary>
     /// Env steps one connection may take per second (a vector step counts each sub-env); past it a step gets
     /// rate_limited and is not run. 0: no limit.
     /// </summary>
