@@ -1,23 +1,21 @@
 using System.Text.Json;
+using GymServer.Engine.Recording;
 
 namespace GymServer.Web.Recordings;
 
 /// <summary>
-/// Reads the recordings under the media root (<c>Gym:Media:Root</c>, default ./media): one folder per instance with
-/// its index.json, as the recorder writes them. Read-only; the recorder owns the files.
+/// Reads the recordings under the media root (the recorder's <see cref="MediaOptions.Root"/>): one folder per
+/// instance with its index.json, as the recorder writes them. Read-only; the recorder owns the files.
 /// </summary>
-public sealed class RecordingLibrary(IConfiguration configuration, TimeProvider time)
+public sealed class RecordingLibrary(MediaOptions options, TimeProvider time)
 {
-    public const string RootKey = "Gym:Media:Root";
-    public const string DefaultRoot = "media";
-
     /// <summary>Walking the media tree for sizes is not free: scrapes within this age reuse the last result.</summary>
     private static readonly TimeSpan StatsMaxAge = TimeSpan.FromSeconds(5);
 
     private readonly Lock _statsLock = new();
     private (DateTimeOffset At, MediaStats Stats)? _stats;
 
-    public string Root { get; } = Path.GetFullPath(configuration[RootKey] is { Length: > 0 } root ? root : DefaultRoot);
+    public string Root { get; } = Path.GetFullPath(options.Root);
 
     public static string MediaUrl(string instance, string file) => $"/media/{Uri.EscapeDataString(instance)}/{Uri.EscapeDataString(file)}";
 
@@ -31,7 +29,7 @@ public sealed class RecordingLibrary(IConfiguration configuration, TimeProvider 
         var instances = new List<(DateTime Written, RecordedInstance Instance)>();
         foreach (var folder in Directory.EnumerateDirectories(Root))
         {
-            var index = Path.Combine(folder, RecordingIndex.FileName);
+            var index = Path.Combine(folder, MediaPaths.IndexFile);
             if (File.Exists(index))
             {
                 instances.Add((File.GetLastWriteTimeUtc(index), Read(Path.GetFileName(folder), index)));
@@ -82,7 +80,7 @@ public sealed class RecordingLibrary(IConfiguration configuration, TimeProvider 
         catch (Exception exception) when (exception is JsonException or IOException or UnauthorizedAccessException)
         {
             // Shown on the page: a recorder writing the file right now, or a broken file an admin should see.
-            return new RecordedInstance(folderName, null, null, [], $"{RecordingIndex.FileName} unreadable: {exception.Message}");
+            return new RecordedInstance(folderName, null, null, [], $"{MediaPaths.IndexFile} unreadable: {exception.Message}");
         }
     }
 }

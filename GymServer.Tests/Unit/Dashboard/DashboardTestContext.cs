@@ -1,6 +1,7 @@
 using Bunit;
 using GymServer.Engine.Environments;
 using GymServer.Engine.Python;
+using GymServer.Engine.Recording;
 using GymServer.Engine.Sessions;
 using GymServer.Web.Dashboard;
 using GymServer.Web.Metrics;
@@ -24,7 +25,6 @@ public sealed class DashboardTestContext : BunitContext
         var configuration = new ConfigurationBuilder()
             .AddInMemoryCollection(new Dictionary<string, string?>
             {
-                [RecordingLibrary.RootKey] = mediaRoot ?? Path.Combine(Path.GetTempPath(), "gymserver-no-media-" + Guid.NewGuid().ToString("N")),
                 ["Gym:Cluster:NodeName"] = "node-a",
             })
             .Build();
@@ -39,6 +39,10 @@ public sealed class DashboardTestContext : BunitContext
         Services.AddSingleton<NodeSnapshotSource>();
         Services.AddSingleton(Feed);
         Services.AddSingleton(Board);
+        Services.AddSingleton(new MediaOptions
+        {
+            Root = mediaRoot ?? Path.Combine(Path.GetTempPath(), "gymserver-no-media-" + Guid.NewGuid().ToString("N")),
+        });
         Services.AddSingleton<RecordingLibrary>();
         Services.AddSingleton<CatalogDescriber>();
     }
