@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using GymServer.Engine.Environments;
 using GymServer.Engine.Spaces;
 
 namespace GymServer.Engine.Protocol;
@@ -48,6 +49,13 @@ public static class PythonJson
         value.TryFormat(text, out var length, default, CultureInfo.InvariantCulture);
         writer.WriteRawValue(Pythonize(text, length), skipInputValidation: true);
     }
+
+    /// <summary>
+    /// A step's reward: a Python int when the env's spec says its rewards are ints (native toy text) or the step says
+    /// so (a Python env returned an int), else a Python float.
+    /// </summary>
+    public static void WriteReward(Utf8JsonWriter writer, StepResult result, bool specIntegerRewards) =>
+        WriteReward(writer, result.Reward, specIntegerRewards || result.IntegerReward);
 
     /// <summary>A reward: a Python int when the env's rewards are ints (toy text), else a Python float.</summary>
     public static void WriteReward(Utf8JsonWriter writer, double reward, bool integerRewards)

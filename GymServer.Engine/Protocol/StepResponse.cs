@@ -31,7 +31,7 @@ public readonly ref struct StepResponse(
         writer.WritePropertyName(ProtocolNames.Observation);
         ProtocolValues.Write(_observationSpace, _observation, writer);
         writer.WritePropertyName(ProtocolNames.Reward);
-        PythonJson.WriteReward(writer, _result.Reward, _integerRewards || _result.IntegerReward);
+        PythonJson.WriteReward(writer, _result, _integerRewards);
         writer.WriteBoolean(ProtocolNames.Done, _result.Done);
         writer.WritePropertyName(ProtocolNames.Info);
         WriteInfo(writer);

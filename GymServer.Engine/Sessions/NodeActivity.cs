@@ -50,8 +50,6 @@ public sealed class NodeActivity
     /// <summary>Open envs per backend ("native", "python", ...); a vector env counts each of its sub-envs.</summary>
     public IReadOnlyDictionary<string, long> EnvsByBackend() => new Dictionary<string, long>(_envsByBackend, StringComparer.Ordinal);
 
-    public void StepsTaken(long count) => Interlocked.Add(ref _steps, count);
-
     /// <summary>One env step that started at <paramref name="startedTimestamp"/> (<see cref="Stopwatch.GetTimestamp"/>).</summary>
     public void StepTaken(long startedTimestamp)
     {

@@ -18,7 +18,7 @@ public readonly ref struct StepResponse(SessionEnv Env, StepResult Result)
         writer.WritePropertyName(Protocol2Names.Observation);
         Env.ObservationSpace.WriteValue(Env.Observation, writer);
         writer.WritePropertyName(Protocol2Names.Reward);
-        PythonJson.WriteReward(writer, Result.Reward, Env.Instance.Spec.IntegerRewards || Result.IntegerReward);
+        PythonJson.WriteReward(writer, Result, Env.Instance.Spec.IntegerRewards);
         writer.WriteBoolean(Protocol2Names.Terminated, Result.Terminated);
         writer.WriteBoolean(Protocol2Names.Truncated, Result.Truncated);
         writer.WritePropertyName(Protocol2Names.Info);

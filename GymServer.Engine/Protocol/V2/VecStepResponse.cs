@@ -23,7 +23,7 @@ public readonly ref struct VecStepResponse(VectorEnv Vector)
         writer.WriteStartArray(Protocol2Names.Rewards);
         for (var i = 0; i < results.Length; i++)
         {
-            PythonJson.WriteReward(writer, results[i].Reward, Vector.Envs[i].Instance.Spec.IntegerRewards || results[i].IntegerReward);
+            PythonJson.WriteReward(writer, results[i], Vector.Envs[i].Instance.Spec.IntegerRewards);
         }
         writer.WriteEndArray();
         writer.WriteStartArray(Protocol2Names.Terminated);
