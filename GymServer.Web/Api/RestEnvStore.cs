@@ -6,8 +6,10 @@ namespace GymServer.Web.Api;
 /// <summary>
 /// The envs made over REST, by instance id: they outlive the HTTP requests (gym-http-api keeps them in one dict per
 /// server), are closed by POST close/ or when the server stops, and are limited to <see cref="RestOptions.MaxEnvs"/>.
+/// A hosted service so that stopping the host closes them (as the TCP side closes its connections when the host
+/// stops), not only disposing its services.
 /// </summary>
-public sealed class RestEnvStore(EnvCatalog catalog, NodeActivity activity, RestOptions options) : IAsyncDisposable
+public sealed class RestEnvStore(EnvCatalog catalog, NodeActivity activity, RestOptions options) : IHostedService, IAsyncDisposable
 {
     private readonly ConcurrentDictionary<string, RestEnv> _envs = new(StringComparer.Ordinal);
     private int _count;
@@ -51,6 +53,11 @@ public sealed class RestEnvStore(EnvCatalog catalog, NodeActivity activity, Rest
         await env.DisposeAsync().ConfigureAwait(false);
     }
 
+    public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public async Task StopAsync(CancellationToken cancellationToken) => await DisposeAsync().ConfigureAwait(false);
+
+    /// <summary>Closes every env still open (at stop, and again at disposal, where nothing is left by then).</summary>
     public async ValueTask DisposeAsync()
     {
         foreach (var instanceId in _envs.Keys.ToArray())

@@ -7,6 +7,7 @@ public static class RestExtensions
     {
         builder.Services.AddSingleton(builder.Configuration.GetSection(RestOptions.SectionName).Get<RestOptions>() ?? new RestOptions());
         builder.Services.AddSingleton<RestEnvStore>();
+        builder.Services.AddHostedService(provider => provider.GetRequiredService<RestEnvStore>());
         return builder;
     }
 }
