@@ -3,9 +3,8 @@
 # against it (floor and server in one run), and stops the server. Extra arguments go to the load generator.
 #   bench/run.sh                         # 1, 16, 64 connections, then 1,000 idle + 16 active
 #   bench/run.sh --seconds 10            # longer runs
-#   GYM_INLINE=1 bench/run.sh            # the server with --Gym:Tcp:InlineScheduling=true
-#   GYM_LATENCY_MODE=1 bench/run.sh      # ... and inline socket completions (DOTNET_SYSTEM_NET_SOCKETS_INLINE_COMPLETIONS=1)
-#   GYM_SERVER_ARGS="--Gym:Tcp:IoQueueCount=8" bench/run.sh   # any other server setting
+#   bench/run.sh --detail true           # ... with the latency distribution of every run
+#   GYM_SERVER_ARGS="--Gym:Tcp:InlineScheduling=false" bench/run.sh   # any server setting (here Kestrel's default scheduling)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -14,18 +13,11 @@ dotnet build bench/GymServer.LoadGen -c Release -v quiet -nologo
 
 port="${GYM_BENCH_PORT:-4090}"
 server_args=(--Gym:Tcp:Port="$port" --urls http://127.0.0.1:0 --Logging:LogLevel:Default=Warning)
-if [[ "${GYM_LATENCY_MODE:-0}" == "1" ]]; then
-  export DOTNET_SYSTEM_NET_SOCKETS_INLINE_COMPLETIONS=1
-  server_args+=(--Gym:Tcp:InlineScheduling=true)
-elif [[ "${GYM_INLINE:-0}" == "1" ]]; then
-  server_args+=(--Gym:Tcp:InlineScheduling=true)
-fi
 # shellcheck disable=SC2206 # split on purpose: several settings in one variable
 server_args+=(${GYM_SERVER_ARGS:-})
 
 dotnet GymServer.Web/bin/Release/net10.0/GymServer.Web.dll "${server_args[@]}" &
 server=$!
-unset DOTNET_SYSTEM_NET_SOCKETS_INLINE_COMPLETIONS
 trap 'kill -TERM "$server" 2>/dev/null; wait "$server" 2>/dev/null || true' EXIT
 
 # Wait until the server accepts connections.

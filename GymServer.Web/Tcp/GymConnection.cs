@@ -34,6 +34,7 @@ public sealed partial class GymConnection : IRequestObserver, IAsyncDisposable
     private readonly ITimer _idleTimer;
     private readonly CancellationToken _aborted;
     private readonly AccessTokens? _tokens;
+    private readonly bool _takesTurns;
     private long _lastActivity = Environment.TickCount64;
     private (string Code, string Message)? _closeReason;
     private long _requests;
@@ -70,6 +71,7 @@ public sealed partial class GymConnection : IRequestObserver, IAsyncDisposable
             AllowSynchronousContinuations = true,
         });
         _maxFreeReplies = options.ReplyQueueCapacity + 2;
+        _takesTurns = options.InlineScheduling;
         _idleTimeout = options.IdleTimeout;
         _idleTimer = TimeProvider.System.CreateTimer(static state => ((GymConnection)state!).OnIdleTimer(), this, _idleTimeout, Timeout.InfiniteTimeSpan);
     }

@@ -30,17 +30,20 @@ public sealed class GymTcpOptions
     public int ReplyQueueCapacity { get; set; } = 16;
 
     /// <summary>
-    /// Run a connection's code on the thread that completed its socket operation, and send on the flushing thread,
-    /// instead of hopping to the thread pool and the I/O queues (Kestrel's <c>UnsafePreferInlineScheduling</c>, for
-    /// the HTTP side too). Request handling never blocks (native envs compute and return, remote envs are awaited),
-    /// so it is safe to turn on; off by default, as in Kestrel, since the benchmark showed no clear gain on 2 cores.
+    /// Kestrel's <c>UnsafePreferInlineScheduling</c> (for the HTTP side too): a socket's data is handed to its
+    /// connection, and a reply to its socket, on the thread that has it, with no hop to the thread pool and the I/O
+    /// queues. On by default: replies then go out from the thread that made them, one thread hop per request fewer.
+    /// With it, each connection still takes its requests in turn on the thread pool (see
+    /// <see cref="GymConnection"/>), so a client that answers quickly cannot keep a socket thread to itself while
+    /// other connections wait. Nothing in request handling blocks (native envs compute and return, remote envs are
+    /// awaited), which is what makes inline scheduling safe here. bench/README.md has the figures both ways.
     /// </summary>
-    public bool InlineScheduling { get; set; }
+    public bool InlineScheduling { get; set; } = true;
 
     /// <summary>
     /// Kestrel's socket I/O queues (<c>SocketTransportOptions.IOQueueCount</c>); 0 keeps Kestrel's default (one per
-    /// core, at most 16). With <see cref="InlineScheduling"/>, connections sharing a queue are served one after another
-    /// on its thread: more queues let the OS share the cores between them.
+    /// core, at most 16). Without <see cref="InlineScheduling"/>, each queue's thread sends the replies of the
+    /// connections given to it.
     /// </summary>
     public int IoQueueCount { get; set; }
 

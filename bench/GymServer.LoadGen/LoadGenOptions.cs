@@ -13,10 +13,12 @@ public sealed record LoadGenOptions(
     int[] Connections,
     TimeSpan Duration,
     TimeSpan Warmup,
+    TimeSpan ServerWarmup,
     int Rounds,
     int IdleConnections,
     int ActiveWithIdle,
-    string EnvId)
+    string EnvId,
+    bool Detail)
 {
     public static LoadGenOptions Parse(string[] args)
     {
@@ -36,10 +38,12 @@ public sealed record LoadGenOptions(
             Connections: [.. Get("connections", "1,16,64").Split(',').Select(text => int.Parse(text, CultureInfo.InvariantCulture))],
             Duration: TimeSpan.FromSeconds(double.Parse(Get("seconds", "6"), CultureInfo.InvariantCulture)),
             Warmup: TimeSpan.FromSeconds(double.Parse(Get("warmup", "0.5"), CultureInfo.InvariantCulture)),
+            ServerWarmup: TimeSpan.FromSeconds(double.Parse(Get("server-warmup", "3"), CultureInfo.InvariantCulture)),
             Rounds: int.Parse(Get("rounds", "3"), CultureInfo.InvariantCulture),
             IdleConnections: int.Parse(Get("idle", "1000"), CultureInfo.InvariantCulture),
             ActiveWithIdle: int.Parse(Get("active", "16"), CultureInfo.InvariantCulture),
-            EnvId: Get("env", "CartPole-v1"));
+            EnvId: Get("env", "CartPole-v1"),
+            Detail: bool.Parse(Get("detail", "false")));
         if (values.Count > 0)
         {
             throw new ArgumentException($"unknown option(s): {string.Join(", ", values.Keys.Select(key => "--" + key))}");

@@ -21,6 +21,15 @@ using (var probe = LineConnection.Connect(options.Host, options.Port))
     byte[] reply = [.. stepReply, .. "\r\n\r\n"u8];
     Console.WriteLine($"request {Requests.Steps[0].Length} bytes, reply {reply.Length} bytes");
 
+    // A fresh server runs its request path as unoptimised code until the JIT's tiering has caught up with it (a
+    // few seconds of load): step it first, unmeasured, so the first connection count is not measured against that.
+    if (options.ServerWarmup > TimeSpan.Zero)
+    {
+        var warmupConnections = options.Connections.Max();
+        Console.WriteLine($"server warm-up: {warmupConnections} connections for {options.ServerWarmup.TotalSeconds:0.#} s, not measured");
+        LockstepRun.Run(options.Host, options.Port, warmupConnections, TimeSpan.Zero, options.ServerWarmup, () => new GymScript(options.EnvId));
+    }
+
     using var floor = FloorProcess.Start(reply);
     var rows = new List<(RunResult Floor, RunResult Server)>();
     var slice = options.Duration / options.Rounds;
@@ -36,6 +45,10 @@ using (var probe = LineConnection.Connect(options.Host, options.Port))
         var row = (RunResult.Combine(floorRuns), RunResult.Combine(serverRuns));
         rows.Add(row);
         Report.Row(row.Item1, row.Item2);
+        if (options.Detail)
+        {
+            Report.Percentiles(row.Item1, row.Item2);
+        }
     }
     Report.Table(rows);
 

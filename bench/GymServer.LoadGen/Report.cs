@@ -9,6 +9,21 @@ public static class Report
             $"server {server.PerSecond,9:N0} steps/s p50 {server.P50,7:N1} us p99 {server.P99,7:N1} us | " +
             $"ratio {server.PerSecond / floor.PerSecond:0.00} p99/p50 {server.P99 / server.P50:0.0} errors {server.Errors}");
 
+    /// <summary>
+    /// The whole latency distribution of both sides, for telling a uniform slowdown (every request a little later)
+    /// from an unfair one (most requests fast, a few connections waiting for milliseconds).
+    /// </summary>
+    public static void Percentiles(RunResult floor, RunResult server)
+    {
+        Console.WriteLine($"      floor  {Ladder(floor)}");
+        Console.WriteLine($"      server {Ladder(server)}");
+    }
+
+    private static readonly double[] LadderPercentiles = [1, 10, 25, 50, 75, 90, 95, 99, 99.9, 100];
+
+    private static string Ladder(RunResult run) =>
+        string.Join(" ", LadderPercentiles.Select(percentile => $"p{percentile}={run.Latency.PercentileMicroseconds(percentile):0}"));
+
     public static void Table(IReadOnlyList<(RunResult Floor, RunResult Server)> rows)
     {
         Console.WriteLine();

@@ -1,5 +1,6 @@
 using GymServer.Engine.Sessions;
 using GymServer.Tests.Infrastructure;
+using GymServer.Web.Metrics;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace GymServer.Tests.Functional.Dashboard;
@@ -23,6 +24,8 @@ public sealed class MetricsEndpointTests
         {
             await wrong.RequestAsync("{\"env\":{\"name\":\"NoSuchEnv-v0\"}}");
         }
+        // The server sees that client's socket close on its own time: wait for it before reading the gauge.
+        await WaitForActiveConnectionsAsync(server.Services.GetRequiredService<GymMetrics>(), 1);
 
         var during = new PrometheusText(await http.GetStringAsync("/metrics"));
         Assert.Equal(agent.Steps, during["gymserver_steps_total"]);
@@ -35,6 +38,28 @@ public sealed class MetricsEndpointTests
         Assert.Equal(1, during["gymserver_request_errors_total{code=\"unknown_env\",deferred=\"false\"}"]);
         Assert.Equal(0, during["gymserver_python_workers{state=\"ready\"}"]);
         Assert.Equal(0, during["gymserver_media_bytes"]);
+    }
+
+    private static async Task WaitForActiveConnectionsAsync(GymMetrics metrics, long expected)
+    {
+        var reached = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        void Check()
+        {
+            if (metrics.ActiveConnections == expected)
+            {
+                reached.TrySetResult();
+            }
+        }
+        metrics.Changed += Check;
+        try
+        {
+            Check();
+            await reached.Task.WaitAsync(TimeSpan.FromSeconds(10));
+        }
+        finally
+        {
+            metrics.Changed -= Check;
+        }
     }
 
     [Fact]
