@@ -18,7 +18,7 @@ public sealed class ClusterFixture : IAsyncLifetime
         Redis = await RedisServer.StartAsync();
         A = ClusterNodeProcess.Start("A", Redis, maxEnvs: 1);
         C = ClusterNodeProcess.Start("C", Redis, maxEnvs: 2);
-        await A.WaitUntilAsync(nodes => nodes.Length == 2, "two nodes");
+        await A.WaitUntilAsync(nodes => nodes.Length == 2, "two nodes", peers: [C]);
     }
 
     public async Task DisposeAsync()

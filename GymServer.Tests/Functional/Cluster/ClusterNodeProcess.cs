@@ -101,9 +101,13 @@ public sealed class ClusterNodeProcess : IAsyncDisposable
     /// <summary>This node's own snapshot, taken when asked.</summary>
     public async Task<JsonElement> SelfAsync() => (await NodesAsync())[0];
 
-    /// <summary>Polls the node's directory until <paramref name="condition"/> holds; fails with the node's log after the deadline.</summary>
-    public async Task WaitUntilAsync(Func<JsonElement[], bool> condition, string what, int seconds = 60)
+    /// <summary>
+    /// Polls the node's directory until <paramref name="condition"/> holds; fails with the node's log after the
+    /// deadline, or at once if this node or one of <paramref name="peers"/> (nodes the condition waits for) exits.
+    /// </summary>
+    public async Task WaitUntilAsync(Func<JsonElement[], bool> condition, string what, int seconds = 60, IReadOnlyList<ClusterNodeProcess>? peers = null)
     {
+        peers ??= [];
         var deadline = DateTime.UtcNow.AddSeconds(seconds);
         string last = "(no answer)";
         while (DateTime.UtcNow < deadline)
@@ -111,6 +115,10 @@ public sealed class ClusterNodeProcess : IAsyncDisposable
             if (_process.HasExited)
             {
                 throw new InvalidOperationException($"node {Name} exited with {_process.ExitCode} while waiting for {what}:\n{Log}");
+            }
+            if (peers.FirstOrDefault(peer => peer.HasExited) is { } gone)
+            {
+                throw new InvalidOperationException($"node {gone.Name} exited with {gone.ExitCode} while {Name} waited for {what}:\n{gone.Log}");
             }
             try
             {
@@ -127,7 +135,8 @@ public sealed class ClusterNodeProcess : IAsyncDisposable
             }
             await Task.Delay(100);
         }
-        throw new TimeoutException($"node {Name}: no {what} within {seconds} s; last directory {last}\nlog:\n{Log}");
+        var peerLogs = string.Concat(peers.Select(peer => $"\nlog of {peer.Name}:\n{peer.Log}"));
+        throw new TimeoutException($"node {Name}: no {what} within {seconds} s; last directory {last}\nlog:\n{Log}{peerLogs}");
     }
 
     public async Task WaitForExitAsync(TimeSpan timeout)

@@ -127,7 +127,8 @@ public sealed class ClusterProcessTests(ClusterFixture cluster)
             nodes => nodes[0].GetProperty("python_free").GetInt32() == 1
                 && nodes.Any(node => Is(node, b) && node.GetProperty("python_free").GetInt32() == 8)
                 && nodes.Any(node => Name(node) == "C" && node.GetProperty("hosted_envs").GetInt32() == 0),
-            "B with room for 8 envs and A with one free slot");
+            "B with room for 8 envs and A with one free slot",
+            peers: [b]);
         return b;
     }
 
