@@ -21,7 +21,8 @@ public sealed partial class GymConnection
                 // With inline scheduling this runs on the thread that received the bytes; handled here, a client
                 // that sends its next request as soon as it has a reply could keep that thread (and the connections
                 // behind it) waiting. Queued on the thread pool, it takes its turn behind the connections already
-                // waiting (bench/README.md: with inline socket completions and no turns, p50 was 18 us, p99 5 to 22 ms).
+                // waiting (bench/README.md: with inline socket completions and no turns, p50 was 18 us and p99
+                // 5 to 22 ms).
                 await Task.Yield();
             }
             var buffer = result.Buffer;
