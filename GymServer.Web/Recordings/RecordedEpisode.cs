@@ -1,3 +1,5 @@
+using System.Numerics;
+
 namespace GymServer.Web.Recordings;
 
 /// <summary>One episode's metadata as the recorder writes it (episode-NNNNNN.json; snake_case on disk).</summary>
@@ -5,7 +7,7 @@ public sealed record RecordedEpisode(
     string EnvId,
     string Instance,
     long Episode,
-    long? Seed,
+    BigInteger? Seed,
     double Return,
     long Length,
     double Duration,

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using Bunit;
 using GymServer.Web.Components.Pages;
 
@@ -45,6 +46,20 @@ public sealed class CatalogAndRecordingsTests : IDisposable
         Assert.Equal("/media/abc123/episode-000008.png", page.Find("tr[data-episode='8'] video").GetAttribute("poster"));
         Assert.Empty(page.Find("tr[data-episode='9']").QuerySelectorAll("video"));
         Assert.Contains("failed", page.Find("tr[data-episode='9']").TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ASeedBeyond64BitsIsShownAsWritten()
+    {
+        // The recorder writes seeds as the JSON integers they are, and a Python int (so a seed) has no size limit.
+        var episode = Metadata("big", 1, "complete");
+        episode["seed"] = JsonNode.Parse("1180591620717411303424");
+        WriteIndex("big", episode);
+        using var context = new DashboardTestContext(_media.FullName);
+        var page = context.Render<Recordings>();
+
+        Assert.Empty(page.FindAll("section[data-instance=big] .error"));
+        Assert.Contains("1180591620717411303424", page.Find("tr[data-episode='1']").TextContent, StringComparison.Ordinal);
     }
 
     [Fact]
