@@ -1,4 +1,4 @@
-using System.Globalization;
+using GymServer.Bench.Shared;
 
 namespace GymServer.LoadGen;
 
@@ -22,32 +22,20 @@ public sealed record LoadGenOptions(
 {
     public static LoadGenOptions Parse(string[] args)
     {
-        var values = new Dictionary<string, string>(StringComparer.Ordinal);
-        for (var i = 0; i < args.Length; i++)
-        {
-            if (!args[i].StartsWith("--", StringComparison.Ordinal) || i + 1 >= args.Length)
-            {
-                throw new ArgumentException($"expected --name value pairs, got '{args[i]}'");
-            }
-            values[args[i][2..]] = args[++i];
-        }
-        string Get(string name, string fallback) => values.Remove(name, out var value) ? value : fallback;
+        var arguments = new BenchArguments(args);
         var options = new LoadGenOptions(
-            Host: Get("host", "127.0.0.1"),
-            Port: int.Parse(Get("port", "4040"), CultureInfo.InvariantCulture),
-            Connections: [.. Get("connections", "1,16,64").Split(',').Select(text => int.Parse(text, CultureInfo.InvariantCulture))],
-            Duration: TimeSpan.FromSeconds(double.Parse(Get("seconds", "6"), CultureInfo.InvariantCulture)),
-            Warmup: TimeSpan.FromSeconds(double.Parse(Get("warmup", "0.5"), CultureInfo.InvariantCulture)),
-            ServerWarmup: TimeSpan.FromSeconds(double.Parse(Get("server-warmup", "3"), CultureInfo.InvariantCulture)),
-            Rounds: int.Parse(Get("rounds", "3"), CultureInfo.InvariantCulture),
-            IdleConnections: int.Parse(Get("idle", "1000"), CultureInfo.InvariantCulture),
-            ActiveWithIdle: int.Parse(Get("active", "16"), CultureInfo.InvariantCulture),
-            EnvId: Get("env", "CartPole-v1"),
-            Detail: bool.Parse(Get("detail", "false")));
-        if (values.Count > 0)
-        {
-            throw new ArgumentException($"unknown option(s): {string.Join(", ", values.Keys.Select(key => "--" + key))}");
-        }
+            Host: arguments.Text("host", "127.0.0.1"),
+            Port: arguments.Int("port", 4040),
+            Connections: arguments.IntList("connections", "1,16,64"),
+            Duration: arguments.Seconds("seconds", 6),
+            Warmup: arguments.Seconds("warmup", 0.5),
+            ServerWarmup: arguments.Seconds("server-warmup", 3),
+            Rounds: arguments.Int("rounds", 3),
+            IdleConnections: arguments.Int("idle", 1000),
+            ActiveWithIdle: arguments.Int("active", 16),
+            EnvId: arguments.Text("env", "CartPole-v1"),
+            Detail: arguments.Flag("detail"));
+        arguments.EnsureAllRead();
         return options;
     }
 }
