@@ -7,6 +7,8 @@
 #   GYM_SERVER_ARGS="--Gym:Tcp:InlineScheduling=false" bench/run.sh   # any server setting (here Kestrel's default scheduling)
 set -euo pipefail
 cd "$(dirname "$0")/.."
+# shellcheck source=bench/server.sh
+source bench/server.sh
 
 dotnet build GymServer.Web -c Release -v quiet -nologo
 dotnet build bench/GymServer.LoadGen -c Release -v quiet -nologo
@@ -18,12 +20,8 @@ server_args+=(${GYM_SERVER_ARGS:-})
 
 dotnet GymServer.Web/bin/Release/net10.0/GymServer.Web.dll "${server_args[@]}" &
 server=$!
-trap 'kill -TERM "$server" 2>/dev/null; wait "$server" 2>/dev/null || true' EXIT
+stop_on_exit "$server"
 
-# Wait until the server accepts connections.
-for _ in $(seq 1 100); do
-  if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then break; fi
-  sleep 0.1
-done
+wait_for_port "$port"
 
 dotnet bench/GymServer.LoadGen/bin/Release/net10.0/GymServer.LoadGen.dll --port "$port" "$@"

@@ -7,6 +7,8 @@
 # Writes bench/results/soak-<seconds>s-<connections>c-kill<k>.txt; exits non-zero on any error but worker_lost.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+# shellcheck source=bench/server.sh
+source bench/server.sh
 seconds="${1:-180}"; connections="${2:-1000}"; fraction="${3:-0.1}"; kill_every="${4:-0}"
 workers="${GYM_SOAK_WORKERS:-4}"
 port="${GYM_SOAK_PORT:-4091}"
@@ -21,11 +23,8 @@ dotnet GymServer.Web/bin/Release/net10.0/GymServer.Web.dll --Gym:Tcp:Port="$port
   --Gym:Python:Workers="$workers" --Gym:Python:Executable=/usr/bin/python3 \
   --Gym:Python:PythonPath:0="$PWD/python/tests/fakegym" --Gym:Python:RestartBackoff=00:00:00.2 > "$report.server.log" 2>&1 &
 server=$!
-trap 'kill -TERM "$server" 2>/dev/null; wait "$server" 2>/dev/null || true' EXIT
-for _ in $(seq 1 300); do
-  if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then break; fi
-  sleep 0.1
-done
+stop_on_exit "$server"
+wait_for_port "$port" 300
 ulimit -n 65536 2>/dev/null || true
 status=0
 dotnet bench/GymServer.Soak/bin/Release/net10.0/GymServer.Soak.dll --port "$port" --server-pid "$server" \

@@ -8,6 +8,8 @@
 #   dotnet run -c Release --project bench/GymServer.Bench.Vector -- --profile true
 set -euo pipefail
 cd "$(dirname "$0")/.."
+# shellcheck source=bench/server.sh
+source bench/server.sh
 
 dotnet build GymServer.Web -c Release -v quiet -nologo
 dotnet build bench/GymServer.Bench.Vector -c Release -v quiet -nologo
@@ -16,12 +18,8 @@ port="${GYM_BENCH_PORT:-4091}"
 dotnet GymServer.Web/bin/Release/net10.0/GymServer.Web.dll --Gym:Tcp:Port="$port" \
   --urls http://127.0.0.1:0 --Logging:LogLevel:Default=Warning &
 server=$!
-trap 'kill -TERM "$server" 2>/dev/null; wait "$server" 2>/dev/null || true' EXIT
+stop_on_exit "$server"
 
-# Wait until the server accepts connections.
-for _ in $(seq 1 100); do
-  if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then break; fi
-  sleep 0.1
-done
+wait_for_port "$port"
 
 dotnet bench/GymServer.Bench.Vector/bin/Release/net10.0/GymServer.Bench.Vector.dll --port "$port" "$@"
