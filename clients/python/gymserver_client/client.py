@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any, Optional
+from typing import Any, Callable, Optional
 
 from gymserver_client.connection import Connection
 from gymserver_client.errors import BAD_REPLY, GymServerError
@@ -65,3 +65,20 @@ class GymClient:
 
     def __exit__(self, *exc_info) -> None:
         self.close()
+
+
+def make_on(client: Optional[GymClient], open_client: Callable[[], GymClient],
+            make: Callable[[GymClient], dict[str, Any]]) -> tuple[GymClient, bool, dict[str, Any]]:
+    """Makes an env on ``client``, or on a new connection from ``open_client`` when it is None.
+
+    Returns the client, whether the caller owns it (and must close it with its env), and the make reply. A new
+    connection whose make fails is closed before the error goes on: nothing is left open.
+    """
+    if client is not None:
+        return client, False, make(client)
+    owned = open_client()
+    try:
+        return owned, True, make(owned)
+    except BaseException:
+        owned.close()
+        raise

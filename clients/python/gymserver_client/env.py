@@ -6,7 +6,7 @@ from typing import Any, Optional, SupportsFloat
 
 import gymnasium
 
-from gymserver_client.client import GymClient
+from gymserver_client.client import GymClient, make_on
 from gymserver_client.spaces import from_jsonable, space_from_description, to_jsonable
 
 
@@ -30,14 +30,8 @@ class RemoteEnv(gymnasium.Env):
 
     def __init__(self, env_id: str, host: str = "127.0.0.1", port: int = 4040, *, client: Optional[GymClient] = None,
                  timeout: Optional[float] = 60.0, render_mode: Optional[str] = None, **kwargs: Any):
-        self._owns_client = client is None
-        self.client = client if client is not None else GymClient(host, port, timeout)
-        try:
-            reply = self.client.make(env_id, kwargs or None, render_mode)
-        except BaseException:
-            if self._owns_client:
-                self.client.close()
-            raise
+        self.client, self._owns_client, reply = make_on(
+            client, lambda: GymClient(host, port, timeout), lambda on: on.make(env_id, kwargs or None, render_mode))
         self.instance: str = reply["instance"]
         self.env_id: str = reply["id"]
         self.backend: str = reply["backend"]

@@ -11,7 +11,7 @@ from gymnasium import spaces
 from gymnasium.vector import VectorEnv
 from gymnasium.vector.utils import batch_space
 
-from gymserver_client.client import GymClient
+from gymserver_client.client import GymClient, make_on
 from gymserver_client.connection import STEP_VEC_REPLY, STEP_VEC_REQUEST
 from gymserver_client.errors import BAD_REPLY, GymServerError
 from gymserver_client.spaces import (
@@ -98,14 +98,9 @@ class RemoteVectorEnv(VectorEnv):
     def __init__(self, env_id: str, num_envs: int, host: str = "127.0.0.1", port: int = 4040, *,
                  client: Optional[GymClient] = None, binary: bool = False, timeout: Optional[float] = 60.0,
                  **kwargs: Any):
-        self._owns_client = client is None
-        self.client = client if client is not None else GymClient(host, port, timeout, binary=binary)
-        try:
-            reply = self.client.make_vec(env_id, num_envs, kwargs or None)
-        except BaseException:
-            if self._owns_client:
-                self.client.close()
-            raise
+        self.client, self._owns_client, reply = make_on(
+            client, lambda: GymClient(host, port, timeout, binary=binary),
+            lambda on: on.make_vec(env_id, num_envs, kwargs or None))
         self.instance: str = reply["instance"]
         self.env_id: str = reply["id"]
         self.backend: str = reply["backend"]

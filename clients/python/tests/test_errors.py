@@ -5,6 +5,7 @@ import socket
 import pytest
 
 from gymserver_client import Connection, GymClient, GymServerError, RemoteEnv
+from gymserver_client.client import make_on
 from gymserver_client.errors import CONNECTION_CLOSED, CONNECTION_LOST
 
 from conftest import ServerProcess, free_port
@@ -16,6 +17,26 @@ def test_unknown_env_carries_the_servers_code_and_message(server):
             RemoteEnv("CartPol-v1", client=client)
         assert error.value.code == "unknown_env" and "did you mean CartPole-v1" in error.value.message
         RemoteEnv("CartPole-v1", client=client)  # the connection goes on
+
+
+def test_a_connection_opened_for_a_failed_make_is_closed_and_a_given_one_is_not(server):
+    opened = []
+
+    def open_client():
+        opened.append(GymClient(port=server.port))
+        return opened[-1]
+
+    with pytest.raises(GymServerError, match="unknown_env|did you mean"):
+        make_on(None, open_client, lambda on: on.make("CartPol-v1"))
+    with pytest.raises(GymServerError) as error:
+        opened[0].make("CartPole-v1")
+    assert error.value.code == CONNECTION_LOST and "the connection was closed" in error.value.message
+
+    with GymClient(port=server.port) as given:
+        with pytest.raises(GymServerError):
+            make_on(given, open_client, lambda on: on.make("CartPol-v1"))
+        assert len(opened) == 1
+        assert "instance" in given.make("CartPole-v1")  # still open
 
 
 def test_bad_actions_are_refused(server):
