@@ -1,9 +1,9 @@
 """A users' module reached through a module:Name id (gymserver_userenv:UserEnv-v0); importing it registers the env."""
 
-from gymserver_testenvs.compat import TestEnv, register, spaces
+from gymserver_testenvs.compat import PortableEnv, register, spaces
 
 
-class UserEnv(TestEnv):
+class UserEnv(PortableEnv):
     """Counts steps; observes the count."""
 
     def __init__(self):

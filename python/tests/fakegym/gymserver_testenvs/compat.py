@@ -2,7 +2,7 @@
 
 The worker's tests run against the fake gymnasium beside this package and, to check every version users have,
 against real Gymnasium 1.x and gym 0.26 and 0.21 (docs/worker-versions.md). The envs are written once, in
-Gymnasium's terms (``begin``, ``advance`` and ``draw`` below); :class:`TestEnv` presents them the way the
+Gymnasium's terms (``begin``, ``advance`` and ``draw`` below); :class:`PortableEnv` presents them the way the
 installed package's own envs look: ``reset(seed=, options=) -> (obs, info)`` and a five-tuple step from
 gymnasium and gym 0.26, or ``seed(n)``, ``reset() -> obs``, a four-tuple step and ``render(mode=)`` from gym
 before 0.26, the API the worker adapts to Gymnasium's.
@@ -26,7 +26,7 @@ MODERN = "seed" in inspect.signature(gym.Env.reset).parameters
 DISCRETE_HAS_START = "start" in inspect.signature(gym.spaces.Discrete).parameters
 """gym 0.21's Discrete always starts at 0."""
 
-__all__ = ["DISCRETE_HAS_START", "MODERN", "TestEnv", "gym", "register", "render_metadata", "spaces"]
+__all__ = ["DISCRETE_HAS_START", "MODERN", "PortableEnv", "gym", "register", "render_metadata", "spaces"]
 
 
 def render_metadata(modes, fps=None):
@@ -36,7 +36,7 @@ def render_metadata(modes, fps=None):
     return {"render.modes": list(modes), "video.frames_per_second": fps}
 
 
-class TestEnv(gym.Env):
+class PortableEnv(gym.Env):
     """A test env: subclasses implement ``begin``, ``advance`` and (if they render) ``draw``."""
 
     def begin(self, options):

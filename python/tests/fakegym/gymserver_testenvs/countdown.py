@@ -1,9 +1,9 @@
 """An env whose episodes end both ways: terminated when the count reaches 0, truncated by its 5-step TimeLimit."""
 
-from gymserver_testenvs.compat import TestEnv, spaces
+from gymserver_testenvs.compat import PortableEnv, spaces
 
 
-class CountdownEnv(TestEnv):
+class CountdownEnv(PortableEnv):
     """Counts down from 3 (or options["start"]); action 0 counts down, action 1 holds. Reward 1 per step.
 
     ``size`` is the observation space's n, so a bad one makes the space itself refuse it at make.

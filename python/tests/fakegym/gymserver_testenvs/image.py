@@ -2,12 +2,12 @@
 
 import numpy as np
 
-from gymserver_testenvs.compat import TestEnv, render_metadata, spaces
+from gymserver_testenvs.compat import PortableEnv, render_metadata, spaces
 
 SIZE = 84
 
 
-class ImageEnv(TestEnv):
+class ImageEnv(PortableEnv):
     """Each action paints one quadrant with a value from np_random; frames are the observation, downscaled."""
 
     metadata = render_metadata(["rgb_array"], fps=30)

@@ -4,10 +4,10 @@ import os
 import sys
 import threading
 
-from gymserver_testenvs.compat import TestEnv, spaces
+from gymserver_testenvs.compat import PortableEnv, spaces
 
 
-class RaisingEnv(TestEnv):
+class RaisingEnv(PortableEnv):
     """Step with action 1 raises; reset with options {"exit": true} calls sys.exit.
 
     Make with fail_make=True raises RuntimeError; with fail_make="bad call" the env's own code calls a space with a
@@ -36,7 +36,7 @@ class RaisingEnv(TestEnv):
         return self.count, 1, False, False, {}
 
 
-class HangingEnv(TestEnv):
+class HangingEnv(PortableEnv):
     """Step with action 1 never returns (until the process is killed); action 0 steps normally."""
 
     def __init__(self):
@@ -52,7 +52,7 @@ class HangingEnv(TestEnv):
         return 0, 0.0, False, False, {}
 
 
-class NoisyEnv(TestEnv):
+class NoisyEnv(PortableEnv):
     """Prints to stdout from Python and writes to fd 1 directly, as chatty native libraries do; says when closed."""
 
     def __init__(self):
@@ -74,7 +74,7 @@ class NoisyEnv(TestEnv):
         print("NoisyEnv: closed", flush=True)
 
 
-class TextObservationEnv(TestEnv):
+class TextObservationEnv(PortableEnv):
     """Observes strings: no byte layout exists for them, so the worker must refuse it at make."""
 
     def __init__(self):

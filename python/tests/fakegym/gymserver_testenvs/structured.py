@@ -2,10 +2,10 @@
 
 import numpy as np
 
-from gymserver_testenvs.compat import DISCRETE_HAS_START, TestEnv, render_metadata, spaces
+from gymserver_testenvs.compat import DISCRETE_HAS_START, PortableEnv, render_metadata, spaces
 
 
-class DictEnv(TestEnv):
+class DictEnv(PortableEnv):
     """Observation: position (Box float32 2), flags (MultiBinary 3), mode (Discrete 3 from 1), grid (MultiDiscrete).
 
     Action: (Discrete 2, Box float64 1, MultiDiscrete [3, 4]). The reward echoes the action so tests can check that
