@@ -28,6 +28,9 @@ public sealed class RestBody(JsonElement root)
 
     public JsonElement? Optional(string name) => Find(name);
 
+    /// <summary>Every parameter as sent, null and empty values included.</summary>
+    public IEnumerable<JsonProperty> Properties => root.EnumerateObject();
+
     public bool Flag(string name) => Find(name) is JsonElement value
         ? value.ValueKind switch
         {

@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using GymServer.Engine.Environments;
 using GymServer.Engine.Protocol;
 using GymServer.Web.Security;
@@ -11,7 +12,7 @@ namespace GymServer.Web.Api;
 /// clients (Go, Rust, Julia, Lua, R, Ruby, Java, JavaScript...) work unchanged. Errors are HTTP 400
 /// <c>{"message": ...}</c>, an unknown instance id included, as there.
 /// </summary>
-public static class RestEndpoints
+public static partial class RestEndpoints
 {
     public static void MapGymRest(this IEndpointRouteBuilder app)
     {
@@ -38,6 +39,7 @@ public static class RestEndpoints
             SpaceInfo(store.Require(instanceId).Env.ObservationSpace));
         v1.MapGet("/envs/{instanceId}/action_space/sample", SampleAsync);
         v1.MapGet("/envs/{instanceId}/action_space/contains/{x}", Contains);
+        v1.MapPost("/envs/{instanceId}/observation_space/contains", RestObservationContains.PostAsync);
         v1.MapPost("/envs/{instanceId}/close/", async (string instanceId, RestEnvStore store) =>
         {
             await store.CloseAsync(instanceId).ConfigureAwait(false);
@@ -45,6 +47,7 @@ public static class RestEndpoints
         });
         v1.MapPost("/envs/{instanceId}/monitor/start/", RestMonitor.StartAsync);
         v1.MapPost("/envs/{instanceId}/monitor/close/", RestMonitor.CloseAsync);
+        v1.MapPost("/upload/", RestUpload.PostAsync);
         v1.MapPost("/shutdown/", Shutdown);
     }
 
@@ -52,9 +55,12 @@ public static class RestEndpoints
     {
         var body = await RestBody.ReadAsync(request, cancellationToken).ConfigureAwait(false);
         var envId = body.Required("env_id");
-        if (envId.ValueKind != JsonValueKind.String)
+        if (envId.ValueKind != JsonValueKind.String || !WellFormedEnvId().IsMatch(envId.GetString()!))
         {
-            throw new RestException("Attempted to look up malformed environment ID '" + envId.GetRawText() + "'");
+            // gym-http-api's own words (its clients look for "malformed environment ID"), then what a well-formed id is.
+            var text = envId.ValueKind == JsonValueKind.String ? envId.GetString() : envId.GetRawText();
+            throw new RestException($"Attempted to look up malformed environment ID '{text}': an id is "
+                + "[namespace/]name[-vN], of letters, digits and _ : . - (as Gymnasium's)");
         }
         var seed = body.Optional("seed");
         if (seed is JsonElement value && (value.ValueKind != JsonValueKind.Number || !value.TryGetInt64(out var parsed) || parsed < 0))
@@ -74,6 +80,10 @@ public static class RestEndpoints
             writer.WriteEndObject();
         });
     }
+
+    /// <summary>Gymnasium's env id grammar (its <c>ENV_ID_RE</c>), which python:, native: and module:Name ids fit.</summary>
+    [GeneratedRegex(@"^(?:[\w:.-]+/)?[\w:.-]+\z")]
+    private static partial Regex WellFormedEnvId();
 
     private static Task<IResult> ResetAsync(string instanceId, RestEnvStore store, CancellationToken cancellationToken) =>
         store.Require(instanceId).UseAsync(async env =>

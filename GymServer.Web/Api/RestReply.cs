@@ -10,14 +10,17 @@ public static class RestReply
     private static readonly JsonWriterOptions WriterOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     /// <summary>An HTTP 200 reply whose body <paramref name="write"/> writes as one JSON value.</summary>
-    public static IResult Json(Action<Utf8JsonWriter> write)
+    public static IResult Json(Action<Utf8JsonWriter> write) => Results.Bytes(Write(write), "application/json");
+
+    /// <summary>The UTF-8 JSON that <paramref name="write"/> writes, as a reply body has it.</summary>
+    public static byte[] Write(Action<Utf8JsonWriter> write)
     {
         var body = new ArrayBufferWriter<byte>(256);
         using (var writer = new Utf8JsonWriter(body, WriterOptions))
         {
             write(writer);
         }
-        return Results.Bytes(body.WrittenMemory.ToArray(), "application/json");
+        return body.WrittenMemory.ToArray();
     }
 
     /// <summary><c>{"message": ...}</c> with the given status: gym-http-api's error form.</summary>

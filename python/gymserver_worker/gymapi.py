@@ -8,12 +8,16 @@ from __future__ import annotations
 
 import importlib
 import inspect
+import os
 import re
 from typing import Any, Dict, List, Optional, Tuple
 
 from .commands import ENV_ERROR, FORBIDDEN_ENV, INVALID_ARGUMENT, RESET_NEEDED, UNKNOWN_ENV, RequestError
 
 _UNKNOWN_ID_ERRORS = {"UnregisteredEnv", "NameNotFound", "VersionNotFound", "NamespaceNotFound", "DeprecatedEnv"}
+
+_BAD_CALL = re.compile(r"unexpected keyword argument|got multiple values for|missing \d+ required|takes \d+ positional")
+"""What Python says when a call's arguments do not fit the function's signature."""
 
 StepTuple = Tuple[Any, float, bool, bool, Dict[str, Any]]
 
@@ -30,6 +34,8 @@ class GymApi:
         self.name: str = module.__name__
         self.version: str = str(getattr(module, "__version__", "unknown"))
         self.modern = self.name == "gymnasium" or _version_at_least(self.version, (0, 26))
+        package_file = getattr(module, "__file__", None)
+        self._package_dir = os.path.dirname(os.path.abspath(package_file)) + os.sep if package_file else None
 
     @classmethod
     def load(cls) -> GymApi:
@@ -71,9 +77,13 @@ class GymApi:
             return observation, info
         if seed is not None:
             env.seed(seed)
-        if options and "options" in inspect.signature(env.reset).parameters:
-            return env.reset(options=options), {}
-        return env.reset(), {}
+        if not options:
+            return env.reset(), {}
+        # Old gym's wrappers pass keywords on to the env; most of its envs take none, so ask the env itself.
+        if "options" not in inspect.signature(env.unwrapped.reset).parameters:
+            raise RequestError(INVALID_ARGUMENT, f"this env's reset takes no options (it is written for {self.name} "
+                                                 f"{self.version}'s API, where reset has no arguments)")
+        return env.reset(options=options), {}
 
     def step(self, env: Any, action: Any) -> StepTuple:
         """Gymnasium's ``step(action) -> (obs, reward, terminated, truncated, info)``."""
@@ -85,12 +95,41 @@ class GymApi:
         truncated = bool(info.get("TimeLimit.truncated", False))
         return observation, reward, bool(done) and not truncated, truncated, info
 
+    def make_error_code(self, error: BaseException) -> str:
+        """The wire code for an exception raised by make: kwargs the env does not take are the caller's error.
+
+        That is a TypeError about a call's arguments raised in the package's own frame, where make calls the env's
+        constructor with the kwargs (or in ours, where make itself is called). A TypeError raised inside the env, or by a space it builds (Gymnasium 1.4 raises
+        TypeError and ValueError where earlier versions asserted), stays the env's error whatever the version.
+        """
+        code = error_code(error)
+        if code != ENV_ERROR:
+            return code
+        # Gymnasium's make catches the constructor's TypeError and raises a new one naming the id and kwargs.
+        original = error
+        while isinstance(original.__context__, TypeError):
+            original = original.__context__
+        if isinstance(original, TypeError) and _BAD_CALL.search(str(original)) and self._raised_by_package(original):
+            return INVALID_ARGUMENT
+        return code
+
+    def _raised_by_package(self, error: BaseException) -> bool:
+        """Whether the innermost frame of the error's traceback is the package's code or this module's."""
+        innermost = error.__traceback__
+        while innermost is not None and innermost.tb_next is not None:
+            innermost = innermost.tb_next
+        if innermost is None:
+            return False
+        raised_in = os.path.abspath(innermost.tb_frame.f_code.co_filename)
+        in_package = self._package_dir is not None and raised_in.startswith(self._package_dir)
+        return in_package or raised_in == os.path.abspath(__file__)
+
     def render(self, env: Any, render_mode: Optional[str]) -> Any:
-        """Gymnasium's ``render()``: the mode was chosen at make."""
+        """Gymnasium's ``render()``: the mode was chosen at make, and an env made without one renders nothing."""
         if self.modern:
             return env.render()
         if render_mode is None:
-            raise RequestError(INVALID_ARGUMENT, "this env was made without a render_mode")
+            return None
         return env.render(mode=render_mode)
 
 
@@ -104,12 +143,6 @@ def error_code(error: BaseException) -> str:
     if "ResetNeeded" in names:
         return RESET_NEEDED
     return ENV_ERROR
-
-
-def make_error_code(error: BaseException) -> str:
-    """The wire code for an exception raised by make: a TypeError there is a keyword the env does not take."""
-    code = error_code(error)
-    return INVALID_ARGUMENT if code == ENV_ERROR and isinstance(error, TypeError) else code
 
 
 def _version_at_least(version: str, minimum: Tuple[int, int]) -> bool:

@@ -13,7 +13,7 @@ import numpy as np
 from . import commands as cmd
 from .commands import RequestError
 from .frames import Frame
-from .gymapi import GymApi, error_code, make_error_code
+from .gymapi import GymApi, error_code
 from .jsonsafe import dumps
 from .replies import Reply, error_reply
 from .spaces import Codec, codec_for, describe
@@ -27,13 +27,15 @@ TERMINATED, TRUNCATED, INTEGER_REWARD = 1, 2, 4
 class HostedEnv:
     """One env of the table and what the worker keeps beside it."""
 
-    __slots__ = ("action", "env", "observation", "render_mode")
+    __slots__ = ("action", "env", "observation", "render_mode", "was_reset")
 
     def __init__(self, env: Any, observation: Codec, action: Codec, render_mode: Optional[str]) -> None:
         self.env = env
         self.observation = observation
         self.action = action
         self.render_mode = render_mode
+        # Gymnasium's OrderEnforcing refuses a step before the first reset; gym 0.21's TimeLimit only asserts.
+        self.was_reset = False
 
 
 class Worker:
@@ -56,7 +58,7 @@ class Worker:
                 raise RequestError(cmd.PROTOCOL_ERROR, f"unknown command {frame.kind}")
             return handler(frame)
         except (Exception, SystemExit) as error:  # an env calling sys.exit() must not end the worker either
-            code = make_error_code(error) if frame.kind == cmd.MAKE else error_code(error)
+            code = self.api.make_error_code(error) if frame.kind == cmd.MAKE else error_code(error)
             return error_reply(code, error)
 
     def close_all(self) -> None:
@@ -101,12 +103,15 @@ class Worker:
         if options is not None and not isinstance(options, dict):
             raise RequestError(cmd.INVALID_ARGUMENT, "options must be a JSON object")
         observation, info = self.api.reset(hosted.env, seed, options)
+        hosted.was_reset = True
         payload: List[Any] = []
         hosted.observation.encode(observation, payload)
         return Reply(cmd.OK, dumps(info), payload)
 
     def _step(self, frame: Frame) -> Reply:
         hosted = self._hosted(frame)
+        if not hosted.was_reset:
+            raise RequestError(cmd.RESET_NEEDED, "cannot step an env before its first reset")
         if len(frame.payload) != hosted.action.size:
             message = f"action has {len(frame.payload)} bytes, expected {hosted.action.size}"
             raise RequestError(cmd.INVALID_ARGUMENT, message)
@@ -186,11 +191,13 @@ def _descriptions(env: Any) -> Dict[str, Any]:
 def _spec(env: Any, env_id: str) -> Dict[str, Any]:
     spec = getattr(env, "spec", None)
     metadata = getattr(env, "metadata", None) or {}
+    # gym before 0.26 spelled the metadata keys "render.modes" and "video.frames_per_second".
+    render_modes = metadata.get("render_modes", metadata.get("render.modes", []))
     return {
         "id": getattr(spec, "id", None) or env_id,
         "max_episode_steps": getattr(spec, "max_episode_steps", None),
         "reward_threshold": getattr(spec, "reward_threshold", None),
         "nondeterministic": bool(getattr(spec, "nondeterministic", False)),
-        "render_fps": metadata.get("render_fps"),
-        "render_modes": list(metadata.get("render_modes", [])),
+        "render_fps": metadata.get("render_fps", metadata.get("video.frames_per_second")),
+        "render_modes": list(render_modes),
     }

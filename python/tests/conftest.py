@@ -1,9 +1,17 @@
-"""Puts the worker package and the fake gymnasium on the path, and gives tests a worker process to talk to."""
+"""Puts the worker package, a gym package and the test envs on the path, and gives tests a worker process to talk to.
+
+By default the gym package is the repository's stand-ins, tests/fakegym (Gymnasium 1.x) and tests/fakeoldgym (gym
+before 0.26): that is what CI runs. ``GYMSERVER_TEST_BACKEND`` names a real installation instead, as a PYTHONPATH
+(a Gymnasium or gym source checkout, or a site-packages directory), and the same tests run against it:
+python/tests/run_version_matrix.sh and docs/worker-versions.md.
+"""
 
 import json
 import os
+import shutil
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -11,9 +19,42 @@ import pytest
 PYTHON_DIR = Path(__file__).resolve().parent.parent
 FAKEGYM = PYTHON_DIR / "tests" / "fakegym"
 FAKEOLDGYM = PYTHON_DIR / "tests" / "fakeoldgym"
-sys.path[:0] = [str(PYTHON_DIR), str(FAKEGYM), str(FAKEOLDGYM)]
+
+REAL_BACKEND = [Path(p) for p in os.environ.get("GYMSERVER_TEST_BACKEND", "").split(os.pathsep) if p]
+"""The real installation under test, or empty for the stand-ins."""
+
+
+def _test_envs_alone():
+    """A directory holding only the test envs (links into fakegym), so fakegym's gymnasium cannot shadow a real gym."""
+    directory = Path(tempfile.mkdtemp(prefix="gymserver-testenvs-"))
+    for name in ("gymserver_testenvs", "gymserver_userenv.py"):
+        (directory / name).symlink_to(FAKEGYM / name)
+    return directory
+
+
+TEST_ENVS = _test_envs_alone() if REAL_BACKEND else FAKEGYM
+BACKEND_PATH = [*REAL_BACKEND, TEST_ENVS] if REAL_BACKEND else [FAKEGYM]
+"""What a worker process needs on its PYTHONPATH: the gym package under test and the test envs."""
+
+sys.path[:0] = [str(PYTHON_DIR), *map(str, BACKEND_PATH)] + ([] if REAL_BACKEND else [str(FAKEOLDGYM)])
+
+from gymserver_testenvs.compat import gym  # noqa: E402
 
 from gymserver_worker.frames import read_frame, write_frame  # noqa: E402
+
+fake_only = pytest.mark.skipif(
+    bool(REAL_BACKEND), reason="tests the repository's fake old gym, which a real backend's run replaces")
+"""For tests of the old-gym adapter against tests/fakeoldgym; against real gym 0.21 the whole suite covers it."""
+
+
+def pytest_report_header(config):
+    where = os.pathsep.join(map(str, REAL_BACKEND)) if REAL_BACKEND else "the repository's fakegym and fakeoldgym"
+    return f"gym backend: {gym.__name__} {gym.__version__} from {where}"
+
+
+def pytest_unconfigure(config):
+    if REAL_BACKEND:
+        shutil.rmtree(TEST_ENVS, ignore_errors=True)
 
 
 class WorkerProcess:
@@ -47,8 +88,8 @@ class WorkerProcess:
 
 @pytest.fixture
 def worker_process():
-    """A worker with the fake gymnasium and the test envs imported at start."""
-    worker = WorkerProcess([FAKEGYM], ["--import", "gymserver_testenvs"])
+    """A worker with the gym package under test and the test envs imported at start."""
+    worker = WorkerProcess(BACKEND_PATH, ["--import", "gymserver_testenvs"])
     yield worker
     if worker.process.poll() is None:
         worker.close()

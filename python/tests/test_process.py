@@ -3,7 +3,8 @@
 import json
 import struct
 
-from conftest import FAKEGYM, FAKEOLDGYM, WorkerProcess
+from conftest import BACKEND_PATH, FAKEOLDGYM, WorkerProcess, fake_only
+from gymserver_testenvs.compat import gym
 
 from gymserver_worker import PROTOCOL_VERSION
 from gymserver_worker import commands as cmd
@@ -14,11 +15,12 @@ def test_hello_names_the_backend(worker_process):
     hello = worker_process.hello
     assert (hello.kind, hello.call, hello.env) == (cmd.OK, 0, 0)
     body = json.loads(hello.meta)
-    assert body["protocol"] == PROTOCOL_VERSION and body["backend"] == "gymnasium"
+    assert body["protocol"] == PROTOCOL_VERSION and body["backend"] == gym.__name__
+    assert body["backend_version"] == gym.__version__
     assert body["pid"] == worker_process.process.pid
 
 
-def test_env_prints_do_not_reach_the_frames(worker_process):
+def test_env_prints_do_not_reach_the_frames_and_envs_are_closed_at_exit(worker_process):
     assert worker_process.request(cmd.MAKE, 1, {"id": "GymServerTest/Noisy-v0"}).kind == cmd.OK
     assert worker_process.request(cmd.RESET, 1).kind == cmd.OK
     for action in range(3):
@@ -28,6 +30,8 @@ def test_env_prints_do_not_reach_the_frames(worker_process):
     code, stderr = worker_process.close()
     assert code == 0
     assert "NoisyEnv: hello from __init__" in stderr and "raw write to fd 1" in stderr and "binary noise" in stderr
+    # Nothing closes an env for the worker (Gymnasium 1.3 dropped even VectorEnv.__del__): it closes its own at exit.
+    assert "NoisyEnv: closed" in stderr
 
 
 def test_a_failing_env_leaves_the_others_serving(worker_process):
@@ -57,13 +61,14 @@ def test_missing_gymnasium_is_a_hello_error():
 
 
 def test_failed_import_is_a_hello_error():
-    worker = WorkerProcess([FAKEGYM], ["--import", "no_such_module_anywhere"])
+    worker = WorkerProcess(BACKEND_PATH, ["--import", "no_such_module_anywhere"])
     body = json.loads(worker.hello.meta)
     assert worker.hello.kind == cmd.ERROR and body["code"] == "import_failed"
     assert "no_such_module_anywhere" in body["message"]
     assert worker.close()[0] == 2
 
 
+@fake_only
 def test_old_gym_fallback_serves_gymnasium_shapes():
     worker = WorkerProcess([FAKEOLDGYM])
     assert json.loads(worker.hello.meta)["backend"] == "gym"
@@ -77,7 +82,7 @@ def test_old_gym_fallback_serves_gymnasium_shapes():
 
 
 def test_garbage_on_stdin_ends_the_worker_with_a_message():
-    worker = WorkerProcess([FAKEGYM])
+    worker = WorkerProcess(BACKEND_PATH)
     worker.process.stdin.write(b"\xff\xff\xff\xff")
     worker.process.stdin.flush()
     code, stderr = worker.close()

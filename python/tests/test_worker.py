@@ -5,6 +5,7 @@ import numpy as np
 import pytest
 
 import gymserver_testenvs  # noqa: F401  registers the test envs, as --import does
+from gymserver_testenvs.compat import MODERN, gym, spaces
 from gymserver_worker import commands as cmd
 from gymserver_worker.frames import Frame
 from gymserver_worker.gymapi import GymApi
@@ -45,8 +46,9 @@ def harness():
     harness.worker.close_all()
 
 
-def test_uses_the_gymnasium_on_its_path(harness):
-    assert harness.worker.api.name == "gymnasium" and harness.worker.api.modern
+def test_uses_the_gym_package_on_its_path(harness):
+    api = harness.worker.api
+    assert (api.name, api.version, api.modern) == (gym.__name__, gym.__version__, MODERN)
 
 
 def test_image_env_make_reset_step(harness):
@@ -54,8 +56,10 @@ def test_image_env_make_reset_step(harness):
     assert body["observation_space"]["shape"] == [84, 84, 3] and body["observation_space"]["dtype"] == "uint8"
     assert body["action_space"] == {"type": "Discrete", "n": 4, "start": 0}
     assert body["spec"]["id"] == "GymServerTest/Image-v0" and body["spec"]["max_episode_steps"] == 100
+    assert body["spec"]["render_modes"] == ["rgb_array"] and body["spec"]["render_fps"] == 30
     info, observation = harness.ok(cmd.RESET, 1, {"seed": 42})
-    assert info == {"lives": 5} and len(observation) == 84 * 84 * 3
+    # Old gym's reset returns the observation alone: the worker sends an empty info.
+    assert info == ({"lives": 5} if MODERN else {}) and len(observation) == 84 * 84 * 3
     info2, observation2 = harness.ok(cmd.RESET, 1, {"seed": 42})
     assert observation2 == observation
     info, data = harness.ok(cmd.STEP, 1, payload=_action(3))
@@ -69,7 +73,7 @@ def test_dict_env_values_cross_intact(harness):
     assert list(body["observation_space"]["spaces"]) == ["flags", "grid", "mode", "position"]
     assert [s["type"] for s in body["action_space"]["spaces"]] == ["Discrete", "Box", "MultiDiscrete"]
     info, observation = harness.ok(cmd.RESET, 2, {"seed": 1, "options": {"start": 0.25}})
-    assert info == {"options": {"start": 0.25}}
+    assert info == ({"options": {"start": 0.25}} if MODERN else {})
     assert len(observation) == 3 + 32 + 8 + 8
     assert np.frombuffer(observation[-8:], "<f4").tolist() == [0.25, 0.25]
     action = _action(1) + struct.pack("<d", 1.0) + struct.pack("<qq", 2, 3)
@@ -97,10 +101,12 @@ def test_raising_step_is_an_error_reply_and_the_env_goes_on(harness):
 
 
 @pytest.mark.parametrize(("meta", "code", "text"), [
-    ({"id": "GymServerTest/Imag-v0"}, "unknown_env", "Image-v0"),
+    ({"id": "GymServerTest/Imag-v0"}, "unknown_env", "Imag"),
     ({"id": "GymServerTest/Image-v0", "kwargs": {"colour": 1}}, "invalid_argument", "colour"),
     ({"id": "GymServerTest/Raising-v0", "kwargs": {"fail_make": True}}, "env_error", "make failed on purpose"),
-    ({"id": "GymServerTest/TextObs-v0"}, "unsupported_space", "Text"),
+    ({"id": "GymServerTest/Raising-v0", "kwargs": {"fail_make": "bad call"}}, "env_error", "colour"),
+    pytest.param({"id": "GymServerTest/TextObs-v0"}, "unsupported_space", "Text",
+                 marks=pytest.mark.skipif(not hasattr(spaces, "Text"), reason="this gym has no Text space")),
     ({"id": "os:Evil-v0"}, "forbidden_env", "'os'"),
     ({"kwargs": {}}, "invalid_argument", "needs an id"),
 ])
@@ -162,6 +168,7 @@ def test_render_array_text_and_none(harness):
     harness.ok(cmd.RESET, 11, {"options": {"start": 0.5}})
     assert harness.ok(cmd.RENDER, 11)[0] == {"kind": "text", "text": "position=[0.5, 0.5]\n"}
     harness.ok(cmd.MAKE, 12, {"id": "GymServerTest/Raising-v0"})
+    harness.ok(cmd.RESET, 12)  # Gymnasium refuses to render before the first reset
     assert harness.ok(cmd.RENDER, 12)[0] == {"kind": "none"}
 
 
@@ -183,11 +190,65 @@ def test_recording_remakes_an_env_with_rgb_array_frames(harness):
     harness.ok(cmd.MAKE, 31, {"id": "CartPole-v1", "render_mode": "rgb_array"})
     harness.ok(cmd.CLOSE, 30)
     # The new env starts without state: it must be reset before it steps, as after gym's Monitor wrapped an env.
-    assert harness.error(cmd.STEP, 31, payload=_action(1))["code"] in ("reset_needed", "env_error")
+    assert harness.error(cmd.STEP, 31, payload=_action(1))["code"] == "reset_needed"
     harness.ok(cmd.RESET, 31, {"seed": 1})
     body, frame = harness.ok(cmd.RENDER, 31)
-    assert body == {"kind": "array", "dtype": "uint8", "shape": [40, 60, 3]}
-    pixels = np.frombuffer(frame, dtype=np.uint8).reshape(40, 60, 3)
-    assert pixels[0, 0].tolist() == [255, 255, 255] and (pixels[20:] == 0).any()
+    height, width, channels = body["shape"]  # 400x600 from Gymnasium's CartPole, 40x60 from fakegym's
+    assert body["kind"] == "array" and body["dtype"] == "uint8" and channels == 3
+    pixels = np.frombuffer(frame, dtype=np.uint8).reshape(height, width, 3)
+    # White sky in the corner, the black cart below it.
+    assert pixels[0, 0].tolist() == [255, 255, 255] and (pixels[height // 2:] == 0).all(axis=2).any()
     harness.ok(cmd.STEP, 31, payload=_action(1))
-    assert len(harness.ok(cmd.RENDER, 31)[1]) == 40 * 60 * 3
+    assert len(harness.ok(cmd.RENDER, 31)[1]) == height * width * 3
+
+
+def test_episodes_end_terminated_or_truncated_by_the_time_limit(harness):
+    harness.ok(cmd.MAKE, 40, {"id": "GymServerTest/Countdown-v0"})
+    harness.ok(cmd.RESET, 40, {"seed": 0})
+    flags = [STEP_RESULT.unpack_from(harness.ok(cmd.STEP, 40, payload=_action(0))[1])[1] for _ in range(3)]
+    assert flags == [0, 0, 1]
+    harness.ok(cmd.RESET, 40)
+    # Holding the count: the 5-step TimeLimit cuts the episode (old gym says so in its info, not in a flag).
+    flags = [STEP_RESULT.unpack_from(harness.ok(cmd.STEP, 40, payload=_action(1))[1])[1] for _ in range(5)]
+    assert flags == [0, 0, 0, 0, 2]
+
+
+@pytest.mark.parametrize("size", ["3", -1])
+def test_a_space_refusing_its_arguments_at_make_is_an_env_error(harness, size):
+    """Gymnasium 1.4 raises TypeError/ValueError where earlier versions asserted: the code is the same for all."""
+    error = harness.error(cmd.MAKE, 41, {"id": "GymServerTest/Countdown-v0", "kwargs": {"size": size}})
+    assert error["code"] == "env_error" and error["type"] in ("AssertionError", "TypeError", "ValueError")
+
+
+def test_an_action_the_env_refuses_is_an_error_and_the_env_steps_on(harness):
+    harness.ok(cmd.MAKE, 42, {"id": "CartPole-v1"})
+    harness.ok(cmd.RESET, 42, {"seed": 0})
+    error = harness.error(cmd.STEP, 42, payload=_action(2))
+    assert error["code"] == "env_error" and "2" in error["message"]
+    harness.ok(cmd.STEP, 42, payload=_action(1))
+
+
+@pytest.mark.skipif("Taxi-v4" not in GymApi.load().ids(),
+                    reason="no Taxi-v4: Taxi-v3 is deprecated from Gymnasium 1.3 on")
+def test_a_deprecated_id_is_unknown_env_naming_its_successor(harness):
+    error = harness.error(cmd.MAKE, 43, {"id": "Taxi-v3"})
+    assert error["code"] == "unknown_env" and error["type"] == "DeprecatedEnv" and "Taxi-v4" in error["message"]
+
+
+def test_reset_options_reach_the_env(harness):
+    harness.ok(cmd.MAKE, 44, {"id": "GymServerTest/Countdown-v0"})
+    _, observation = harness.ok(cmd.RESET, 44, {"options": {"start": 1}})
+    assert observation == _action(1)
+    assert STEP_RESULT.unpack_from(harness.ok(cmd.STEP, 44, payload=_action(0))[1])[1] == 1
+
+
+@pytest.mark.skipif(MODERN, reason="Gymnasium's API (gymnasium, gym 0.26): every env's reset takes options")
+def test_old_gym_reset_options_are_refused_where_the_env_takes_none(harness):
+    harness.ok(cmd.MAKE, 45, {"id": "CartPole-v1"})
+    error = harness.error(cmd.RESET, 45, {"options": {"start": 1}})
+    assert error["code"] == "invalid_argument" and "takes no options" in error["message"]
+
+
+def test_kwargs_clashing_with_makes_own_arguments_are_invalid_argument(harness):
+    error = harness.error(cmd.MAKE, 46, {"id": "CartPole-v1", "kwargs": {"id": "Other-v0"}})
+    assert error["code"] == "invalid_argument" and "'id'" in error["message"]

@@ -1,11 +1,9 @@
 """A users' module reached through a module:Name id (gymserver_userenv:UserEnv-v0); importing it registers the env."""
 
-from gymnasium import spaces
-from gymnasium.core import Env
-from gymnasium.envs.registration import register
+from gymserver_testenvs.compat import PortableEnv, register, spaces
 
 
-class UserEnv(Env):
+class UserEnv(PortableEnv):
     """Counts steps; observes the count."""
 
     def __init__(self):
@@ -13,12 +11,11 @@ class UserEnv(Env):
         self.action_space = spaces.Discrete(2)
         self.count = 0
 
-    def reset(self, *, seed=None, options=None):
-        super().reset(seed=seed)
+    def begin(self, options):
         self.count = 0
         return self.count, {}
 
-    def step(self, action):
+    def advance(self, action):
         self.count += 1
         return self.count, 1.0, False, False, {}
 

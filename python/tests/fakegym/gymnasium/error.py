@@ -27,3 +27,7 @@ class ResetNeeded(Error):
 
 class DependencyNotInstalled(Error):
     """An env's optional dependency is missing."""
+
+
+class DeprecatedEnv(Error):
+    """The id names an old version that was replaced (Taxi-v3 in Gymnasium 1.3)."""

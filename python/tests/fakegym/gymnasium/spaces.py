@@ -43,6 +43,11 @@ class Discrete(Space):
     """The integers start .. start + n - 1."""
 
     def __init__(self, n, seed=None, start=0):
+        # Gymnasium 1.4's checks (earlier versions asserted the same).
+        if not np.issubdtype(type(n), np.integer):
+            raise TypeError(f"Expects `n` to be an integer, actual dtype: {type(n)}")
+        if n <= 0:
+            raise ValueError(f"n (counts) have to be positive, actual value: {n}")
         self.n = np.int64(n)
         self.start = np.int64(start)
         super().__init__((), np.int64, seed)

@@ -39,3 +39,8 @@ class OrderEnforcing(Wrapper):
     def reset(self, *, seed=None, options=None):
         self._has_reset = True
         return self.env.reset(seed=seed, options=options)
+
+    def render(self):
+        if not self._has_reset:
+            raise error.ResetNeeded("Cannot call env.render() before calling env.reset()")
+        return self.env.render()

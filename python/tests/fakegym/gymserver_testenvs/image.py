@@ -2,16 +2,15 @@
 
 import numpy as np
 
-from gymnasium import spaces
-from gymnasium.core import Env
+from gymserver_testenvs.compat import PortableEnv, render_metadata, spaces
 
 SIZE = 84
 
 
-class ImageEnv(Env):
+class ImageEnv(PortableEnv):
     """Each action paints one quadrant with a value from np_random; frames are the observation, downscaled."""
 
-    metadata = {"render_modes": ["rgb_array"], "render_fps": 30}
+    metadata = render_metadata(["rgb_array"], fps=30)
 
     def __init__(self, render_mode=None, lives=3):
         self.observation_space = spaces.Box(0, 255, (SIZE, SIZE, 3), np.uint8)
@@ -21,13 +20,12 @@ class ImageEnv(Env):
         self.image = np.zeros((SIZE, SIZE, 3), np.uint8)
         self.steps = 0
 
-    def reset(self, *, seed=None, options=None):
-        super().reset(seed=seed)
+    def begin(self, options):
         self.image = self.np_random.integers(0, 256, (SIZE, SIZE, 3), dtype=np.uint8)
         self.steps = 0
         return self.image.copy(), {"lives": self.lives}
 
-    def step(self, action):
+    def advance(self, action):
         if not self.action_space.contains(action):
             raise ValueError(f"action {action!r} is not in {self.action_space}")
         half = SIZE // 2
@@ -37,5 +35,5 @@ class ImageEnv(Env):
         info = {"lives": self.lives, "step": self.steps, "mean": np.float32(self.image.mean())}
         return self.image.copy(), float(action) * 0.5, self.steps >= 50, False, info
 
-    def render(self):
+    def draw(self):
         return np.ascontiguousarray(self.image[::2, ::2])

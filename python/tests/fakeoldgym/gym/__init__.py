@@ -27,6 +27,10 @@ class Env:
     def close(self):
         pass
 
+    @property
+    def unwrapped(self):
+        return self
+
 
 class CountdownEnv(Env):
     """Counts down from 3; done at 0. A 5-step TimeLimit cuts episodes reset with a larger start."""

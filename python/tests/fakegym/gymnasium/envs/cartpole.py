@@ -40,6 +40,7 @@ class CartPoleEnv(Env):
         return np.array(self.state, dtype=np.float32), {}
 
     def step(self, action):
+        assert self.action_space.contains(action), f"{action!r} ({type(action)}) invalid"  # as Gymnasium's CartPole
         x, x_dot, theta, theta_dot = self.state
         force = PUSH_FORCE if action == 1 else -PUSH_FORCE
         total_mass = CART_MASS + POLE_MASS
