@@ -3,6 +3,7 @@ using GymServer.Engine.Python;
 using GymServer.Engine.Sessions;
 using GymServer.Web.Api;
 using GymServer.Web.Cluster;
+using GymServer.Web.DmEnvRpc;
 using GymServer.Web.Health;
 using GymServer.Web.Dashboard;
 using GymServer.Web.Security;
@@ -27,6 +28,7 @@ public static class GymServerExtensions
         builder.Services.AddHealthChecks().AddCheck<PythonPoolHealthCheck>("python", tags: [HealthTags.Live]);
         builder.Services.AddGymMedia(builder.Configuration);
         builder.AddGymTcp();
+        builder.AddGymDmEnvRpc();
         builder.Services.AddGymAuth(builder.Configuration);
         builder.AddGymDashboard();
         builder.AddGymRest();
@@ -49,6 +51,8 @@ public static class GymServerExtensions
 
     public static WebApplication MapGymServer(this WebApplication app)
     {
+        // First: it keeps the dm_env_rpc port to the gRPC service, before anything else can answer there.
+        app.MapGymDmEnvRpc();
         app.MapHealthChecks("/healthz", new HealthCheckOptions { Predicate = check => check.Tags.Contains(HealthTags.Live) });
         app.MapGymMedia();
         app.UseGymTcp();

@@ -6,7 +6,7 @@ internal static partial class SecurityLog
     [LoggerMessage(101, LogLevel.Warning, "GymServer listens beyond this machine ({EndPoints}) without Gym:Auth:Tokens: anyone who can reach it can run envs on it. Set Gym:Auth:Tokens, or listen on 127.0.0.1")]
     public static partial void ExposedWithoutTokens(ILogger logger, string endPoints);
 
-    [LoggerMessage(102, LogLevel.Information, "Token authentication is on ({Count} token(s)) for TCP and for the HTTP routes that require it")]
+    [LoggerMessage(102, LogLevel.Information, "Token authentication is on ({Count} token(s)) for TCP, dm_env_rpc and the HTTP routes that require it")]
     public static partial void AuthenticationOn(ILogger logger, int count);
 
     [LoggerMessage(103, LogLevel.Information, "HTTP request to {Path} refused: {Reason}")]
@@ -17,4 +17,7 @@ internal static partial class SecurityLog
 
     [LoggerMessage(105, LogLevel.Debug, "Connection {ConnectionId} authenticated")]
     public static partial void TcpAuthenticated(ILogger logger, string connectionId);
+
+    [LoggerMessage(110, LogLevel.Information, "dm_env_rpc stream from {Remote} refused: {Reason}")]
+    public static partial void GrpcRefused(ILogger logger, string? remote, string reason);
 }
