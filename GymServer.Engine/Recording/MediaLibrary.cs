@@ -92,30 +92,19 @@ public sealed class MediaLibrary
 
     private static void WriteIndex(string folder, string instance, string envId, string node)
     {
-        using var buffer = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(buffer))
+        var episodes = new List<EpisodeMetadata>();
+        foreach (var file in EpisodeMetadataFiles(folder))
         {
-            writer.WriteStartObject();
-            writer.WriteString("instance", instance);
-            writer.WriteString("env_id", envId);
-            writer.WriteString("node", node);
-            writer.WriteStartArray("episodes");
-            foreach (var file in EpisodeMetadataFiles(folder))
+            // Each file is JSON this library wrote; a damaged one is left out rather than breaking the index.
+            try
             {
-                // Each file is JSON this library wrote; a damaged one is left out rather than breaking the index.
-                try
-                {
-                    using var document = JsonDocument.Parse(File.ReadAllBytes(file.Path));
-                    document.RootElement.WriteTo(writer);
-                }
-                catch (JsonException)
-                {
-                }
+                episodes.Add(EpisodeMetadata.Read(File.ReadAllBytes(file.Path)));
             }
-            writer.WriteEndArray();
-            writer.WriteEndObject();
+            catch (JsonException)
+            {
+            }
         }
-        WriteAtomically(Path.Combine(folder, MediaPaths.IndexFile), buffer.ToArray());
+        WriteAtomically(Path.Combine(folder, MediaPaths.IndexFile), new MediaIndex(instance, envId, node, episodes).ToJson());
     }
 
     private static IEnumerable<(long Episode, string Path)> EpisodeMetadataFiles(string folder) =>
@@ -180,9 +169,8 @@ public sealed class MediaLibrary
         {
             return;
         }
-        using var old = JsonDocument.Parse(File.ReadAllBytes(indexPath));
-        var root = old.RootElement;
-        WriteIndex(folder, root.GetProperty("instance").GetString()!, root.GetProperty("env_id").GetString()!, root.GetProperty("node").GetString()!);
+        var old = MediaIndex.Read(File.ReadAllBytes(indexPath));
+        WriteIndex(folder, old.Instance, old.EnvId, old.Node);
     }
 
     private static long EpisodeOf(string name) => MediaPaths.TryParseEpisode(name, out var episode) ? episode : -1;

@@ -71,10 +71,8 @@ public sealed class RecordingLibrary(MediaOptions options, TimeProvider time)
     {
         try
         {
-            using var stream = File.OpenRead(indexPath);
-            var index = JsonSerializer.Deserialize<RecordingIndex>(stream, RecordingIndex.JsonOptions)
-                ?? throw new JsonException("index.json is null");
-            var episodes = (index.Episodes ?? []).OrderByDescending(episode => episode.Episode).ToList();
+            var index = MediaIndex.Read(File.ReadAllBytes(indexPath));
+            var episodes = index.Episodes.OrderByDescending(episode => episode.Episode).ToList();
             return new RecordedInstance(folderName, index.EnvId, index.Node, episodes);
         }
         catch (Exception exception) when (exception is JsonException or IOException or UnauthorizedAccessException)
