@@ -1,4 +1,5 @@
 using GymServer.Engine.Recording;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace GymServer.Web.Api;
 
@@ -22,6 +23,7 @@ public static class MediaServiceExtensions
         // Fails at startup on a schedule the node cannot use, rather than at the first recording.
         VideoSchedule.Parse(options.Schedule);
         services.AddSingleton(options);
+        services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<MediaStatus>();
         services.AddSingleton<MediaLibrary>();
         services.AddSingleton<MediaRecorder>();

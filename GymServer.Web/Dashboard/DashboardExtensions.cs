@@ -3,7 +3,6 @@ using GymServer.Web.Health;
 using GymServer.Web.Hubs;
 using GymServer.Web.Metrics;
 using GymServer.Web.Notices;
-using GymServer.Web.Recordings;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Prometheus;
 
@@ -25,7 +24,6 @@ public static class DashboardExtensions
         services.AddSingleton<NodeSnapshotSource>();
         services.AddSingleton<DashboardFeed>();
         services.AddSingleton<NoticeBoard>();
-        services.AddSingleton<RecordingLibrary>();
         services.AddSingleton<CatalogDescriber>();
         services.AddHostedService<SystemNotices>();
         services.AddHostedService<StatsBroadcaster>();

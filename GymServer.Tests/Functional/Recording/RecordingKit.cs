@@ -15,7 +15,7 @@ public sealed class RecordingKit : IDisposable
     {
         Options = new MediaOptions { Root = Media.Path, Schedule = schedule, Ffmpeg = ffmpeg, MaxBytes = maxBytes, Node = "test-node" };
         Status = new MediaStatus(Logs.CreateLogger<MediaStatus>());
-        Library = new MediaLibrary(Options, Status, Logs.CreateLogger<MediaLibrary>());
+        Library = new MediaLibrary(Options, Status, TimeProvider.System, Logs.CreateLogger<MediaLibrary>());
         Recorder = new MediaRecorder(Options, Library, Status, Logs.CreateLogger<MediaRecorder>());
     }
 

@@ -6,7 +6,6 @@ using GymServer.Engine.Sessions;
 using GymServer.Web.Dashboard;
 using GymServer.Web.Metrics;
 using GymServer.Web.Notices;
-using GymServer.Web.Recordings;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -43,7 +42,8 @@ public sealed class DashboardTestContext : BunitContext
         {
             Root = mediaRoot ?? Path.Combine(Path.GetTempPath(), "gymserver-no-media-" + Guid.NewGuid().ToString("N")),
         });
-        Services.AddSingleton<RecordingLibrary>();
+        Services.AddSingleton<MediaStatus>();
+        Services.AddSingleton<MediaLibrary>();
         Services.AddSingleton<CatalogDescriber>();
     }
 

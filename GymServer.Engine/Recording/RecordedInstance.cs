@@ -1,6 +1,4 @@
-using GymServer.Engine.Recording;
-
-namespace GymServer.Web.Recordings;
+namespace GymServer.Engine.Recording;
 
 /// <summary>
 /// One instance's folder under the media root, read from its index.json; <see cref="Error"/> says why the index
