@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using GymServer.Engine.Python;
 using GymServer.Engine.Sessions;
 using Microsoft.Extensions.Logging;
 
@@ -54,23 +53,23 @@ public sealed class MediaRecorder
             running.Schedule = schedule;
             return running;
         }
-        var recording = new EnvRecording(this, env, FrameSource.For(env.Instance), schedule);
+        var recording = new EnvRecording(this, env, schedule);
         env.Recording = recording;
         _active[env.InstanceId] = recording;
         return recording;
     }
 
     /// <summary>
-    /// <see cref="Start"/>, after making sure a Python env renders rgb_array frames when videos are wanted: one made
-    /// without that render mode is made again with it (its state is lost: the client resets next, as it does after
-    /// starting a recording). Fails with the env's error when it cannot render rgb_array frames.
+    /// <see cref="Start"/>, after the env prepared its frames when videos are wanted (<see cref="IEnvInstance.PrepareFramesAsync"/>:
+    /// a Python env made without render_mode rgb_array is made again with it, its state lost: the client resets next, as
+    /// it does after starting a recording). Fails with the env's error when it cannot render rgb_array frames.
     /// </summary>
     public async ValueTask<EnvRecording> StartAsync(SessionEnv env, VideoSchedule? schedule, CancellationToken cancellationToken)
     {
         schedule ??= Schedule;
-        if (schedule.RecordsVideo && Status.VideoEnabled && env.Instance is PythonEnvInstance python)
+        if (schedule.RecordsVideo && Status.VideoEnabled)
         {
-            await python.EnsureRgbFramesAsync(cancellationToken).ConfigureAwait(false);
+            await env.Instance.PrepareFramesAsync(cancellationToken).ConfigureAwait(false);
         }
         return Start(env, schedule);
     }
