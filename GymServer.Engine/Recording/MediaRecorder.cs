@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using GymServer.Engine.Nodes;
 using GymServer.Engine.Sessions;
 using Microsoft.Extensions.Logging;
 
@@ -14,9 +15,10 @@ public sealed class MediaRecorder
     private readonly ConcurrentDictionary<Task, byte> _pending = new();
     private readonly ConcurrentDictionary<string, EnvRecording> _active = new(StringComparer.Ordinal);
 
-    public MediaRecorder(MediaOptions options, MediaLibrary library, MediaStatus status, ILogger<MediaRecorder> logger)
+    public MediaRecorder(MediaOptions options, MediaLibrary library, MediaStatus status, NodeIdentity node, ILogger<MediaRecorder> logger)
     {
         Options = options;
+        Node = node;
         Library = library;
         Status = status;
         Logger = logger;
@@ -29,6 +31,9 @@ public sealed class MediaRecorder
     public MediaOptions Options { get; }
 
     public MediaLibrary Library { get; }
+
+    /// <summary>This node, named in the metadata of the episodes it records.</summary>
+    public NodeIdentity Node { get; }
 
     public MediaStatus Status { get; }
 
