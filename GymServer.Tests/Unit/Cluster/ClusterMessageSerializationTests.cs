@@ -55,6 +55,17 @@ public sealed class ClusterMessageSerializationTests
     }
 
     [Fact]
+    public void FrameResponseKeepsItsShapePixelsAndError()
+    {
+        var frame = new RemoteFrameResponse(2, 1, [0, 128, 255, 1, 2, 3], null);
+        var copy = RoundTrip(frame);
+        Assert.Equal((frame.Height, frame.Width, frame.Error), (copy.Height, copy.Width, copy.Error));
+        Assert.Equal(frame.Pixels, copy.Pixels);
+        var failed = RemoteFrameResponse.Failed(new RemoteEnvError("env_error", "render() returned text"));
+        Assert.Equal(failed.Error, RoundTrip(failed).Error);
+    }
+
+    [Fact]
     public void ResetAndSnapshotMessagesRoundTrip()
     {
         var reset = new RemoteResetRequest(3, "123456789012345678901234567890", "{\"x\":1}");

@@ -5,7 +5,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
-namespace GymServer.Web.Recordings;
+namespace GymServer.Engine.Recording;
 
 /// <summary>
 /// A JSON integer of any size as a <see cref="BigInteger"/>: episode metadata holds seeds as the recorder wrote them,
