@@ -16,6 +16,9 @@ public sealed class GymClientOptions
     /// <summary>The encoding to ask for at the handshake. Default <see cref="GymEncoding.Json"/>.</summary>
     public GymEncoding Encoding { get; set; } = GymEncoding.Json;
 
+    /// <summary>TLS settings, for a server whose TCP port speaks TLS. Null (the default): plain TCP.</summary>
+    public GymTlsOptions? Tls { get; set; }
+
     /// <summary>The largest reply accepted, in bytes. Default 256 MiB.</summary>
     public int MaxReplyLength { get; set; } = 256 * 1024 * 1024;
 }
