@@ -3,7 +3,7 @@ namespace GymServer.Client;
 /// <summary>Settings of a connection to GymServer.</summary>
 public sealed class GymClientOptions
 {
-    /// <summary>The longest a connect (with its handshake) may take. Default 10 seconds.</summary>
+    /// <summary>The longest a connect (with its TLS handshake, if any) may take. Default 10 seconds.</summary>
     public TimeSpan ConnectTimeout { get; set; } = TimeSpan.FromSeconds(10);
 
     /// <summary>
