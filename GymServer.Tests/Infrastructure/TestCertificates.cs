@@ -7,13 +7,15 @@ namespace GymServer.Tests.Infrastructure;
 
 /// <summary>
 /// A test CA and a server certificate it signs for localhost and 127.0.0.1, made at test time, written to a folder of
-/// their own as the server reads them: PEM (<see cref="CertificateFile"/> and <see cref="KeyFile"/>) and PKCS#12
-/// (<see cref="PfxFile"/>). <see cref="OtherCaFile"/> is a second CA that signed nothing, for clients that must refuse
-/// the server. The folder is deleted on dispose.
+/// their own as the server reads them: PEM (<see cref="CertificateFile"/> with <see cref="KeyFile"/> or
+/// <see cref="EncryptedKeyFile"/>) and PKCS#12 (<see cref="PfxFile"/>). <see cref="OtherCaFile"/> is a second CA that
+/// signed nothing, for clients that must refuse the server. The folder is deleted on dispose.
 /// </summary>
 public sealed class TestCertificates : IDisposable
 {
     public const string PfxPassword = "test-pfx-password";
+
+    public const string KeyPassword = "test-key-password";
 
     public TestCertificates()
     {
@@ -45,6 +47,8 @@ public sealed class TestCertificates : IDisposable
         File.WriteAllText(OtherCaFile, other.ExportCertificatePem());
         File.WriteAllText(CertificateFile, server.ExportCertificatePem());
         File.WriteAllText(KeyFile, serverKey.ExportPkcs8PrivateKeyPem());
+        File.WriteAllText(EncryptedKeyFile, serverKey.ExportEncryptedPkcs8PrivateKeyPem(
+            KeyPassword, new PbeParameters(PbeEncryptionAlgorithm.Aes256Cbc, HashAlgorithmName.SHA256, 100_000)));
         File.WriteAllBytes(PfxFile, serverWithKey.Export(X509ContentType.Pfx, PfxPassword));
     }
 
@@ -60,6 +64,9 @@ public sealed class TestCertificates : IDisposable
     public string CertificateFile => Path.Combine(Directory, "server.pem");
 
     public string KeyFile => Path.Combine(Directory, "server.key");
+
+    /// <summary>The server's key encrypted with <see cref="KeyPassword"/>.</summary>
+    public string EncryptedKeyFile => Path.Combine(Directory, "server-encrypted.key");
 
     public string PfxFile => Path.Combine(Directory, "server.pfx");
 

@@ -50,13 +50,13 @@ public static class GymTcpExtensions
         {
             var options = kestrel.ApplicationServices.GetRequiredService<IOptions<GymTcpOptions>>().Value;
             var endpoints = kestrel.ApplicationServices.GetRequiredService<TcpEndpoints>();
-            var tlsLogger = kestrel.ApplicationServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(TcpTls));
+            var useTls = options.Tls.Enabled
+                ? TcpTls.Configure(options.Tls, context.HostingEnvironment.ContentRootPath,
+                    kestrel.ApplicationServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(TcpTls)))
+                : null;
             ListenTcp(kestrel, options, listen =>
             {
-                if (options.Tls.Enabled)
-                {
-                    TcpTls.Use(listen, options.Tls, context.HostingEnvironment.ContentRootPath, tlsLogger);
-                }
+                useTls?.Invoke(listen);
                 listen.UseConnectionHandler<GymConnectionHandler>();
                 endpoints.Add(listen);
             });

@@ -15,28 +15,35 @@ internal static class TcpTls
     /// <summary>The first byte of every TLS connection: the record type of its ClientHello (RFC 8446, 5.1).</summary>
     private const byte HandshakeRecord = 0x16;
 
-    public static void Use(ListenOptions listen, GymTcpTlsOptions options, string contentRoot, ILogger logger)
+    /// <summary>
+    /// Loads the certificate once, and returns what puts TLS on a listener (the TCP address may be bound several
+    /// times: IPv4 and IPv6 for localhost).
+    /// </summary>
+    public static Action<ListenOptions> Configure(GymTcpTlsOptions options, string contentRoot, ILogger logger)
     {
         var (certificate, chain) = options.Certificate.IsSet ? options.Certificate.Load(contentRoot) : (null, null);
-        listen.Use(next => connection => RequireTlsAsync(connection, next, options.HandshakeTimeout, logger));
-        try
+        return listen =>
         {
-            listen.UseHttps(https =>
+            listen.Use(next => connection => RequireTlsAsync(connection, next, options.HandshakeTimeout, logger));
+            try
             {
-                https.HandshakeTimeout = options.HandshakeTimeout;
-                if (certificate is not null)
+                listen.UseHttps(https =>
                 {
-                    https.ServerCertificate = certificate;
-                    https.ServerCertificateChain = chain;
-                }
-            });
-        }
-        catch (InvalidOperationException exception) when (certificate is null)
-        {
-            throw new InvalidOperationException(
-                "Gym:Tcp:Tls:Enabled is true but no certificate is configured: set Gym:Tcp:Tls:Certificate:Path (with KeyPath for "
-                + "PEM, or Password for a .pfx) or Kestrel:Certificates:Default", exception);
-        }
+                    https.HandshakeTimeout = options.HandshakeTimeout;
+                    if (certificate is not null)
+                    {
+                        https.ServerCertificate = certificate;
+                        https.ServerCertificateChain = chain;
+                    }
+                });
+            }
+            catch (InvalidOperationException exception) when (certificate is null)
+            {
+                throw new InvalidOperationException(
+                    "Gym:Tcp:Tls:Enabled is true but no certificate is configured: set Gym:Tcp:Tls:Certificate:Path (with "
+                    + "KeyPath for PEM, or Password for a .pfx) or Kestrel:Certificates:Default", exception);
+            }
+        };
     }
 
     private static async Task RequireTlsAsync(ConnectionContext connection, ConnectionDelegate next, TimeSpan timeout, ILogger logger)

@@ -60,6 +60,17 @@ public sealed class TcpTlsTests(TestCertificates certificates) : IClassFixture<T
     }
 
     [Fact]
+    public async Task AnEncryptedPemKeyIsReadWithItsPassword()
+    {
+        var settings = certificates.TcpTlsSettings();
+        settings["Gym:Tcp:Tls:Certificate:KeyPath"] = certificates.EncryptedKeyFile;
+        settings["Gym:Tcp:Tls:Certificate:Password"] = TestCertificates.KeyPassword;
+        await using var server = GymServerFactory.With(settings);
+        await using var client = await GymTestClient.ConnectTlsAsync(server.TcpPort, certificates.TrustingTestCa());
+        Assert.True((await client.RequestAsync(MakeCartPole)).TryGetProperty("instance", out _));
+    }
+
+    [Fact]
     public async Task ClientsThatDoNotTrustTheServerAreRefusedAndOthersGoOn()
     {
         await using var server = GymServerFactory.With(certificates.TcpTlsSettings());
