@@ -31,6 +31,8 @@ Python's int/float kind, floats as ``repr`` of their float64 value (a float32 is
 so it reads back bit for bit). Box actions are float32 arrays: a client's action reaches the env in the action
 space's dtype.
 
+``result_types.jsonl``: ``np.result_type`` of every pair of the dtypes spaces hold (``a``, ``b``, ``result``).
+
 ``refusals.jsonl``: wrapper lists Gymnasium refuses for an env, one per line: ``env_id``, ``wrappers``, ``error``
 (the exception's type) and ``message``.
 
@@ -270,6 +272,19 @@ SCENARIOS: list[tuple[str, str, dict[str, Any], list[dict[str, Any]], int, int]]
         {"name": "NormalizeObservation"},
         {"name": "DtypeObservation", "kwargs": {"dtype": "float64"}},
     ], 2, 200),
+    ("Chain__CartPole_time_dict_framestack", "CartPole-v1", {}, [
+        {"name": "TimeAwareObservation", "kwargs": {"flatten": False}},
+        {"name": "FrameStackObservation", "kwargs": {"stack_size": 2}},
+    ], 5, 100),
+    ("Chain__FrozenLake_framestack_dtype_normalize", "FrozenLake-v1", {}, [
+        {"name": "FrameStackObservation", "kwargs": {"stack_size": 3}},
+        {"name": "DtypeObservation", "kwargs": {"dtype": "int32"}},
+        {"name": "NormalizeObservation"},
+    ], 8, 100),
+    ("Chain__FrozenLake_framestack_flatten", "FrozenLake-v1", {}, [
+        {"name": "FrameStackObservation", "kwargs": {"stack_size": 2, "padding_type": 5}},
+        {"name": "FlattenObservation"},
+    ], 8, 100),
 ]
 
 REFUSALS: list[tuple[str, list[dict[str, Any]]]] = [
@@ -331,6 +346,14 @@ def rescale_action(low: list[float], high: list[float], min_action: Any, max_act
         "gradient": transform["gradient"].tolist(), "intercept": transform["intercept"].tolist(),
         "actions": [[a.tolist(), wrapper.action(a).tolist()] for a in actions],
     }
+
+
+DTYPES = ["float32", "float64", "int8", "int16", "int32", "int64", "uint8", "uint16", "uint32", "uint64", "bool"]
+
+
+def result_types() -> list[dict[str, str]]:
+    """np.result_type of two arrays' dtypes, as flatten_space promotes the parts of a Tuple or Dict."""
+    return [{"a": a, "b": b, "result": str(np.result_type(np.dtype(a), np.dtype(b)))} for a in DTYPES for b in DTYPES]
 
 
 def run_scenario(name: str, env_id: str, env_kwargs: dict[str, Any], wrappers: list[dict[str, Any]], episodes: int, cap: int) -> list[dict[str, Any]]:
@@ -399,6 +422,7 @@ def record(folder: Path) -> None:
         print(f"{scenario[0]}: {len(lines) - 1} episodes, {steps} steps")
     write(folder / "refusals.jsonl", [refusal(env_id, wrappers) for env_id, wrappers in REFUSALS])
     write(folder / "rescale_action.jsonl", [rescale_action(*case) for case in RESCALE_CASES])
+    write(folder / "result_types.jsonl", result_types())
 
 
 def comparable(line: dict[str, Any]) -> dict[str, Any]:
