@@ -13,6 +13,7 @@ internal sealed class SpaceBatching
 {
     private readonly Segment[] _segments;
     private readonly int _frameSize;
+    private readonly bool _wholeFrames;
 
     public SpaceBatching(Space space, int n)
     {
@@ -21,6 +22,7 @@ internal sealed class SpaceBatching
         _segments = [.. segments];
         _frameSize = space.ByteSize;
         Count = n;
+        _wholeFrames = _segments is [{ Offset: 0 } only] && only.From == only.To && only.Elements * DTypes.SizeOf(only.From) == _frameSize;
     }
 
     /// <summary>The batched space.</summary>
@@ -34,6 +36,15 @@ internal sealed class SpaceBatching
     /// </summary>
     public void Stack(ReadOnlySpan<byte> ring, int oldest, Span<byte> output)
     {
+        if (_wholeFrames)
+        {
+            // Frames stack as they are (a Box, a Discrete, a MultiBinary): the ring from the oldest slot on, then
+            // the slots before it.
+            var split = oldest * _frameSize;
+            ring[split..].CopyTo(output);
+            ring[..split].CopyTo(output[(ring.Length - split)..]);
+            return;
+        }
         var position = 0;
         foreach (var segment in _segments)
         {

@@ -18,13 +18,6 @@ internal static class WrapperKwargs
     public static int GetInt(this EnvKwargs kwargs, string name, int defaultValue, int minimum) =>
         kwargs.TryGet(name, out var value) ? ReadInt(value, name, minimum) : defaultValue;
 
-    /// <summary>A finite number, or <paramref name="defaultValue"/> when absent.</summary>
-    public static double GetNumber(this EnvKwargs kwargs, string name, double defaultValue, Func<double, bool> valid, string expected)
-    {
-        var value = kwargs.GetDouble(name, defaultValue);
-        return valid(value) ? value : throw EnvKwargs.Invalid(name, expected);
-    }
-
     /// <summary>An optional finite number; <paramref name="isInteger"/> says whether JSON wrote it as an int.</summary>
     public static double? GetOptionalNumber(this EnvKwargs kwargs, string name, out bool isInteger)
     {
