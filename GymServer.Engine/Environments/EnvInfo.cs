@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text.Json;
 using GymServer.Engine.Spaces;
 
@@ -28,6 +29,12 @@ public sealed class EnvInfo
 
     /// <summary>Adds an already-encoded JSON value by reference.</summary>
     public void AddRawJson(string key, byte[] utf8Json) => _entries.Add(new InfoEntry(key, InfoKind.RawJson, 0, 0, utf8Json));
+
+    /// <summary>
+    /// Adds the JSON value written into <paramref name="utf8Json"/>, by reference: the env writes its next value
+    /// into the same buffer (so a step allocates nothing), not before this info is consumed.
+    /// </summary>
+    public void AddRawJson(string key, ArrayBufferWriter<byte> utf8Json) => _entries.Add(new InfoEntry(key, InfoKind.RawJson, 0, 0, utf8Json));
 
     public bool TryGet(string key, out InfoEntry entry)
     {
