@@ -172,6 +172,11 @@ public sealed class Protocol2Tests(GymServerFactory server)
         var step = await client.SendAsync("step", new { instance, action = 2 });
         Assert.Equal("0", step.GetProperty("reward").GetRawText());
         Assert.True(step.GetProperty("info").TryGetProperty("prob", out _));
+
+        // Taxi's prob is a Python float even when it is 1.0: the info keeps the kind Gymnasium returned.
+        var taxi = await client.MakeAsync("Taxi-v4");
+        var taxiReset = await client.SendAsync("reset", new { instance = taxi, seed = 0 });
+        Assert.Equal("{\"prob\":1.0,\"action_mask\":[1,1,0,0,0,0]}", taxiReset.GetProperty("info").GetRawText());
     }
 
     [Fact]
