@@ -1,6 +1,6 @@
 using System.Buffers;
 using System.Text.Json;
-using GymServer.Engine.Spaces;
+using GymServer.Engine.Protocol;
 
 namespace GymServer.Engine.Environments;
 
@@ -50,11 +50,14 @@ public sealed class EnvInfo
         return false;
     }
 
-    /// <summary>Writes the info as a JSON object, with non-finite floats as "nan", "inf", "-inf".</summary>
+    /// <summary>
+    /// Writes the info as a JSON object, floats as Python writes them ("1.0", never "1": Taxi's prob is a float,
+    /// FrozenLake's reset prob an int, and a client must tell them apart) and non-finite ones as "nan", "inf", "-inf".
+    /// </summary>
     public void WriteTo(Utf8JsonWriter writer)
     {
         writer.WriteStartObject();
-        WriteEntries(writer, Elements.WriteFloat);
+        WriteEntries(writer, PythonJson.WriteFloat);
         writer.WriteEndObject();
     }
 
