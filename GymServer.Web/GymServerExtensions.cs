@@ -1,4 +1,5 @@
 using GymServer.Engine.Environments;
+using GymServer.Engine.Nodes;
 using GymServer.Engine.Python;
 using GymServer.Engine.Sessions;
 using GymServer.Web.Api;
@@ -9,6 +10,7 @@ using GymServer.Web.Dashboard;
 using GymServer.Web.Security;
 using GymServer.Web.Tcp;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Options;
 
 namespace GymServer.Web;
 
@@ -22,6 +24,7 @@ public static class GymServerExtensions
     {
         builder.Services.Configure<HostOptions>(options => options.ShutdownTimeout = ShutdownTimeout);
         builder.Services.AddGymEngine();
+        builder.Services.AddSingleton(NewNodeIdentity);
         builder.Services.AddSingleton(builder.Configuration.GetSection("Gym:Envs").Get<EnvCatalogOptions>() ?? new EnvCatalogOptions());
         // Registered before the TCP listener: the host starts the pool (and waits for its workers) before it listens.
         builder.Services.AddGymPython(builder.Configuration);
@@ -47,6 +50,21 @@ public static class GymServerExtensions
             provider.GetService<EnvCatalogOptions>(),
             provider.GetService<IEnvPlacement>()));
         return services;
+    }
+
+    /// <summary>This node's name and address, from its settings (<see cref="NodeIdentity.Resolve"/> says why the name is fixed at start).</summary>
+    private static NodeIdentity NewNodeIdentity(IServiceProvider services)
+    {
+        var cluster = services.GetRequiredService<GymClusterOptions>();
+        var tcp = services.GetRequiredService<IOptions<GymTcpOptions>>().Value;
+        var endpoints = services.GetRequiredService<TcpEndpoints>();
+        return NodeIdentity.Resolve(
+            nodeName: services.GetRequiredService<IConfiguration>()["Gym:Node:Name"],
+            clusterNodeName: cluster.NodeName,
+            clustered: cluster.Enabled,
+            host: cluster.Enabled ? cluster.AdvertisedAddress : tcp.Address,
+            configuredPort: tcp.Port,
+            boundPort: () => endpoints.EndPoints is [System.Net.IPEndPoint { Port: > 0 } bound, ..] ? bound.Port : null);
     }
 
     public static WebApplication MapGymServer(this WebApplication app)

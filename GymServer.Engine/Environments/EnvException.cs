@@ -16,6 +16,8 @@ public static class EnvErrorCodes
     public const string InvalidAction = "invalid_action";
     public const string InvalidArgument = "invalid_argument";
     public const string EnvError = "env_error";
+    /// <summary>A wrapper name GymServer has no C# implementation of (see <c>Wrappers.NativeWrappers</c>).</summary>
+    public const string UnknownWrapper = "unknown_wrapper";
 
     // Python worker pool.
     /// <summary>The Python worker hosting the env exited or stopped answering; the env is gone, make it again.</summary>

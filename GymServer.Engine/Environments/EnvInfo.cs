@@ -1,5 +1,6 @@
+using System.Buffers;
 using System.Text.Json;
-using GymServer.Engine.Spaces;
+using GymServer.Engine.Protocol;
 
 namespace GymServer.Engine.Environments;
 
@@ -29,6 +30,12 @@ public sealed class EnvInfo
     /// <summary>Adds an already-encoded JSON value by reference.</summary>
     public void AddRawJson(string key, byte[] utf8Json) => _entries.Add(new InfoEntry(key, InfoKind.RawJson, 0, 0, utf8Json));
 
+    /// <summary>
+    /// Adds the JSON value written into <paramref name="utf8Json"/>, by reference: the env writes its next value
+    /// into the same buffer (so a step allocates nothing), not before this info is consumed.
+    /// </summary>
+    public void AddRawJson(string key, ArrayBufferWriter<byte> utf8Json) => _entries.Add(new InfoEntry(key, InfoKind.RawJson, 0, 0, utf8Json));
+
     public bool TryGet(string key, out InfoEntry entry)
     {
         foreach (var candidate in _entries)
@@ -43,11 +50,14 @@ public sealed class EnvInfo
         return false;
     }
 
-    /// <summary>Writes the info as a JSON object, with non-finite floats as "nan", "inf", "-inf".</summary>
+    /// <summary>
+    /// Writes the info as a JSON object, floats as Python writes them ("1.0", never "1": Taxi's prob is a float,
+    /// FrozenLake's reset prob an int, and a client must tell them apart) and non-finite ones as "nan", "inf", "-inf".
+    /// </summary>
     public void WriteTo(Utf8JsonWriter writer)
     {
         writer.WriteStartObject();
-        WriteEntries(writer, Elements.WriteFloat);
+        WriteEntries(writer, PythonJson.WriteFloat);
         writer.WriteEndObject();
     }
 

@@ -1,3 +1,5 @@
+using System.Buffers;
+
 namespace GymServer.Engine.Environments;
 
 /// <summary>The kinds of value an info entry holds.</summary>
@@ -23,5 +25,11 @@ public readonly record struct InfoEntry(string Key, InfoKind Kind, double Float,
     public ReadOnlySpan<sbyte> Int8Array => Payload is sbyte[] array ? array : default;
 
     /// <summary>The UTF-8 JSON of a <see cref="InfoKind.RawJson"/> entry.</summary>
-    public ReadOnlyMemory<byte> RawJson => Payload is ReadOnlyMemory<byte> json ? json : Payload is byte[] bytes ? bytes : default;
+    public ReadOnlyMemory<byte> RawJson => Payload switch
+    {
+        byte[] bytes => bytes,
+        ArrayBufferWriter<byte> buffer => buffer.WrittenMemory,
+        ReadOnlyMemory<byte> json => json,
+        _ => default,
+    };
 }

@@ -1,11 +1,13 @@
 using System.Reflection;
 using System.Text.Json;
+using GymServer.Engine.Environments;
 
 namespace GymServer.Engine.Protocol;
 
 /// <summary>
-/// Reply to <see cref="HandshakeRequest"/>: <c>{"protocol":2,"server":"GymServer 1.0.0"}</c>, with
-/// <c>"encoding":"binary"</c> (or <c>"json"</c>) when the request named an encoding.
+/// Reply to <see cref="HandshakeRequest"/>: <c>{"protocol":2,"server":"GymServer 1.0.0","gymnasium":"1.4.0"}</c>
+/// (the Gymnasium release the native envs follow), with <c>"encoding":"binary"</c> (or <c>"json"</c>) when the
+/// request named an encoding.
 /// </summary>
 /// <param name="Version">The protocol the connection now speaks.</param>
 /// <param name="Encoding">The encoding now in force, written only when the request asked for one.</param>
@@ -22,6 +24,7 @@ public readonly ref struct HandshakeResponse(int Version, WireEncoding? Encoding
         writer.WriteStartObject();
         writer.WriteNumber(ProtocolNames.Protocol, Version);
         writer.WriteString(ProtocolNames.Server, ServerName);
+        writer.WriteString(ProtocolNames.Gymnasium, GymnasiumVersions.Native);
         if (Encoding is WireEncoding encoding)
         {
             writer.WriteString(ProtocolNames.Encoding, WireEncodings.NameOf(encoding));

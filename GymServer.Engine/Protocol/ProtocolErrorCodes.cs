@@ -45,6 +45,12 @@ public static class ProtocolErrorCodes
     /// <summary>The connection stepped faster than <c>Gym:Tcp:MaxStepsPerSecond</c>; the step was not run.</summary>
     public const string RateLimited = "rate_limited";
 
+    /// <summary>
+    /// A client spoke plain TCP to a port that speaks TLS only (<c>Gym:Tcp:Tls</c>); sent unencrypted, as the first
+    /// bytes of the connection, which is then closed.
+    /// </summary>
+    public const string TlsRequired = "tls_required";
+
     /// <summary>The server requires a token and the connection has not authenticated, or gave a wrong one.</summary>
     public const string Unauthorized = "unauthorized";
 }

@@ -22,6 +22,7 @@ public static class ProtocolNames
 
     // Replies.
     public static readonly JsonEncodedText Instance = JsonEncodedText.Encode("instance");
+    public static readonly JsonEncodedText Gymnasium = JsonEncodedText.Encode("gymnasium");
     public static readonly JsonEncodedText Observation = JsonEncodedText.Encode("observation");
     public static readonly JsonEncodedText Reward = JsonEncodedText.Encode("reward");
     public static readonly JsonEncodedText Done = JsonEncodedText.Encode("done");

@@ -11,7 +11,7 @@ namespace GymServer.Engine.Python;
 /// An env living in a Python worker. It stays bound to the worker that made it: once that worker is lost, every
 /// request fails with worker_lost (the env's state died with the process), while the pool replaces the worker.
 /// </summary>
-public sealed class PythonEnvInstance : IEnvInstance
+public sealed partial class PythonEnvInstance : IEnvInstance
 {
     private readonly PythonWorker _worker;
     private readonly string _id;
@@ -107,37 +107,6 @@ public sealed class PythonEnvInstance : IEnvInstance
             PythonRender.TextKind => new PythonRender(kind, root.GetProperty("text").GetString(), null, [], []),
             _ => new PythonRender(PythonRender.NoneKind, null, null, [], []),
         };
-    }
-
-    /// <summary>
-    /// Makes sure <c>render()</c> gives rgb_array frames, for a recording: an env made without that render mode is
-    /// made again with it, in the same worker with the same id and kwargs, and the old one closed. Its state is lost
-    /// with it, so the next step needs a reset (as after gym's Monitor wrapped an env). Returns whether it was remade.
-    /// </summary>
-    public async ValueTask<bool> EnsureRgbFramesAsync(CancellationToken cancellationToken)
-    {
-        ThrowIfDisposed();
-        if (RenderMode == RenderModes.RgbArrayName)
-        {
-            return false;
-        }
-        var handle = _worker.NextHandle();
-        var make = new BufferedCall(WorkerCommand.Make, handle);
-        await _worker.CallAsync(make, WorkerRequests.Make(_id, _kwargs, RenderModes.RgbArrayName), ReadOnlyMemory<byte>.Empty, cancellationToken)
-            .ConfigureAwait(false);
-        var old = _handle;
-        _handle = handle;
-        RenderMode = RenderModes.RgbArrayName;
-        try
-        {
-            var close = new BufferedCall(WorkerCommand.Close, old);
-            await _worker.CallAsync(close, ReadOnlyMemory<byte>.Empty, ReadOnlyMemory<byte>.Empty, CancellationToken.None).ConfigureAwait(false);
-        }
-        catch (EnvException error) when (error.Code == EnvErrorCodes.EnvError)
-        {
-            // The old env's close() raised: the worker dropped it anyway, and the new one is in place.
-        }
-        return true;
     }
 
     /// <summary>The spaces as the worker describes them now (the spaces command), parsed as at make.</summary>

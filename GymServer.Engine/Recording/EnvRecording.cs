@@ -1,5 +1,6 @@
 using System.Numerics;
 using GymServer.Engine.Environments;
+using GymServer.Engine.Rendering;
 using GymServer.Engine.Sessions;
 
 namespace GymServer.Engine.Recording;
@@ -14,14 +15,12 @@ public sealed class EnvRecording
 {
     private readonly MediaRecorder _recorder;
     private readonly SessionEnv _env;
-    private readonly FrameSource? _source;
     private EpisodeVideo? _current;
 
-    internal EnvRecording(MediaRecorder recorder, SessionEnv env, FrameSource? source, VideoSchedule schedule)
+    internal EnvRecording(MediaRecorder recorder, SessionEnv env, VideoSchedule schedule)
     {
         _recorder = recorder;
         _env = env;
-        _source = source;
         Schedule = schedule;
     }
 
@@ -43,7 +42,7 @@ public sealed class EnvRecording
     {
         Abandon();
         var episode = _env.Statistics.Episodes;
-        if (_source is null || !Schedule.Includes(episode) || !_recorder.Status.VideoEnabled)
+        if (!Schedule.Includes(episode) || !_recorder.Status.VideoEnabled)
         {
             return ValueTask.CompletedTask;
         }
@@ -114,7 +113,7 @@ public sealed class EnvRecording
     {
         try
         {
-            var render = _source!.RenderAsync(cancellationToken);
+            var render = _env.Instance.RenderFrameAsync(cancellationToken);
             if (!render.IsCompletedSuccessfully)
             {
                 return AwaitRenderAsync(render, video, cancellationToken);

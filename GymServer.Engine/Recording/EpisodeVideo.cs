@@ -129,7 +129,7 @@ internal sealed class EpisodeVideo
 
     private EpisodeMetadata Metadata(EpisodeSummary summary, DateTimeOffset endedAt, long frames, string? thumbnail) => new(
         _envId, _instance, Episode, _seed, summary.Return, summary.Length, summary.Seconds, _startedAt, endedAt,
-        _recorder.Options.Node, VideoName, frames, thumbnail,
+        _recorder.Node.Name, VideoName, frames, thumbnail,
         _failure is null ? EpisodeMetadata.Complete : EpisodeMetadata.Failed);
 
     /// <summary>Drops an episode that will not end (a reset before its end, a close): ffmpeg stopped, file deleted.</summary>

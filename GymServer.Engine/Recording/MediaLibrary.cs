@@ -4,21 +4,24 @@ using Microsoft.Extensions.Logging;
 namespace GymServer.Engine.Recording;
 
 /// <summary>
-/// The media root on disk: publishes a finished episode (its metadata and the instance's index.json), keeps the
-/// root under <see cref="MediaOptions.MaxBytes"/> by deleting the oldest episodes, and lists what is there.
+/// The media root on disk, the one class that writes and reads it: publishes a finished episode (its metadata and the
+/// instance's index.json), keeps the root under <see cref="MediaOptions.MaxBytes"/> by deleting the oldest episodes
+/// (MediaLibrary.Cap.cs), and lists what is there for /media and the dashboard (MediaLibrary.Reading.cs).
 /// Writes are serialised, so encoders finishing together never interleave an index.
 /// </summary>
-public sealed class MediaLibrary
+public sealed partial class MediaLibrary
 {
     private readonly MediaOptions _options;
     private readonly MediaStatus _status;
     private readonly ILogger<MediaLibrary> _logger;
+    private readonly TimeProvider _time;
     private readonly SemaphoreSlim _gate = new(1, 1);
 
-    public MediaLibrary(MediaOptions options, MediaStatus status, ILogger<MediaLibrary> logger)
+    public MediaLibrary(MediaOptions options, MediaStatus status, TimeProvider time, ILogger<MediaLibrary> logger)
     {
         _options = options;
         _status = status;
+        _time = time;
         _logger = logger;
         Root = Path.GetFullPath(options.Root);
     }
@@ -61,61 +64,21 @@ public sealed class MediaLibrary
         }
     }
 
-    /// <summary>The instance folders under the root (null) or the published files of one instance, by name.</summary>
-    public IReadOnlyList<MediaEntry> List(string? instance = null)
-    {
-        if (instance is null)
-        {
-            if (!Directory.Exists(Root))
-            {
-                return [];
-            }
-            return [.. new DirectoryInfo(Root).EnumerateDirectories()
-                .Where(folder => MediaPaths.IsSafeSegment(folder.Name) && folder.LinkTarget is null)
-                .Select(folder => new MediaEntry(folder.Name, true, PublishedFiles(folder).Sum(file => file.Length), folder.LastWriteTimeUtc))
-                .OrderBy(entry => entry.Name, StringComparer.Ordinal)];
-        }
-        var path = MediaPaths.Resolve(Root, [instance]);
-        if (path is null || !Directory.Exists(path))
-        {
-            return [];
-        }
-        return [.. PublishedFiles(new DirectoryInfo(path))
-            .Select(file => new MediaEntry(file.Name, false, file.Length, file.LastWriteTimeUtc))
-            .OrderBy(entry => entry.Name, StringComparer.Ordinal)];
-    }
-
-    /// <summary>Files a listing shows: safe names, no links, no video still being written.</summary>
-    private static IEnumerable<FileInfo> PublishedFiles(DirectoryInfo folder) =>
-        folder.EnumerateFiles().Where(file =>
-            MediaPaths.IsSafeSegment(file.Name) && file.LinkTarget is null && !file.Name.EndsWith(MediaPaths.PartialSuffix, StringComparison.Ordinal));
-
     private static void WriteIndex(string folder, string instance, string envId, string node)
     {
-        using var buffer = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(buffer))
+        var episodes = new List<EpisodeMetadata>();
+        foreach (var file in EpisodeMetadataFiles(folder))
         {
-            writer.WriteStartObject();
-            writer.WriteString("instance", instance);
-            writer.WriteString("env_id", envId);
-            writer.WriteString("node", node);
-            writer.WriteStartArray("episodes");
-            foreach (var file in EpisodeMetadataFiles(folder))
+            // Each file is JSON this library wrote; a damaged one is left out rather than breaking the index.
+            try
             {
-                // Each file is JSON this library wrote; a damaged one is left out rather than breaking the index.
-                try
-                {
-                    using var document = JsonDocument.Parse(File.ReadAllBytes(file.Path));
-                    document.RootElement.WriteTo(writer);
-                }
-                catch (JsonException)
-                {
-                }
+                episodes.Add(EpisodeMetadata.Read(File.ReadAllBytes(file.Path)));
             }
-            writer.WriteEndArray();
-            writer.WriteEndObject();
+            catch (JsonException)
+            {
+            }
         }
-        WriteAtomically(Path.Combine(folder, MediaPaths.IndexFile), buffer.ToArray());
+        WriteAtomically(Path.Combine(folder, MediaPaths.IndexFile), new MediaIndex(instance, envId, node, episodes).ToJson());
     }
 
     private static IEnumerable<(long Episode, string Path)> EpisodeMetadataFiles(string folder) =>
@@ -132,58 +95,4 @@ public sealed class MediaLibrary
         File.WriteAllBytes(temporary, content);
         File.Move(temporary, path, overwrite: true);
     }
-
-    /// <summary>Deletes whole episodes (video, thumbnail, metadata), oldest first, until the root fits the cap.</summary>
-    private void EnforceCap()
-    {
-        if (_options.MaxBytes <= 0)
-        {
-            return;
-        }
-        var files = new DirectoryInfo(Root).EnumerateFiles("*", SearchOption.AllDirectories).ToList();
-        var total = files.Sum(file => file.Length);
-        if (total <= _options.MaxBytes)
-        {
-            return;
-        }
-        var episodes = files
-            .Where(file => file.Directory is not null && MediaPaths.TryParseEpisode(file.Name, out _) && !file.Name.EndsWith(MediaPaths.PartialSuffix, StringComparison.Ordinal))
-            .GroupBy(file => (Folder: file.Directory!.FullName, Episode: EpisodeOf(file.Name)))
-            .OrderBy(group => group.Max(file => file.LastWriteTimeUtc))
-            .ToList();
-        var touched = new HashSet<string>(StringComparer.Ordinal);
-        // The newest episode is kept even if it alone passes the cap: deleting what was just recorded helps no one.
-        foreach (var episode in episodes.Take(episodes.Count - 1))
-        {
-            if (total <= _options.MaxBytes)
-            {
-                break;
-            }
-            foreach (var file in episode)
-            {
-                total -= file.Length;
-                file.Delete();
-            }
-            touched.Add(episode.Key.Folder);
-            MediaLog.EpisodeDeleted(_logger, _options.MaxBytes, Path.GetFileName(episode.Key.Folder), episode.Key.Episode);
-        }
-        foreach (var folder in touched)
-        {
-            RewriteIndex(folder);
-        }
-    }
-
-    private static void RewriteIndex(string folder)
-    {
-        var indexPath = Path.Combine(folder, MediaPaths.IndexFile);
-        if (!File.Exists(indexPath))
-        {
-            return;
-        }
-        using var old = JsonDocument.Parse(File.ReadAllBytes(indexPath));
-        var root = old.RootElement;
-        WriteIndex(folder, root.GetProperty("instance").GetString()!, root.GetProperty("env_id").GetString()!, root.GetProperty("node").GetString()!);
-    }
-
-    private static long EpisodeOf(string name) => MediaPaths.TryParseEpisode(name, out var episode) ? episode : -1;
 }

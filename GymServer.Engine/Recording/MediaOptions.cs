@@ -21,9 +21,6 @@ public sealed class MediaOptions
     /// </summary>
     public int FrameQueue { get; set; } = 64;
 
-    /// <summary>The node name written in metadata (<c>Gym:Node:Name</c>; the machine name when unset).</summary>
-    public string Node { get; set; } = Environment.MachineName;
-
     /// <summary>The frame rate of envs whose spec has no render_fps.</summary>
     public int DefaultFps { get; set; } = 30;
 }

@@ -1,5 +1,5 @@
 using System.Collections.Concurrent;
-using GymServer.Engine.Python;
+using GymServer.Engine.Nodes;
 using GymServer.Engine.Sessions;
 using Microsoft.Extensions.Logging;
 
@@ -15,9 +15,10 @@ public sealed class MediaRecorder
     private readonly ConcurrentDictionary<Task, byte> _pending = new();
     private readonly ConcurrentDictionary<string, EnvRecording> _active = new(StringComparer.Ordinal);
 
-    public MediaRecorder(MediaOptions options, MediaLibrary library, MediaStatus status, ILogger<MediaRecorder> logger)
+    public MediaRecorder(MediaOptions options, MediaLibrary library, MediaStatus status, NodeIdentity node, ILogger<MediaRecorder> logger)
     {
         Options = options;
+        Node = node;
         Library = library;
         Status = status;
         Logger = logger;
@@ -30,6 +31,9 @@ public sealed class MediaRecorder
     public MediaOptions Options { get; }
 
     public MediaLibrary Library { get; }
+
+    /// <summary>This node, named in the metadata of the episodes it records.</summary>
+    public NodeIdentity Node { get; }
 
     public MediaStatus Status { get; }
 
@@ -54,23 +58,23 @@ public sealed class MediaRecorder
             running.Schedule = schedule;
             return running;
         }
-        var recording = new EnvRecording(this, env, FrameSource.For(env.Instance), schedule);
+        var recording = new EnvRecording(this, env, schedule);
         env.Recording = recording;
         _active[env.InstanceId] = recording;
         return recording;
     }
 
     /// <summary>
-    /// <see cref="Start"/>, after making sure a Python env renders rgb_array frames when videos are wanted: one made
-    /// without that render mode is made again with it (its state is lost: the client resets next, as it does after
-    /// starting a recording). Fails with the env's error when it cannot render rgb_array frames.
+    /// <see cref="Start"/>, after the env prepared its frames when videos are wanted (<see cref="IEnvInstance.PrepareFramesAsync"/>:
+    /// a Python env made without render_mode rgb_array is made again with it, its state lost: the client resets next, as
+    /// it does after starting a recording). Fails with the env's error when it cannot render rgb_array frames.
     /// </summary>
     public async ValueTask<EnvRecording> StartAsync(SessionEnv env, VideoSchedule? schedule, CancellationToken cancellationToken)
     {
         schedule ??= Schedule;
-        if (schedule.RecordsVideo && Status.VideoEnabled && env.Instance is PythonEnvInstance python)
+        if (schedule.RecordsVideo && Status.VideoEnabled)
         {
-            await python.EnsureRgbFramesAsync(cancellationToken).ConfigureAwait(false);
+            await env.Instance.PrepareFramesAsync(cancellationToken).ConfigureAwait(false);
         }
         return Start(env, schedule);
     }

@@ -1,6 +1,7 @@
 using System.Numerics;
 using System.Text.Json;
 using GymServer.Engine.Environments;
+using GymServer.Engine.Rendering;
 using GymServer.Engine.Spaces;
 
 namespace GymServer.Engine.Sessions;
@@ -8,6 +9,7 @@ namespace GymServer.Engine.Sessions;
 /// <summary>
 /// An env as a session holds it, wherever it lives: in this process, in a Python worker, on another node.
 /// Native envs complete synchronously (a completed ValueTask allocates nothing); remote ones do real I/O.
+/// Every instance renders frames for recordings, wherever it lives, so recording never asks which backend it has.
 /// </summary>
 public interface IEnvInstance : IAsyncDisposable
 {
@@ -26,4 +28,17 @@ public interface IEnvInstance : IAsyncDisposable
     ValueTask ResetAsync(BigInteger? seed, JsonElement? options, Memory<byte> observation, EnvInfo info, CancellationToken cancellationToken);
 
     ValueTask<StepResult> StepAsync(ReadOnlyMemory<byte> action, Memory<byte> observation, EnvInfo info, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Makes sure <see cref="RenderFrameAsync"/> gives frames, before a recording with video starts: a Python env
+    /// made without render_mode rgb_array is made again with it (its state is lost: the client resets next). Fails
+    /// with the env's error when it cannot render rgb_array frames.
+    /// </summary>
+    ValueTask PrepareFramesAsync(CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The current state as an rgb24 frame, for a recording: a C# env draws it whatever its render_mode, a Python env
+    /// returns its <c>render()</c>, a remote env's frame comes from its node. Fails with an <see cref="EnvException"/>.
+    /// </summary>
+    ValueTask<RenderedFrame> RenderFrameAsync(CancellationToken cancellationToken);
 }

@@ -1,6 +1,7 @@
 using System.Numerics;
 using System.Text.Json;
 using GymServer.Engine.Environments;
+using GymServer.Engine.Rendering;
 using GymServer.Engine.Spaces;
 
 namespace GymServer.Engine.Sessions;
@@ -11,10 +12,10 @@ namespace GymServer.Engine.Sessions;
 /// </summary>
 public sealed class NativeEnvInstance(IEnv env, string instanceId) : IEnvInstance
 {
-    public string InstanceId { get; } = instanceId;
+    /// <summary>The frame a recording renders into, made at its first frame and reused: a frame allocates nothing.</summary>
+    private byte[]? _frame;
 
-    /// <summary>The env itself (recordings render it).</summary>
-    internal IEnv Env => env;
+    public string InstanceId { get; } = instanceId;
 
     public string Backend => NativeEnvProvider.BackendName;
 
@@ -32,6 +33,24 @@ public sealed class NativeEnvInstance(IEnv env, string instanceId) : IEnvInstanc
 
     public ValueTask<StepResult> StepAsync(ReadOnlyMemory<byte> action, Memory<byte> observation, EnvInfo info, CancellationToken cancellationToken) =>
         new(env.Step(action.Span, observation.Span, info));
+
+    /// <summary>A C# env draws frames whatever render_mode it was made with: nothing to prepare.</summary>
+    public ValueTask PrepareFramesAsync(CancellationToken cancellationToken) => ValueTask.CompletedTask;
+
+    public ValueTask<RenderedFrame> RenderFrameAsync(CancellationToken cancellationToken)
+    {
+        if (env is not NativeEnv native)
+        {
+            throw new EnvException(EnvErrorCodes.EnvError, $"{Spec.Id} has no renderer");
+        }
+        var shape = native.FrameShape;
+        if (_frame is null || _frame.Length != shape.ByteSize)
+        {
+            _frame = new byte[shape.ByteSize];
+        }
+        native.RenderFrame(_frame);
+        return new ValueTask<RenderedFrame>(new RenderedFrame(shape, _frame));
+    }
 
     public ValueTask DisposeAsync()
     {

@@ -102,6 +102,14 @@ public sealed partial class Box : Space
 
     public override int ByteSize => Count * DTypes.SizeOf(DType);
 
+    /// <summary>The exact lower bound of element <paramref name="index"/> of an integer or bool Box.</summary>
+    internal Int128 IntegerLow(int index) =>
+        _lowInteger is null ? throw new InvalidOperationException("a float Box has no integer bounds") : _lowInteger[index];
+
+    /// <summary>The exact upper bound of element <paramref name="index"/> of an integer or bool Box.</summary>
+    internal Int128 IntegerHigh(int index) =>
+        _highInteger is null ? throw new InvalidOperationException("a float Box has no integer bounds") : _highInteger[index];
+
     /// <summary>Gymnasium's <c>bounded_below[i]</c>: false where the bound given was -inf.</summary>
     public bool IsBoundedBelow(int index) => _boundedBelow[index];
 

@@ -50,7 +50,12 @@ public sealed class Discrete : Space
 
     public static void Write(Span<byte> destination, long value) => BinaryPrimitives.WriteInt64LittleEndian(destination, value);
 
-    public bool Contains(long value) => value >= Start && value - Start < N;
+    /// <summary>
+    /// Gymnasium 1.4.0's check, against the largest element: <c>value - start</c> would overflow for a value near
+    /// the int64 limit and a negative start (and did in 1.2.2 for narrow dtypes). The constructor made sure
+    /// <c>start + n - 1</c> fits.
+    /// </summary>
+    public bool Contains(long value) => value >= Start && value <= Start + (N - 1);
 
     public override bool Contains(ReadOnlySpan<byte> value) => value.Length == ByteSize && Contains(Read(value));
 

@@ -1,4 +1,5 @@
 using System.IO.Compression;
+using System.Net.Security;
 using System.Net.Sockets;
 using System.Text;
 using System.Text.Json;
@@ -9,18 +10,21 @@ namespace GymServer.Tests.Functional;
 /// A protocol-1 client over a real socket, as the C++ client behaves: it sends lines ending in "\r\n" and reads
 /// replies up to "\r\n\r\n". Unlike the C++ client it keeps bytes read past a reply for the next one.
 /// Every read is bounded by <see cref="ReadDeadline"/> so a broken server fails the test instead of hanging it.
+/// Over TLS (<see cref="ConnectTlsAsync"/>) the same, through an <see cref="SslStream"/>.
 /// </summary>
 public sealed class GymTestClient : IAsyncDisposable
 {
     public static readonly TimeSpan ReadDeadline = TimeSpan.FromSeconds(30);
 
     private readonly Socket _socket;
+    private readonly SslStream? _tls;
     private readonly byte[] _receiveBuffer = new byte[64 * 1024];
     private readonly MemoryStream _pending = new();
 
-    private GymTestClient(Socket socket)
+    private GymTestClient(Socket socket, SslStream? tls = null)
     {
         _socket = socket;
+        _tls = tls;
     }
 
     /// <summary>Whether replies are zlib-compressed (the client asked with the compression command).</summary>
@@ -33,12 +37,36 @@ public sealed class GymTestClient : IAsyncDisposable
         return new GymTestClient(socket);
     }
 
+    /// <summary>Connects and completes a TLS handshake with these options (which say whom to trust).</summary>
+    public static async Task<GymTestClient> ConnectTlsAsync(int port, SslClientAuthenticationOptions options)
+    {
+        var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
+        await socket.ConnectAsync(System.Net.IPAddress.Loopback, port);
+        var tls = new SslStream(new NetworkStream(socket, ownsSocket: true));
+        try
+        {
+            using var deadline = new CancellationTokenSource(ReadDeadline);
+            await tls.AuthenticateAsClientAsync(options, deadline.Token);
+        }
+        catch
+        {
+            await tls.DisposeAsync();
+            throw;
+        }
+        return new GymTestClient(socket, tls);
+    }
+
     /// <summary>Sends one request line exactly as given, followed by "\r\n".</summary>
     public Task SendAsync(string line) => SendRawAsync(Encoding.UTF8.GetBytes(line + "\r\n"));
 
     public async Task SendRawAsync(ReadOnlyMemory<byte> bytes)
     {
         using var deadline = new CancellationTokenSource(ReadDeadline);
+        if (_tls is not null)
+        {
+            await _tls.WriteAsync(bytes, deadline.Token);
+            return;
+        }
         await _socket.SendAsync(bytes, SocketFlags.None, deadline.Token);
     }
 
@@ -113,6 +141,7 @@ public sealed class GymTestClient : IAsyncDisposable
 
     public ValueTask DisposeAsync()
     {
+        _tls?.Dispose();
         _socket.Dispose();
         return ValueTask.CompletedTask;
     }
@@ -123,9 +152,15 @@ public sealed class GymTestClient : IAsyncDisposable
         int count;
         try
         {
-            count = await _socket.ReceiveAsync(_receiveBuffer, SocketFlags.None, deadline.Token);
+            count = _tls is null
+                ? await _socket.ReceiveAsync(_receiveBuffer, SocketFlags.None, deadline.Token)
+                : await _tls.ReadAsync(_receiveBuffer, deadline.Token);
         }
         catch (SocketException exception) when (exception.SocketErrorCode == SocketError.ConnectionReset)
+        {
+            return 0;
+        }
+        catch (IOException exception) when (exception.InnerException is SocketException { SocketErrorCode: SocketError.ConnectionReset })
         {
             return 0;
         }

@@ -19,6 +19,9 @@ public static class MediaEndpoints
         [MediaPaths.MetadataExtension] = "application/json",
     };
 
+    /// <summary>The address of a file of an instance's folder, as pages link to it.</summary>
+    public static string FileUrl(string instance, string file) => $"{Prefix}/{Uri.EscapeDataString(instance)}/{Uri.EscapeDataString(file)}";
+
     public static WebApplication MapGymMedia(this WebApplication app)
     {
         // The catch-all also matches /media itself (redirected to /media/ below).

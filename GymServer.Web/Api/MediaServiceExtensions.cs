@@ -1,20 +1,14 @@
 using GymServer.Engine.Recording;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace GymServer.Web.Api;
 
-/// <summary>
-/// Registers recording: options from <c>Gym:Media</c> and the node's name (<c>Gym:Node:Name</c>, else the cluster's
-/// <c>Gym:Cluster:NodeName</c>, as the dashboard names the node), the status, library and recorder.
-/// </summary>
+/// <summary>Registers recording: options from <c>Gym:Media</c>, the status, library and recorder.</summary>
 public static class MediaServiceExtensions
 {
     public static IServiceCollection AddGymMedia(this IServiceCollection services, IConfiguration configuration)
     {
         var options = configuration.GetSection("Gym:Media").Get<MediaOptions>() ?? new MediaOptions();
-        if ((configuration["Gym:Node:Name"] is { Length: > 0 } named ? named : configuration["Gym:Cluster:NodeName"]) is { Length: > 0 } node)
-        {
-            options.Node = node;
-        }
         if (options.FrameQueue < 1)
         {
             throw new InvalidOperationException($"Gym:Media:FrameQueue must be at least 1, got {options.FrameQueue}");
@@ -22,6 +16,7 @@ public static class MediaServiceExtensions
         // Fails at startup on a schedule the node cannot use, rather than at the first recording.
         VideoSchedule.Parse(options.Schedule);
         services.AddSingleton(options);
+        services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<MediaStatus>();
         services.AddSingleton<MediaLibrary>();
         services.AddSingleton<MediaRecorder>();

@@ -1,4 +1,5 @@
 using System.Net;
+using GymServer.Engine.Nodes;
 using GymServer.Engine.Sessions;
 using Microsoft.Extensions.Options;
 using Orleans.Configuration;
@@ -61,10 +62,7 @@ public static class ClusterExtensions
             silo.ConfigureEndpoints(address, siloPort, gatewayPort);
             silo.UseRedisClustering(redis => redis.ConfigurationOptions = ConfigurationOptions.Parse(options.Redis!));
         }
-        if (options.NodeName is { } name)
-        {
-            silo.Configure<SiloOptions>(silo => silo.SiloName = name);
-        }
+        silo.Services.AddOptions<SiloOptions>().Configure<NodeIdentity>((silo, node) => silo.SiloName = node.Name);
         silo.Configure<ClusterMembershipOptions>(membership =>
         {
             // A killed node must be declared dead within a few seconds (sessions on it get node_lost then), while a

@@ -30,7 +30,7 @@ public sealed class GymClusterOptions
 
     public string ServiceId { get; set; } = "gymserver";
 
-    /// <summary>This node's name in listings; "host:tcp-port" when left out.</summary>
+    /// <summary>This node's name, the older key of <c>Gym:Node:Name</c> (which wins when both are set); see <see cref="Engine.Nodes.NodeIdentity.Resolve"/>.</summary>
     public string? NodeName { get; set; }
 
     /// <summary>"local-first" (default: here while the backend has room), "random" or "least-loaded".</summary>

@@ -13,7 +13,7 @@ namespace GymServer.Web.Cluster;
 /// (never placed again), so a request cannot bounce between nodes. Once the node drains, makes are refused and
 /// requests for hosted envs get node_lost.
 /// </summary>
-public sealed class HostedEnvs(EnvCatalog catalog, ILogger<HostedEnvs> logger) : IAsyncDisposable
+public sealed partial class HostedEnvs(EnvCatalog catalog, ILogger<HostedEnvs> logger) : IAsyncDisposable
 {
     private readonly ConcurrentDictionary<long, HostedEnv> _envs = new();
     private long _nextHandle;

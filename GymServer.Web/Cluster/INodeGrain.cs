@@ -17,6 +17,12 @@ public interface INodeGrain : IGrainWithStringKey
 
     Task CloseAsync(long handle);
 
+    /// <summary>Prepares a hosted env to render frames (a recording with video starts on the caller's node).</summary>
+    Task<RemoteEnvError?> PrepareFramesAsync(long handle);
+
+    /// <summary>A hosted env's current frame, for a recording on the caller's node.</summary>
+    Task<RemoteFrameResponse> RenderFrameAsync(long handle);
+
     Task<NodeSnapshot> GetSnapshotAsync();
 
     /// <summary>Told by a node that leaves: the envs this node's sessions hold there are gone.</summary>

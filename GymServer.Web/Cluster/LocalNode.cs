@@ -1,16 +1,14 @@
+using GymServer.Engine.Nodes;
 using GymServer.Engine.Python;
 using GymServer.Engine.Sessions;
 using GymServer.Web.Cluster.Messages;
-using GymServer.Web.Tcp;
-using Microsoft.Extensions.Options;
 
 namespace GymServer.Web.Cluster;
 
-/// <summary>This node: its name, silo address (empty when the cluster is off) and its snapshot, taken on request.</summary>
+/// <summary>This node: its identity, silo address (empty when the cluster is off) and its snapshot, taken on request.</summary>
 public sealed class LocalNode(
     GymClusterOptions options,
-    IOptions<GymTcpOptions> tcp,
-    TcpEndpoints endpoints,
+    NodeIdentity identity,
     PythonWorkerPool pool,
     NodeActivity activity,
     IServiceProvider services)
@@ -22,16 +20,9 @@ public sealed class LocalNode(
         ? services.GetRequiredService<ILocalSiloDetails>().SiloAddress.ToParsableString()
         : "";
 
-    public string TcpEndpoint
-    {
-        get
-        {
-            var port = endpoints.Port > 0 ? endpoints.Port : tcp.Value.Port;
-            return $"{(options.Enabled ? options.AdvertisedAddress : tcp.Value.Address)}:{port}";
-        }
-    }
+    public string TcpEndpoint => identity.Address;
 
-    public string Name => options.NodeName ?? TcpEndpoint;
+    public string Name => identity.Name;
 
     public NodeSnapshot Snapshot()
     {

@@ -20,6 +20,10 @@ public sealed class NodeGrain(HostedEnvs hosted, NodeLinks links, LocalNode loca
 
     public Task CloseAsync(long handle) => hosted.CloseAsync(handle);
 
+    public Task<RemoteEnvError?> PrepareFramesAsync(long handle) => hosted.PrepareFramesAsync(handle);
+
+    public Task<RemoteFrameResponse> RenderFrameAsync(long handle) => hosted.RenderFrameAsync(handle);
+
     public Task<NodeSnapshot> GetSnapshotAsync() => Task.FromResult(local.Snapshot());
 
     public Task NodeLeavingAsync(string silo, string reason)

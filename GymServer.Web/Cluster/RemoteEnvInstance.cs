@@ -3,6 +3,7 @@ using System.Numerics;
 using System.Text.Json;
 using GymServer.Engine.Environments;
 using GymServer.Engine.Protocol;
+using GymServer.Engine.Rendering;
 using GymServer.Engine.Sessions;
 using GymServer.Engine.Spaces;
 using GymServer.Web.Cluster.Messages;
@@ -49,6 +50,17 @@ public sealed class RemoteEnvInstance(string instanceId, NodeLink node, RemoteMa
         reply.Observation.CopyTo(observation);
         InfoItems.CopyTo(reply.Info, info);
         return new StepResult(reply.Reward, reply.Terminated, reply.Truncated, reply.IntegerReward);
+    }
+
+    public async ValueTask PrepareFramesAsync(CancellationToken cancellationToken) =>
+        ThrowIfFailed(await CallAsync(grain => grain.PrepareFramesAsync(made.Handle), cancellationToken).ConfigureAwait(false));
+
+    /// <summary>The frame is rendered on the hosting node and its pixels sent here, where the recording runs.</summary>
+    public async ValueTask<RenderedFrame> RenderFrameAsync(CancellationToken cancellationToken)
+    {
+        var reply = await CallAsync(grain => grain.RenderFrameAsync(made.Handle), cancellationToken).ConfigureAwait(false);
+        ThrowIfFailed(reply.Error);
+        return new RenderedFrame(new FrameShape(reply.Height, reply.Width), reply.Pixels);
     }
 
     /// <summary>Closes the env on its node; a lost node has nothing left to close.</summary>

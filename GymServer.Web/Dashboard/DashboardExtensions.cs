@@ -1,9 +1,9 @@
+using GymServer.Engine.Nodes;
 using GymServer.Web.Components;
 using GymServer.Web.Health;
 using GymServer.Web.Hubs;
 using GymServer.Web.Metrics;
 using GymServer.Web.Notices;
-using GymServer.Web.Recordings;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Prometheus;
 
@@ -19,13 +19,12 @@ public static class DashboardExtensions
     {
         var services = builder.Services;
         services.AddSingleton(TimeProvider.System);
-        services.AddSingleton(_ => new GymMetrics(NewRegistry(builder.Configuration)));
+        services.AddSingleton(provider => new GymMetrics(NewRegistry(builder.Configuration, provider.GetRequiredService<NodeIdentity>())));
         services.AddSingleton<NodeMetricsCollector>();
         services.AddHostedService(provider => provider.GetRequiredService<NodeMetricsCollector>());
         services.AddSingleton<NodeSnapshotSource>();
         services.AddSingleton<DashboardFeed>();
         services.AddSingleton<NoticeBoard>();
-        services.AddSingleton<RecordingLibrary>();
         services.AddSingleton<CatalogDescriber>();
         services.AddHostedService<SystemNotices>();
         services.AddHostedService<StatsBroadcaster>();
@@ -38,19 +37,15 @@ public static class DashboardExtensions
     }
 
     /// <summary>
-    /// The host's Prometheus registry. In a cluster every series carries a <c>node</c> label, so one Prometheus can
-    /// scrape every node: <c>Gym:Cluster:NodeName</c>, else the machine name and the configured TCP port (known before
-    /// the listener binds, unlike a port chosen by the system).
+    /// The host's Prometheus registry. In a cluster every series carries a <c>node</c> label, the node's name, so one
+    /// Prometheus can scrape every node.
     /// </summary>
-    private static Prometheus.CollectorRegistry NewRegistry(IConfiguration configuration)
+    private static Prometheus.CollectorRegistry NewRegistry(IConfiguration configuration, NodeIdentity node)
     {
         var registry = Prometheus.Metrics.NewCustomRegistry();
         if (configuration.GetValue<bool>("Gym:Cluster:Enabled"))
         {
-            var node = configuration["Gym:Cluster:NodeName"] is { Length: > 0 } name
-                ? name
-                : $"{Environment.MachineName}:{configuration["Gym:Tcp:Port"] ?? "4040"}";
-            registry.SetStaticLabels(new Dictionary<string, string> { ["node"] = node });
+            registry.SetStaticLabels(new Dictionary<string, string> { ["node"] = node.Name });
         }
         return registry;
     }

@@ -4,7 +4,7 @@ namespace GymServer.Web.Dashboard;
 /// One node's state at an instant, as the dashboard and the <c>snapshot</c> hub message show it. Per node, so a
 /// cluster view can list several side by side.
 /// </summary>
-/// <param name="Node">The node's name (<c>Gym:Cluster:NodeName</c>, else the machine name).</param>
+/// <param name="Node">The node's name (<see cref="Engine.Nodes.NodeIdentity"/>).</param>
 /// <param name="At">When it was taken (UTC).</param>
 /// <param name="StartedAt">When the node started (UTC).</param>
 /// <param name="Connections">Open client connections: TCP connections and dm_env_rpc streams.</param>

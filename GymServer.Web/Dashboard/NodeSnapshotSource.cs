@@ -1,3 +1,4 @@
+using GymServer.Engine.Nodes;
 using GymServer.Engine.Python;
 using GymServer.Engine.Sessions;
 using GymServer.Web.Metrics;
@@ -5,7 +6,7 @@ using GymServer.Web.Metrics;
 namespace GymServer.Web.Dashboard;
 
 /// <summary>Takes <see cref="NodeSnapshot"/>s of this node; rates are per second since the previous capture.</summary>
-public sealed class NodeSnapshotSource(NodeActivity activity, GymMetrics metrics, PythonWorkerPool pool, IConfiguration configuration)
+public sealed class NodeSnapshotSource(NodeActivity activity, GymMetrics metrics, PythonWorkerPool pool, NodeIdentity node)
 {
     /// <summary>Captures closer together than this reuse the previous rates instead of dividing by a tiny interval.</summary>
     private static readonly TimeSpan MinRateInterval = TimeSpan.FromMilliseconds(200);
@@ -14,7 +15,7 @@ public sealed class NodeSnapshotSource(NodeActivity activity, GymMetrics metrics
     private (DateTimeOffset At, long Steps, long Episodes)? _previous;
     private (double Steps, double Episodes) _rates;
 
-    public string NodeName { get; } = configuration["Gym:Cluster:NodeName"] is { Length: > 0 } name ? name : Environment.MachineName;
+    public string NodeName => node.Name;
 
     public NodeSnapshot Capture()
     {

@@ -1,7 +1,7 @@
 using GymServer.Engine.Sessions;
 using GymServer.Engine.Python;
+using GymServer.Engine.Recording;
 using GymServer.Web.Dashboard;
-using GymServer.Web.Recordings;
 using Prometheus;
 
 namespace GymServer.Web.Metrics;
@@ -16,7 +16,7 @@ public sealed class NodeMetricsCollector : IHostedService
     private readonly NodeActivity _activity;
     private readonly EnvCatalog _catalog;
     private readonly PythonWorkerPool _pool;
-    private readonly RecordingLibrary _recordings;
+    private readonly MediaLibrary _media;
     private readonly Counter _steps;
     private readonly Counter _episodes;
     private readonly Gauge _sessions;
@@ -27,12 +27,12 @@ public sealed class NodeMetricsCollector : IHostedService
     private readonly Gauge _mediaBytes;
     private readonly Action<double> _onStepTimed;
 
-    public NodeMetricsCollector(NodeActivity activity, EnvCatalog catalog, GymMetrics metrics, PythonWorkerPool pool, RecordingLibrary recordings)
+    public NodeMetricsCollector(NodeActivity activity, EnvCatalog catalog, GymMetrics metrics, PythonWorkerPool pool, MediaLibrary media)
     {
         _activity = activity;
         _catalog = catalog;
         _pool = pool;
-        _recordings = recordings;
+        _media = media;
         _onStepTimed = metrics.StepTimed;
         var factory = Prometheus.Metrics.WithCustomRegistry(metrics.Registry);
         _steps = factory.CreateCounter("gymserver_steps_total", "Env steps taken on this node");
@@ -76,7 +76,7 @@ public sealed class NodeMetricsCollector : IHostedService
         _workers.WithLabels(PythonWorkerSnapshot.BusyState).Set(python.Busy);
         _workers.WithLabels(PythonWorkerSnapshot.RestartingState).Set(python.Restarting);
         _restarts.IncTo(python.Workers.Sum(worker => worker.Restarts));
-        var media = _recordings.Stats();
+        var media = _media.Stats();
         _recorded.WithLabels("complete").Set(media.CompleteRecordings);
         _recorded.WithLabels("failed").Set(media.FailedRecordings);
         _mediaBytes.Set(media.Bytes);

@@ -82,7 +82,7 @@ public sealed class GymConnectionHandler(
     /// Reads and drops what the refused client sent until it closes (briefly): closing a socket with unread bytes
     /// makes the kernel reset it, and a reset can destroy the error reply before the client reads it.
     /// </summary>
-    private static async Task DrainAsync(ConnectionContext connection)
+    internal static async Task DrainAsync(ConnectionContext connection)
     {
         var input = connection.Transport.Input;
         using var timeout = new CancellationTokenSource(RefusedDrainTime);

@@ -27,6 +27,9 @@ public static class GymTcpExtensions
             .Validate(options => options.IoQueueCount is >= 0 and <= 64, "Gym:Tcp:IoQueueCount must be 0 (Kestrel's default) to 64")
             .Validate(options => options.MaxStepsPerSecond >= 0, "Gym:Tcp:MaxStepsPerSecond must be 0 (no limit) or more")
             .Validate(options => options.MaxEnvsPerNode >= 0, "Gym:Tcp:MaxEnvsPerNode must be 0 (no limit) or more")
+            .Validate(options => options.Tls.HandshakeTimeout > TimeSpan.Zero, "Gym:Tcp:Tls:HandshakeTimeout must be positive")
+            .Validate(options => options.Tls.Enabled || !options.Tls.Certificate.IsSet,
+                "Gym:Tcp:Tls:Certificate is set but Gym:Tcp:Tls:Enabled is not true: set it, or the TCP port stays plain")
             .ValidateOnStart();
         builder.Services.AddSingleton<ConnectionLimiter>();
         builder.Services.AddSingleton(provider => new NodeEnvQuota(provider.GetRequiredService<IOptions<GymTcpOptions>>().Value.MaxEnvsPerNode));
@@ -47,8 +50,13 @@ public static class GymTcpExtensions
         {
             var options = kestrel.ApplicationServices.GetRequiredService<IOptions<GymTcpOptions>>().Value;
             var endpoints = kestrel.ApplicationServices.GetRequiredService<TcpEndpoints>();
+            var useTls = options.Tls.Enabled
+                ? TcpTls.Configure(options.Tls, context.HostingEnvironment.ContentRootPath,
+                    kestrel.ApplicationServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(TcpTls)))
+                : null;
             ListenTcp(kestrel, options, listen =>
             {
+                useTls?.Invoke(listen);
                 listen.UseConnectionHandler<GymConnectionHandler>();
                 endpoints.Add(listen);
             });
@@ -64,9 +72,17 @@ public static class GymTcpExtensions
         app.Lifetime.ApplicationStarted.Register(() =>
         {
             var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(GymConnectionHandler));
+            var tls = app.Services.GetRequiredService<IOptions<GymTcpOptions>>().Value.Tls.Enabled;
             foreach (var endPoint in app.Services.GetRequiredService<TcpEndpoints>().EndPoints)
             {
-                TcpLog.Listening(logger, endPoint.ToString() ?? "?");
+                if (tls)
+                {
+                    TcpLog.ListeningWithTls(logger, endPoint.ToString() ?? "?");
+                }
+                else
+                {
+                    TcpLog.Listening(logger, endPoint.ToString() ?? "?");
+                }
             }
         });
         return app;

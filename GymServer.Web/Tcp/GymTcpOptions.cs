@@ -53,6 +53,9 @@ public sealed class GymTcpOptions
     /// </summary>
     public int MaxStepsPerSecond { get; set; }
 
+    /// <summary>TLS on this listener (<c>Gym:Tcp:Tls</c>); off by default.</summary>
+    public GymTcpTlsOptions Tls { get; set; } = new();
+
     /// <summary>Envs the whole node may hold open at once (a vector env counts each sub-env); past it, too_many_envs. 0: no limit.</summary>
     public int MaxEnvsPerNode { get; set; }
 }

@@ -37,4 +37,13 @@ internal static partial class TcpLog
 
     [LoggerMessage(10, LogLevel.Debug, "Connection {ConnectionId} reset by the peer")]
     public static partial void ConnectionReset(ILogger logger, string connectionId);
+
+    [LoggerMessage(12, LogLevel.Information, "Gym TCP protocol listening on {EndPoint} with TLS")]
+    public static partial void ListeningWithTls(ILogger logger, string endPoint);
+
+    [LoggerMessage(13, LogLevel.Information, "Connection from {Remote} refused: plain TCP on the TLS port (tls_required)")]
+    public static partial void PlainTextOnTlsPort(ILogger logger, string? remote);
+
+    [LoggerMessage(14, LogLevel.Debug, "Connection from {Remote} closed: no TLS handshake within {Timeout}")]
+    public static partial void TlsHandshakeTimedOut(ILogger logger, string? remote, TimeSpan timeout);
 }

@@ -65,7 +65,7 @@ public class EnvStepBenchmarks
     }
 
     /// <summary>Valid actions drawn with a fixed seed, so every run steps the same trajectories.</summary>
-    private static byte[][] DrawActions(Space space)
+    internal static byte[][] DrawActions(Space space)
     {
         var random = new Random(12345);
         var actions = new byte[ActionCount][];

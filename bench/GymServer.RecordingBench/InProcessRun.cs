@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using GymServer.Engine.Environments;
+using GymServer.Engine.Nodes;
 using GymServer.Engine.Recording;
 using GymServer.Engine.Sessions;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -16,7 +17,7 @@ internal static class InProcessRun
     {
         var options = new MediaOptions { Root = mediaRoot, Schedule = schedule ?? "none", MaxBytes = 0 };
         var status = new MediaStatus(NullLogger<MediaStatus>.Instance);
-        var recorder = new MediaRecorder(options, new MediaLibrary(options, status, NullLogger<MediaLibrary>.Instance), status, NullLogger<MediaRecorder>.Instance);
+        var recorder = new MediaRecorder(options, new MediaLibrary(options, status, TimeProvider.System, NullLogger<MediaLibrary>.Instance), status, new NodeIdentity("bench", () => "in-process"), NullLogger<MediaRecorder>.Instance);
         var catalog = new EnvCatalog([new NativeEnvProvider(NativeEnvironments.CreateRegistry())]);
         await using var session = new Session(catalog, SessionLimits.Default, new NodeActivity(), recorder);
         var env = await session.OpenAsync("CartPole-v1", CancellationToken.None);

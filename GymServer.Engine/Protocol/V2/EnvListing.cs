@@ -18,7 +18,8 @@ public static class EnvListing
                 await using (instance.ConfigureAwait(false))
                 {
                     envs.Add(new RegisteredEnv(id, provider.Backend,
-                        instance.ObservationSpace.DescriptionJson(), instance.ActionSpace.DescriptionJson()));
+                        instance.ObservationSpace.DescriptionJson(), instance.ActionSpace.DescriptionJson(),
+                        instance.Spec.Gymnasium, instance.Spec.DeprecatedBy));
                 }
             }
         }

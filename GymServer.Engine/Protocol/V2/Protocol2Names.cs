@@ -37,6 +37,8 @@ public static class Protocol2Names
     public static readonly JsonEncodedText InstanceName = JsonEncodedText.Encode(Instance);
     public static readonly JsonEncodedText IdName = JsonEncodedText.Encode(Id);
     public static readonly JsonEncodedText Backend = JsonEncodedText.Encode("backend");
+    public static readonly JsonEncodedText Gymnasium = JsonEncodedText.Encode("gymnasium");
+    public static readonly JsonEncodedText DeprecatedBy = JsonEncodedText.Encode("deprecated_by");
     public static readonly JsonEncodedText ObservationSpace = JsonEncodedText.Encode("observation_space");
     public static readonly JsonEncodedText ActionSpace = JsonEncodedText.Encode("action_space");
     public static readonly JsonEncodedText Observation = JsonEncodedText.Encode("observation");

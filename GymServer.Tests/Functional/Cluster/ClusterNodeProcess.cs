@@ -10,7 +10,7 @@ namespace GymServer.Tests.Functional.Cluster;
 /// <summary>
 /// One GymServer node as its own process: <c>dotnet exec GymServer.Web.dll</c> with command-line configuration,
 /// a cluster member with Redis membership, one Python worker (Debian's python3 and the fake gymnasium) hosting at
-/// most <c>maxEnvs</c> envs, so that "the node is full" is one env away.
+/// most <c>maxEnvs</c> envs, so that "the node is full" is one env away; its media root is a folder of its own.
 /// </summary>
 public sealed class ClusterNodeProcess : IAsyncDisposable
 {
@@ -18,15 +18,21 @@ public sealed class ClusterNodeProcess : IAsyncDisposable
     private readonly Process _process;
     private readonly ConcurrentQueue<string> _output = new();
 
-    private ClusterNodeProcess(string name, int tcpPort, int httpPort, Process process)
+    private readonly DirectoryInfo _media;
+
+    private ClusterNodeProcess(string name, int tcpPort, int httpPort, DirectoryInfo media, Process process)
     {
         Name = name;
         TcpPort = tcpPort;
         HttpPort = httpPort;
+        _media = media;
         _process = process;
     }
 
     public string Name { get; }
+
+    /// <summary>The node's Gym:Media:Root, where the recordings of its sessions' envs are published.</summary>
+    public string MediaRoot => _media.FullName;
 
     public int TcpPort { get; }
 
@@ -53,6 +59,7 @@ public sealed class ClusterNodeProcess : IAsyncDisposable
     {
         var tcpPort = TestPorts.Free();
         var httpPort = TestPorts.Free();
+        var media = Directory.CreateTempSubdirectory($"gymserver-node-{name}-media-");
         var start = new ProcessStartInfo("dotnet")
         {
             WorkingDirectory = Path.GetDirectoryName(WebDll)!,
@@ -73,6 +80,7 @@ public sealed class ClusterNodeProcess : IAsyncDisposable
             "--Gym:Cluster:GatewayPort=0",
             $"--Gym:Cluster:ClusterId=test-{redis.Port}",
             $"--Gym:Cluster:NodeName={name}",
+            $"--Gym:Media:Root={media.FullName}",
             "--Gym:Python:Workers=1",
             $"--Gym:Python:MaxEnvsPerWorker={maxEnvs}",
             $"--Gym:Python:Executable={PythonTestPool.Interpreter}",
@@ -87,7 +95,7 @@ public sealed class ClusterNodeProcess : IAsyncDisposable
             start.ArgumentList.Add(argument);
         }
         var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start");
-        var node = new ClusterNodeProcess(name, tcpPort, httpPort, process);
+        var node = new ClusterNodeProcess(name, tcpPort, httpPort, media, process);
         process.OutputDataReceived += (_, line) => node.Keep(line.Data);
         process.ErrorDataReceived += (_, line) => node.Keep(line.Data);
         process.BeginOutputReadLine();
@@ -140,6 +148,26 @@ public sealed class ClusterNodeProcess : IAsyncDisposable
         throw new TimeoutException($"node {Name}: no {what} within {seconds} s; last directory {last}\nlog:\n{Log}{peerLogs}");
     }
 
+    /// <summary>
+    /// Polls <c>/media/&lt;instance&gt;/&lt;file&gt;</c> until the node serves it (recordings are published in the
+    /// background after the episode's last step); fails with the node's log after the deadline.
+    /// </summary>
+    public async Task<byte[]> WaitForMediaAsync(string instance, string file, int seconds = 60)
+    {
+        var url = $"http://127.0.0.1:{HttpPort}/media/{instance}/{file}";
+        var deadline = DateTime.UtcNow.AddSeconds(seconds);
+        while (DateTime.UtcNow < deadline)
+        {
+            using var reply = await Http.GetAsync(url);
+            if (reply.IsSuccessStatusCode)
+            {
+                return await reply.Content.ReadAsByteArrayAsync();
+            }
+            await Task.Delay(100);
+        }
+        throw new TimeoutException($"node {Name}: {url} not published within {seconds} s\nlog:\n{Log}");
+    }
+
     public async Task WaitForExitAsync(TimeSpan timeout)
     {
         try
@@ -179,6 +207,7 @@ public sealed class ClusterNodeProcess : IAsyncDisposable
             await _process.WaitForExitAsync();
         }
         _process.Dispose();
+        _media.Delete(recursive: true);
     }
 
     private void Keep(string? line)

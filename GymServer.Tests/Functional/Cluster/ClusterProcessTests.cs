@@ -6,7 +6,8 @@ namespace GymServer.Tests.Functional.Cluster;
 
 /// <summary>
 /// Several GymServer processes as one cluster on loopback, Redis membership: an env placed on another node when the
-/// client's node is full, stepped exactly as a local one; node_lost when that node is killed or stops.
+/// client's node is full, stepped exactly as a local one and recorded on video like one; node_lost when that node is
+/// killed or stops.
 /// </summary>
 [Collection(ClusterCollection.Name)]
 public sealed class ClusterProcessTests(ClusterFixture cluster)
@@ -34,6 +35,37 @@ public sealed class ClusterProcessTests(ClusterFixture cluster)
 
         Protocol2.AssertOk(await client.SendAsync("close", new { instance = remote }));
         Assert.Equal(0, (await b.SelfAsync()).GetProperty("hosted_envs").GetInt32());
+    }
+
+    [Fact]
+    public async Task AnEnvOnAnotherNodeRecordsAVideo()
+    {
+        await using var b = await StartNodeBAsync();
+        await using var client = await ConnectToAAsync();
+        await client.MakeAsync(EnvId);
+        var remote = await client.MakeAsync(EnvId);
+        Assert.Equal(1, (await b.SelfAsync()).GetProperty("hosted_envs").GetInt32());
+
+        // Made without render_mode: the record request has B make it again with rgb_array before the reset.
+        var record = await client.SendAsync("record", new { instance = remote, video = "every:1" });
+        Assert.Equal($"{remote}/", record.GetProperty("url").GetString());
+        await client.SendAsync("reset", new { instance = remote, seed = 9 });
+        var steps = 0;
+        JsonElement step;
+        do
+        {
+            step = await client.SendAsync("step", new { instance = remote, action = 1 });
+            steps++;
+        }
+        while (!step.GetProperty("terminated").GetBoolean() && !step.GetProperty("truncated").GetBoolean());
+
+        // The video is made and served by A, where the client asked for it, from frames B rendered.
+        using var metadata = JsonDocument.Parse(await cluster.A.WaitForMediaAsync(remote, "episode-000000.json"));
+        Assert.Equal("complete", metadata.RootElement.GetProperty("status").GetString());
+        Assert.Equal(steps + 1, metadata.RootElement.GetProperty("frames").GetInt64());
+        Assert.Equal(cluster.A.Name, metadata.RootElement.GetProperty("node").GetString());
+        var probe = await Recording.Ffprobe.ProbeAsync(Path.Combine(cluster.A.MediaRoot, remote, "episode-000000.mp4"));
+        Assert.Equal(new Recording.Ffprobe("h264", "yuv420p", 60, 40, steps + 1), probe);
     }
 
     [Fact]

@@ -85,6 +85,26 @@ public sealed class DashboardBrowserTests
         browser.SaveScreenshot("dashboard-recordings-playing.png");
     }
 
+    [Fact]
+    public async Task TheEnvironmentsPageMarksTaxiV3DeprecatedAndNamesEachGymnasiumRelease()
+    {
+        await using var server = new GymServerFactory();
+        using var browser = HeadlessChromium.Start();
+        browser.WebDriver.Navigate().GoToUrl(new Uri(server.HttpAddress, "/environments"));
+        // Read in one step, as the circuit may replace the prerendered rows between a find and a read.
+        var taxi3 = browser.WaitFor(
+            driver => driver.FindElement(By.CssSelector("tr[data-env='Taxi-v3'][data-deprecated-by='Taxi-v4']")).Text,
+            "Taxi-v3's row marked deprecated");
+        Assert.Contains("deprecated: use Taxi-v4", taxi3, StringComparison.Ordinal);
+        Assert.Contains("1.2.2", taxi3, StringComparison.Ordinal);
+        var taxi4 = browser.WaitFor(driver => driver.FindElement(By.CssSelector("tr[data-env='Taxi-v4']")).Text, "Taxi-v4's row");
+        Assert.Contains("1.4.0", taxi4, StringComparison.Ordinal);
+        Assert.DoesNotContain("deprecated", taxi4, StringComparison.Ordinal);
+        Assert.Single(browser.WebDriver.FindElements(By.CssSelector("tr[data-deprecated-by]")));
+        browser.WebDriver.ExecuteScript("document.querySelector(\"tr[data-env='Taxi-v3']\").scrollIntoView({block: 'center'});");
+        browser.SaveScreenshot("dashboard-environments.png");
+    }
+
     private static long? EpisodeCount(HeadlessChromium browser)
     {
         var text = browser.WebDriver.FindElement(By.CssSelector("[data-stat=episodes]")).Text;

@@ -1,4 +1,5 @@
 using GymServer.Engine.Environments;
+using GymServer.Engine.Nodes;
 using GymServer.Engine.Recording;
 using GymServer.Engine.Sessions;
 using GymServer.Tests.Infrastructure;
@@ -13,10 +14,10 @@ public sealed class RecordingKit : IDisposable
 
     public RecordingKit(string schedule = "every:1", string ffmpeg = "ffmpeg", long maxBytes = 0)
     {
-        Options = new MediaOptions { Root = Media.Path, Schedule = schedule, Ffmpeg = ffmpeg, MaxBytes = maxBytes, Node = "test-node" };
+        Options = new MediaOptions { Root = Media.Path, Schedule = schedule, Ffmpeg = ffmpeg, MaxBytes = maxBytes };
         Status = new MediaStatus(Logs.CreateLogger<MediaStatus>());
-        Library = new MediaLibrary(Options, Status, Logs.CreateLogger<MediaLibrary>());
-        Recorder = new MediaRecorder(Options, Library, Status, Logs.CreateLogger<MediaRecorder>());
+        Library = new MediaLibrary(Options, Status, TimeProvider.System, Logs.CreateLogger<MediaLibrary>());
+        Recorder = new MediaRecorder(Options, Library, Status, new NodeIdentity("test-node", () => "127.0.0.1:0"), Logs.CreateLogger<MediaRecorder>());
     }
 
     public MediaRoot Media { get; } = new();

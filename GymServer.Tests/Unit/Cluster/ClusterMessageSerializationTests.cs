@@ -28,7 +28,7 @@ public sealed class ClusterMessageSerializationTests
     [Fact]
     public void MakeResponseKeepsSpecSpacesAndError()
     {
-        var made = new RemoteMakeResponse(7, "native", new RemoteEnvSpec("Taxi-v3", 200, 8, true, false, 4), "{\"type\":\"Discrete\",\"n\":500,\"start\":0}", "{\"type\":\"Discrete\",\"n\":6,\"start\":0}", null);
+        var made = new RemoteMakeResponse(7, "native", new RemoteEnvSpec("Taxi-v3", 200, 8, true, false, 4, "1.2.2", "Taxi-v4"), "{\"type\":\"Discrete\",\"n\":500,\"start\":0}", "{\"type\":\"Discrete\",\"n\":6,\"start\":0}", null);
         Assert.Equal(made, RoundTrip(made));
         var failed = RemoteMakeResponse.Failed(new RemoteEnvError("pool_full", "full"));
         Assert.Equal(failed.Error, RoundTrip(failed).Error);
@@ -52,6 +52,17 @@ public sealed class ClusterMessageSerializationTests
         var back = new EnvInfo();
         InfoItems.CopyTo(copy.Info, back);
         Assert.Equal(Json(info), Json(back));
+    }
+
+    [Fact]
+    public void FrameResponseKeepsItsShapePixelsAndError()
+    {
+        var frame = new RemoteFrameResponse(2, 1, [0, 128, 255, 1, 2, 3], null);
+        var copy = RoundTrip(frame);
+        Assert.Equal((frame.Height, frame.Width, frame.Error), (copy.Height, copy.Width, copy.Error));
+        Assert.Equal(frame.Pixels, copy.Pixels);
+        var failed = RemoteFrameResponse.Failed(new RemoteEnvError("env_error", "render() returned text"));
+        Assert.Equal(failed.Error, RoundTrip(failed).Error);
     }
 
     [Fact]

@@ -1,13 +1,12 @@
 using Bunit;
 using GymServer.Engine.Environments;
+using GymServer.Engine.Nodes;
 using GymServer.Engine.Python;
 using GymServer.Engine.Recording;
 using GymServer.Engine.Sessions;
 using GymServer.Web.Dashboard;
 using GymServer.Web.Metrics;
 using GymServer.Web.Notices;
-using GymServer.Web.Recordings;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
@@ -22,20 +21,14 @@ public sealed class DashboardTestContext : BunitContext
 {
     public DashboardTestContext(string? mediaRoot = null)
     {
-        var configuration = new ConfigurationBuilder()
-            .AddInMemoryCollection(new Dictionary<string, string?>
-            {
-                ["Gym:Cluster:NodeName"] = "node-a",
-            })
-            .Build();
         var registry = NativeEnvironments.CreateRegistry();
-        Services.AddSingleton<IConfiguration>(configuration);
         Services.AddSingleton(TimeProvider.System);
         Services.AddSingleton(registry);
         Services.AddSingleton(new EnvCatalog([new NativeEnvProvider(registry)]));
         Services.AddSingleton(Activity);
         Services.AddSingleton(Metrics);
         Services.AddSingleton(new PythonWorkerPool(Options.Create(new PythonOptions { Workers = 0 }), NullLogger<PythonWorkerPool>.Instance));
+        Services.AddSingleton(new NodeIdentity("node-a", () => "127.0.0.1:4040"));
         Services.AddSingleton<NodeSnapshotSource>();
         Services.AddSingleton(Feed);
         Services.AddSingleton(Board);
@@ -43,7 +36,8 @@ public sealed class DashboardTestContext : BunitContext
         {
             Root = mediaRoot ?? Path.Combine(Path.GetTempPath(), "gymserver-no-media-" + Guid.NewGuid().ToString("N")),
         });
-        Services.AddSingleton<RecordingLibrary>();
+        Services.AddSingleton<MediaStatus>();
+        Services.AddSingleton<MediaLibrary>();
         Services.AddSingleton<CatalogDescriber>();
     }
 

@@ -155,6 +155,10 @@ public sealed class VectorEnvTests
             return await inner.StepAsync(action, observation, info, cancellationToken);
         }
 
+        public ValueTask PrepareFramesAsync(CancellationToken cancellationToken) => inner.PrepareFramesAsync(cancellationToken);
+
+        public ValueTask<Engine.Rendering.RenderedFrame> RenderFrameAsync(CancellationToken cancellationToken) => inner.RenderFrameAsync(cancellationToken);
+
         public ValueTask DisposeAsync() => inner.DisposeAsync();
     }
 

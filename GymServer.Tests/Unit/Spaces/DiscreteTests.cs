@@ -15,6 +15,17 @@ public sealed class DiscreteTests
     }
 
     [Fact]
+    public void Contains_does_not_overflow_near_the_int64_limits()
+    {
+        // value - start would wrap to a negative number here and pass "< n" (Gymnasium 1.4.0 fixed the same).
+        var space = new Discrete(7, start: -3);
+        Assert.False(space.Contains(long.MaxValue));
+        Assert.False(space.Contains(long.MinValue));
+        Assert.True(new Discrete(long.MaxValue, start: 0).Contains(long.MaxValue - 1));
+        Assert.False(new Discrete(2, start: long.MaxValue - 1).Contains(long.MinValue));
+    }
+
+    [Fact]
     public void Samples_cover_the_space_and_repeat_with_the_seed()
     {
         var space = new Discrete(5, start: 10);

@@ -1,7 +1,7 @@
 namespace GymServer.Web.Cluster.Messages;
 
 /// <summary>What a node publishes to the others (and the dashboard shows): its capacity and load.</summary>
-/// <param name="Name">The node's name (<c>Gym:Cluster:NodeName</c>).</param>
+/// <param name="Name">The node's name (<see cref="Engine.Nodes.NodeIdentity"/>).</param>
 /// <param name="Silo">Its silo address, the key of its node grain.</param>
 /// <param name="TcpEndpoint">Where clients connect to it (host:port).</param>
 /// <param name="PythonSlots">Envs its Python pool may host in all (live workers x MaxEnvsPerWorker).</param>

@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Starts or stops a real GymServer for the C++ client's tests.
-#   server_fixture.sh start <state dir>   starts it on a free TCP port, writes the port to <state dir>/port
-#   server_fixture.sh stop <state dir>    stops it (SIGTERM, then SIGKILL after 10 s)
+#   server_fixture.sh start <state dir>       starts it on a free TCP port, writes the port to <state dir>/port
+#   server_fixture.sh start-tls <state dir>   the same with TLS on the TCP port, with a test CA and certificate
+#                                             made now in <state dir>/certs (ca.pem, other-ca.pem, server.pem)
+#   server_fixture.sh stop <state dir>        stops it (SIGTERM, then SIGKILL after 10 s)
 # The server is the Release build .ci/test makes (override with GYMSERVER_DLL).
 set -euo pipefail
 action="$1"
@@ -9,29 +11,38 @@ state="$2"
 repo="$(cd "$(dirname "$0")/../../.." && pwd)"
 dll="${GYMSERVER_DLL:-$repo/GymServer.Web/bin/Release/net10.0/GymServer.Web.dll}"
 
+start() {
+  [ -f "$dll" ] || { echo "no server build at $dll (dotnet build GymServer.Web -c Release)" >&2; exit 1; }
+  mkdir -p "$state"
+  rm -f "$state/port"
+  # Port 0: the server binds a free port and logs it, so two runs never race for one port.
+  setsid dotnet exec "$dll" --Gym:Tcp:Port=0 --Gym:DmEnvRpc:Port=0 --urls http://127.0.0.1:0 --Gym:Python:Workers=0 \
+    --Gym:Media:Root="$state/media" "$@" </dev/null >"$state/server.log" 2>&1 &
+  echo $! >"$state/pid"
+  # Wait for the listening line (at most 60 s), failing at once if the server exits.
+  for _ in $(seq 1 600); do
+    port="$(sed -n 's/.*Gym TCP protocol listening on 127\.0\.0\.1:\([0-9]*\).*/\1/p' "$state/server.log" | head -n 1)"
+    if [ -n "$port" ]; then
+      echo "$port" >"$state/port"
+      echo "GymServer pid $(cat "$state/pid") listening on 127.0.0.1:$port"
+      exit 0
+    fi
+    kill -0 "$(cat "$state/pid")" 2>/dev/null || { cat "$state/server.log" >&2; exit 1; }
+    sleep 0.1
+  done
+  echo "the server did not start within 60 s" >&2
+  cat "$state/server.log" >&2
+  exit 1
+}
+
 case "$action" in
   start)
-    [ -f "$dll" ] || { echo "no server build at $dll (dotnet build GymServer.Web -c Release)" >&2; exit 1; }
-    mkdir -p "$state"
-    rm -f "$state/port"
-    # Port 0: the server binds a free port and logs it, so two runs never race for one port.
-    setsid dotnet exec "$dll" --Gym:Tcp:Port=0 --Gym:DmEnvRpc:Port=0 --urls http://127.0.0.1:0 --Gym:Python:Workers=0 \
-      --Gym:Media:Root="$state/media" </dev/null >"$state/server.log" 2>&1 &
-    echo $! >"$state/pid"
-    # Wait for the listening line (at most 60 s), failing at once if the server exits.
-    for _ in $(seq 1 600); do
-      port="$(sed -n 's/.*Gym TCP protocol listening on 127\.0\.0\.1:\([0-9]*\).*/\1/p' "$state/server.log" | head -n 1)"
-      if [ -n "$port" ]; then
-        echo "$port" >"$state/port"
-        echo "GymServer pid $(cat "$state/pid") listening on 127.0.0.1:$port"
-        exit 0
-      fi
-      kill -0 "$(cat "$state/pid")" 2>/dev/null || { cat "$state/server.log" >&2; exit 1; }
-      sleep 0.1
-    done
-    echo "the server did not start within 60 s" >&2
-    cat "$state/server.log" >&2
-    exit 1
+    start
+    ;;
+  start-tls)
+    bash "$repo/clients/scenarios/make-test-certificates.sh" "$state/certs"
+    start --Gym:Tcp:Tls:Enabled=true --Gym:Tcp:Tls:Certificate:Path="$state/certs/server.pem" \
+      --Gym:Tcp:Tls:Certificate:KeyPath="$state/certs/server.key"
     ;;
   stop)
     [ -f "$state/pid" ] || exit 0
@@ -45,7 +56,7 @@ case "$action" in
     rm -f "$state/pid" "$state/port"
     ;;
   *)
-    echo "usage: $0 start|stop <state dir>" >&2
+    echo "usage: $0 start|start-tls|stop <state dir>" >&2
     exit 2
     ;;
 esac

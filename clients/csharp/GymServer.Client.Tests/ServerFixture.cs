@@ -1,3 +1,4 @@
+using GymServer.Tests.Infrastructure;
 using GymServer.Web.Tcp;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -44,6 +45,9 @@ public sealed class ServerFixture : WebApplicationFactory<Program>
         ["Gym:Python:PythonPath:0"] = Path.Combine(RepositoryPaths.Root, "python", "tests", "fakegym"),
         ["Gym:Python:Imports:0"] = "gymserver_testenvs",
     });
+
+    /// <summary>A server whose TCP port speaks TLS only, with the test certificate.</summary>
+    public static ServerFixture WithTls(TestCertificates certificates) => new(certificates.TcpTlsSettings());
 
     /// <summary>A server of its own, for tests that stop it.</summary>
     public static ServerFixture Alone() => new(new Dictionary<string, string?>());

@@ -3,7 +3,7 @@ namespace GymServer.Client;
 /// <summary>Settings of a connection to GymServer.</summary>
 public sealed class GymClientOptions
 {
-    /// <summary>The longest a connect (with its handshake) may take. Default 10 seconds.</summary>
+    /// <summary>The longest a connect (with its TLS handshake, if any) may take. Default 10 seconds.</summary>
     public TimeSpan ConnectTimeout { get; set; } = TimeSpan.FromSeconds(10);
 
     /// <summary>
@@ -15,6 +15,9 @@ public sealed class GymClientOptions
 
     /// <summary>The encoding to ask for at the handshake. Default <see cref="GymEncoding.Json"/>.</summary>
     public GymEncoding Encoding { get; set; } = GymEncoding.Json;
+
+    /// <summary>TLS settings, for a server whose TCP port speaks TLS. Null (the default): plain TCP.</summary>
+    public GymTlsOptions? Tls { get; set; }
 
     /// <summary>The largest reply accepted, in bytes. Default 256 MiB.</summary>
     public int MaxReplyLength { get; set; } = 256 * 1024 * 1024;

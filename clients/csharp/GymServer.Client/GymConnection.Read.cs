@@ -1,5 +1,4 @@
 using System.Buffers.Binary;
-using System.Net.Sockets;
 using System.Text;
 using System.Text.Json;
 
@@ -108,7 +107,7 @@ public sealed partial class GymConnection
                 _start = 0;
                 _end = unread;
             }
-            var read = await _socket.ReceiveAsync(_buffer.AsMemory(_end), SocketFlags.None, token).ConfigureAwait(false);
+            var read = await _stream.ReadAsync(_buffer.AsMemory(_end), token).ConfigureAwait(false);
             if (read == 0)
             {
                 throw new GymServerException(GymServerException.ConnectionClosed, "GymServer closed the connection");

@@ -14,7 +14,7 @@ public sealed partial class GymConnection : IAsyncDisposable
 {
     private static readonly byte[] LineEnd = "\r\n"u8.ToArray();
 
-    private readonly Socket _socket;
+    private readonly Stream _stream;
     private readonly GymClientOptions _options;
     private readonly SemaphoreSlim _gate = new(1, 1);
     private CancellationTokenSource _timeout = new();
@@ -23,9 +23,9 @@ public sealed partial class GymConnection : IAsyncDisposable
     private bool _broken;
     private bool _disposed;
 
-    private GymConnection(Socket socket, GymClientOptions options)
+    private GymConnection(Stream stream, GymClientOptions options)
     {
-        _socket = socket;
+        _stream = stream;
         _options = options;
         _writer = new Utf8JsonWriter(_request);
         _buffer = new byte[16 * 1024];
@@ -34,8 +34,13 @@ public sealed partial class GymConnection : IAsyncDisposable
     /// <summary>The options this connection was made with.</summary>
     public GymClientOptions Options => _options;
 
-    /// <summary>Opens a connection (no handshake: the connection speaks protocol 1 until told otherwise).</summary>
-    /// <exception cref="GymServerException">The server could not be reached (code <c>connection_lost</c>).</exception>
+    /// <summary>
+    /// Opens a connection, over TLS when <see cref="GymClientOptions.Tls"/> is set (no protocol handshake: the
+    /// connection speaks protocol 1 until told otherwise).
+    /// </summary>
+    /// <exception cref="GymServerException">
+    /// The server could not be reached (code <c>connection_lost</c>), or the TLS handshake failed (<c>tls_failed</c>).
+    /// </exception>
     /// <exception cref="TimeoutException">The connect took longer than <see cref="GymClientOptions.ConnectTimeout"/>.</exception>
     public static async Task<GymConnection> ConnectAsync(string host, int port, GymClientOptions? options = null, CancellationToken cancellationToken = default)
     {
@@ -44,14 +49,21 @@ public sealed partial class GymConnection : IAsyncDisposable
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(options.ConnectTimeout);
         var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
+        Stream stream;
         try
         {
             await socket.ConnectAsync(host, port, timeout.Token).ConfigureAwait(false);
+            stream = new NetworkStream(socket, ownsSocket: true);
+            if (options.Tls is { } tls)
+            {
+                stream = await AuthenticateAsync(stream, host, port, tls, timeout.Token).ConfigureAwait(false);
+            }
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
             socket.Dispose();
-            throw new TimeoutException($"connecting to {host}:{port} took longer than {options.ConnectTimeout}");
+            var tls = options.Tls is null ? "" : " with its TLS handshake (does the port speak TLS?)";
+            throw new TimeoutException($"connecting to {host}:{port}{tls} took longer than {options.ConnectTimeout}");
         }
         catch (SocketException e)
         {
@@ -63,7 +75,7 @@ public sealed partial class GymConnection : IAsyncDisposable
             socket.Dispose();
             throw;
         }
-        return new GymConnection(socket, options);
+        return new GymConnection(stream, options);
     }
 
     /// <summary>Sends a request and returns its reply as it came, error replies included (they are not thrown).</summary>
@@ -116,7 +128,7 @@ public sealed partial class GymConnection : IAsyncDisposable
         {
             _request.Clear();
             build(_request);
-            await _socket.SendAsync(_request.WrittenMemory, SocketFlags.None, token).ConfigureAwait(false);
+            await _stream.WriteAsync(_request.WrittenMemory, token).ConfigureAwait(false);
             return await ReadFrameReplyAsync(token).ConfigureAwait(false);
         }, cancellationToken);
 
@@ -138,7 +150,7 @@ public sealed partial class GymConnection : IAsyncDisposable
         write(_writer);
         _writer.Flush();
         _request.Write(LineEnd);
-        await _socket.SendAsync(_request.WrittenMemory, SocketFlags.None, token).ConfigureAwait(false);
+        await _stream.WriteAsync(_request.WrittenMemory, token).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -181,15 +193,16 @@ public sealed partial class GymConnection : IAsyncDisposable
                 Break();
                 throw;
             }
-            catch (SocketException e)
+            catch (IOException e)
             {
+                // A socket error, as the stream (plain or TLS) reports it.
                 Break();
                 throw new GymServerException(GymServerException.ConnectionLost, $"the connection to GymServer failed: {e.Message}", e);
             }
             catch (GymServerException e) when (e.Code is GymServerException.ConnectionClosed or GymServerException.BadReply
-                or "server_shutting_down" or "idle_timeout" or "too_many_connections")
+                or "server_shutting_down" or "idle_timeout" or "too_many_connections" or "tls_required")
             {
-                // The last three the server sends on its own before it closes the connection (docs/protocol.md).
+                // The last four the server sends on its own before it closes the connection (docs/protocol.md).
                 Break();
                 throw;
             }
@@ -203,7 +216,7 @@ public sealed partial class GymConnection : IAsyncDisposable
     private void Break()
     {
         _broken = true;
-        _socket.Dispose();
+        _stream.Dispose();
     }
 
     /// <summary>Closes the connection; the server closes every env it held.</summary>
@@ -212,7 +225,7 @@ public sealed partial class GymConnection : IAsyncDisposable
         if (!_disposed)
         {
             _disposed = true;
-            _socket.Dispose();
+            _stream.Dispose();
             _writer.Dispose();
             _timeout.Dispose();
         }

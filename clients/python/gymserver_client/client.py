@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any, Callable, Optional
 
-from gymserver_client.connection import Connection
+from gymserver_client.connection import Connection, Tls
 from gymserver_client.errors import BAD_REPLY, GymServerError
 
 
@@ -16,11 +16,14 @@ class GymClient:
         port: its TCP port.
         timeout: seconds a connect or a request may take, or None to wait forever.
         binary: ask for the binary encoding of vector steps (docs/protocol.md, "Binary encoding").
+        tls: TLS for a server whose port speaks it: True (the system's trusted roots), the path of a CA file, or an
+            ``ssl.SSLContext`` (see ``connection.Tls``). Default: plain TCP.
+        server_hostname: the name the server's certificate must carry; default: ``host``.
     """
 
     def __init__(self, host: str = "127.0.0.1", port: int = 4040, timeout: Optional[float] = 60.0,
-                 binary: bool = False):
-        self.connection = Connection(host, port, timeout)
+                 binary: bool = False, *, tls: Tls = None, server_hostname: Optional[str] = None):
+        self.connection = Connection(host, port, timeout, tls=tls, server_hostname=server_hostname)
         try:
             handshake: dict[str, Any] = {"protocol": 2}
             if binary:

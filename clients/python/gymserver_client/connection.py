@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import json
+import os
 import socket
+import ssl
 import struct
 import threading
 import zlib
-from typing import Any, Optional
+from typing import Any, Optional, Union
 
-from gymserver_client.errors import BAD_REPLY, CLOSING_CODES, CONNECTION_CLOSED, CONNECTION_LOST, GymServerError
+from gymserver_client.errors import (BAD_REPLY, CLOSING_CODES, CONNECTION_CLOSED, CONNECTION_LOST, TLS_FAILED,
+                                     GymServerError)
 
 FRAME_MAGIC = 0xB7
 FRAME_HEADER = struct.Struct("<BBHI")  # magic, type, reserved, payload length
@@ -22,6 +25,22 @@ REPLY_END = b"\r\n\r\n"
 def _compact(request: Any) -> bytes:
     # Compact JSON on one line: the protocol's framing relies on it (docs/protocol.md).
     return json.dumps(request, separators=(",", ":"), allow_nan=False).encode() + b"\r\n"
+
+
+Tls = Union[bool, str, "os.PathLike[str]", ssl.SSLContext, None]
+"""How to connect: None or False for plain TCP; True for TLS trusting the system's roots; the path of a PEM file of
+CA certificates to trust instead (a private CA); or an ``ssl.SSLContext`` used as given."""
+
+
+def tls_context(tls: Tls) -> Optional[ssl.SSLContext]:
+    """The SSL context a ``tls`` argument asks for (None for plain TCP). Certificates and host names are checked."""
+    if tls is None or tls is False:
+        return None
+    if isinstance(tls, ssl.SSLContext):
+        return tls
+    if tls is True:
+        return ssl.create_default_context()
+    return ssl.create_default_context(cafile=os.fspath(tls))
 
 
 def raise_if_error(reply: Any) -> Any:
@@ -41,12 +60,19 @@ class Connection:
     Args:
         host: the server's address.
         port: its TCP port (4040 by default on the server).
-        timeout: seconds a connect or a request may take, or None to wait forever.
+        timeout: seconds a connect (with its TLS handshake) or a request may take, or None to wait forever.
         max_reply: the largest reply accepted, in bytes.
+        tls: TLS to a server whose TCP port speaks it (``Gym:Tcp:Tls``); see ``Tls``. Default: plain TCP.
+        server_hostname: the name the server's certificate must carry (and SNI); default: ``host``.
+
+    Raises:
+        GymServerError: ``connection_lost`` when the server cannot be reached, ``tls_failed`` when the TLS handshake
+            fails (a certificate not trusted or not for the host name, or a port without TLS).
     """
 
     def __init__(self, host: str = "127.0.0.1", port: int = 4040, timeout: Optional[float] = 60.0,
-                 max_reply: int = 256 << 20):
+                 max_reply: int = 256 << 20, *, tls: Tls = None, server_hostname: Optional[str] = None):
+        context = tls_context(tls)
         try:
             self._socket = socket.create_connection((host, port), timeout=timeout)
         except socket.timeout as e:
@@ -54,11 +80,27 @@ class Connection:
         except OSError as e:
             raise GymServerError(CONNECTION_LOST, f"cannot connect to GymServer at {host}:{port}: {e}") from e
         self._socket.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+        if context is not None:
+            self._socket = self._handshake(context, host, port, server_hostname or host, timeout)
         self._buffer = bytearray()
         self._lock = threading.Lock()
         self._max_reply = max_reply
         self._broken: Optional[str] = None
         self._compressed = False
+
+    def _handshake(self, context: ssl.SSLContext, host: str, port: int, server_hostname: str,
+                   timeout: Optional[float]) -> ssl.SSLSocket:
+        try:
+            return context.wrap_socket(self._socket, server_hostname=server_hostname)
+        except socket.timeout as e:
+            self._socket.close()
+            raise TimeoutError(f"the TLS handshake with {host}:{port} took longer than {timeout} s "
+                               "(does the port speak TLS?)") from e
+        except OSError as e:  # ssl.SSLError (a certificate not trusted, not TLS at all) or a reset
+            self._socket.close()
+            raise GymServerError(TLS_FAILED, f"the TLS handshake with GymServer at {host}:{port} failed (is its "
+                                             f"certificate trusted and for {server_hostname}, and does the port speak "
+                                             f"TLS?): {e}") from e
 
     def request(self, request: Any) -> Any:
         """Sends a request (a JSON-able object) and returns its reply, error replies included."""

@@ -7,6 +7,7 @@ from typing import Any, Optional, SupportsFloat
 import gymnasium
 
 from gymserver_client.client import GymClient, make_on
+from gymserver_client.connection import Tls
 from gymserver_client.spaces import from_jsonable, space_from_description, to_jsonable
 
 
@@ -19,6 +20,7 @@ class RemoteEnv(gymnasium.Env):
         port: its TCP port, when no client is given.
         client: a GymClient to share (several envs on one connection); else the env opens and owns one.
         timeout: seconds a request may take, for a connection the env opens.
+        tls, server_hostname: TLS for a connection the env opens, as for GymClient.
         render_mode: passed to ``gymnasium.make`` on the server (native envs take none).
         **kwargs: keyword arguments of the env's constructor (``map_name="8x8"``, ``is_slippery=False``).
 
@@ -29,9 +31,11 @@ class RemoteEnv(gymnasium.Env):
     metadata = {"render_modes": []}
 
     def __init__(self, env_id: str, host: str = "127.0.0.1", port: int = 4040, *, client: Optional[GymClient] = None,
-                 timeout: Optional[float] = 60.0, render_mode: Optional[str] = None, **kwargs: Any):
+                 timeout: Optional[float] = 60.0, tls: Tls = None, server_hostname: Optional[str] = None,
+                 render_mode: Optional[str] = None, **kwargs: Any):
         self.client, self._owns_client, reply = make_on(
-            client, lambda: GymClient(host, port, timeout), lambda on: on.make(env_id, kwargs or None, render_mode))
+            client, lambda: GymClient(host, port, timeout, tls=tls, server_hostname=server_hostname),
+            lambda on: on.make(env_id, kwargs or None, render_mode))
         self.instance: str = reply["instance"]
         self.env_id: str = reply["id"]
         self.backend: str = reply["backend"]

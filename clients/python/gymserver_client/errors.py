@@ -11,7 +11,10 @@ CONNECTION_LOST = "connection_lost"
 BAD_REPLY = "bad_reply"
 """The client's own code: a reply the client cannot read."""
 
-CLOSING_CODES = frozenset({"server_shutting_down", "idle_timeout", "too_many_connections"})
+TLS_FAILED = "tls_failed"
+"""The client's own code: the TLS handshake failed (a certificate not trusted or not for the host name, no TLS)."""
+
+CLOSING_CODES = frozenset({"server_shutting_down", "idle_timeout", "too_many_connections", "tls_required"})
 """Errors the server sends on its own just before it closes the connection (docs/protocol.md)."""
 
 
@@ -20,7 +23,7 @@ class GymServerError(Exception):
 
     Attributes:
         code: the server's snake_case code (``unknown_env``, ``invalid_action``, ...) or one of this module's
-            ``CONNECTION_CLOSED``, ``CONNECTION_LOST``, ``BAD_REPLY``.
+            ``CONNECTION_CLOSED``, ``CONNECTION_LOST``, ``BAD_REPLY``, ``TLS_FAILED``.
         message: the text for people.
     """
 

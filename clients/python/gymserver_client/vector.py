@@ -12,7 +12,7 @@ from gymnasium.vector import VectorEnv
 from gymnasium.vector.utils import batch_space
 
 from gymserver_client.client import GymClient, make_on
-from gymserver_client.connection import STEP_VEC_REPLY, STEP_VEC_REQUEST
+from gymserver_client.connection import STEP_VEC_REPLY, STEP_VEC_REQUEST, Tls
 from gymserver_client.errors import BAD_REPLY, GymServerError
 from gymserver_client.spaces import (
     batch_from_bytes,
@@ -90,6 +90,7 @@ class RemoteVectorEnv(VectorEnv):
         client: a GymClient to share; else the vector env opens and owns one.
         binary: for a connection it opens, step with binary frames (docs/protocol.md, "Binary encoding").
         timeout: seconds a request may take, for a connection it opens.
+        tls, server_hostname: TLS for a connection it opens, as for GymClient.
         **kwargs: keyword arguments of every sub-env's constructor.
     """
 
@@ -97,9 +98,9 @@ class RemoteVectorEnv(VectorEnv):
 
     def __init__(self, env_id: str, num_envs: int, host: str = "127.0.0.1", port: int = 4040, *,
                  client: Optional[GymClient] = None, binary: bool = False, timeout: Optional[float] = 60.0,
-                 **kwargs: Any):
+                 tls: Tls = None, server_hostname: Optional[str] = None, **kwargs: Any):
         self.client, self._owns_client, reply = make_on(
-            client, lambda: GymClient(host, port, timeout, binary=binary),
+            client, lambda: GymClient(host, port, timeout, binary=binary, tls=tls, server_hostname=server_hostname),
             lambda on: on.make_vec(env_id, num_envs, kwargs or None))
         self.instance: str = reply["instance"]
         self.env_id: str = reply["id"]

@@ -14,6 +14,7 @@ CLIENT_DIR = Path(__file__).resolve().parent.parent
 REPO = CLIENT_DIR.parent.parent
 FAKEGYM = REPO / "python" / "tests" / "fakegym"
 SCENARIOS = REPO / "clients" / "scenarios" / "protocol.json"
+MAKE_TEST_CERTIFICATES = REPO / "clients" / "scenarios" / "make-test-certificates.sh"
 RELEASE_DLL = REPO / "GymServer.Web" / "bin" / "Release" / "net10.0" / "GymServer.Web.dll"
 SERVER_DLL = Path(os.environ.get("GYMSERVER_DLL", RELEASE_DLL))
 
@@ -68,6 +69,24 @@ class ServerProcess:
 def server():
     """One server for the whole session, native envs only."""
     process = ServerProcess()
+    yield process
+    process.stop()
+
+
+@pytest.fixture(scope="session")
+def certificates(tmp_path_factory):
+    """A test CA and a server certificate it signs for localhost and 127.0.0.1 (ca.pem, server.pem, server.key), and
+    other-ca.pem, a CA that signed nothing: made now with OpenSSL's command line."""
+    directory = tmp_path_factory.mktemp("certificates")
+    subprocess.run(["bash", str(MAKE_TEST_CERTIFICATES), str(directory)], check=True)
+    return directory
+
+
+@pytest.fixture(scope="module")
+def tls_server(certificates):
+    """A server whose TCP port speaks TLS only, with the test certificate."""
+    process = ServerProcess("--Gym:Tcp:Tls:Enabled=true", f"--Gym:Tcp:Tls:Certificate:Path={certificates / 'server.pem'}",
+                            f"--Gym:Tcp:Tls:Certificate:KeyPath={certificates / 'server.key'}")
     yield process
     process.stop()
 

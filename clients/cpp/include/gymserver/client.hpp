@@ -22,6 +22,8 @@ struct ClientOptions {
   /// kBinary negotiates the binary encoding at the handshake; VectorEnv::step then sends binary
   /// frames (every other request stays JSON).
   Encoding encoding = Encoding::kJson;
+  /// TLS, for a server whose TCP port speaks it (off by default).
+  Tls tls;
 };
 
 /// An env id the server serves, with the spaces of an env made without keyword arguments.
@@ -38,7 +40,7 @@ struct EnvSpec {
 class Client {
  public:
   Client(const std::string& host, const std::string& port, ClientOptions options = {})
-      : connection_(host, port, options.timeouts), encoding_(options.encoding) {
+      : connection_(host, port, options.timeouts, options.tls), encoding_(options.encoding) {
     Json handshake = {{"server", {{"protocol", 2}}}};
     if (encoding_ == Encoding::kBinary) handshake["server"]["encoding"] = "binary";
     Json reply = request(handshake);

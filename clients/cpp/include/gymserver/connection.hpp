@@ -1,5 +1,5 @@
-// One TCP connection to a GymServer: connect and read timeouts, reply framing ("\r\n\r\n"), zlib
-// replies and binary frames. POSIX sockets only.
+// One TCP connection to a GymServer, over TLS if asked: connect and read timeouts, reply framing
+// ("\r\n\r\n"), zlib replies and binary frames. POSIX sockets only.
 #ifndef GYMSERVER_CONNECTION_HPP
 #define GYMSERVER_CONNECTION_HPP
 
@@ -22,6 +22,7 @@
 #include "gymserver/error.hpp"
 #include "gymserver/inflate.hpp"
 #include "gymserver/json.hpp"
+#include "gymserver/tls.hpp"
 
 namespace gymserver {
 
@@ -38,8 +39,16 @@ struct Timeouts {
 /// longer be matched to their requests.
 class Connection {
  public:
-  Connection(const std::string& host, const std::string& port, Timeouts timeouts = {})
+  /// Connects, then with tls.enabled completes a TLS handshake within the connect timeout.
+  Connection(const std::string& host, const std::string& port, Timeouts timeouts = {},
+             const Tls& tls = {})
       : timeouts_(timeouts) {
+    if (tls.enabled && !kTlsAvailable) {
+      throw ConnectionError("tls_failed",
+                            "this build of the GymServer client has no TLS: compile with "
+                            "GYMSERVER_TLS=1 and link OpenSSL's libssl (CMake does both when it "
+                            "finds OpenSSL)");
+    }
     fd_ = Open(host, port, timeouts.connect);
     if (timeouts.read.count() > 0) {
       // A server that stops reading (it has too many replies waiting) blocks send: bound that too.
@@ -48,6 +57,7 @@ class Connection {
       limit.tv_usec = static_cast<suseconds_t>((timeouts.read.count() % 1000) * 1000);
       ::setsockopt(fd_, SOL_SOCKET, SO_SNDTIMEO, &limit, sizeof limit);
     }
+    if (tls.enabled) StartTls(tls, host, port);
   }
   Connection(const Connection&) = delete;
   Connection& operator=(const Connection&) = delete;
@@ -61,6 +71,9 @@ class Connection {
       buffer_ = std::move(other.buffer_);
       head_ = other.head_;
       broken_ = other.broken_;
+#if GYMSERVER_TLS
+      tls_ = std::move(other.tls_);
+#endif
     }
     return *this;
   }
@@ -78,18 +91,13 @@ class Connection {
   void send_bytes(const void* data, size_t size) {
     CheckUsable();
     const char* bytes = static_cast<const char*>(data);
-    while (size > 0) {
-      ssize_t sent = ::send(fd_, bytes, size, MSG_NOSIGNAL);
-      if (sent < 0 && errno == EINTR) continue;
-      if (sent < 0 && (errno == EAGAIN || errno == EWOULDBLOCK)) {
-        Fail("timeout", "the server took no request bytes for " +
-                            std::to_string(timeouts_.read.count()) + " ms");
-      }
-      if (sent <= 0)
-        Fail("connection_closed", "sending failed: " + std::string(std::strerror(errno)));
-      bytes += sent;
-      size -= static_cast<size_t>(sent);
+#if GYMSERVER_TLS
+    if (tls_) {
+      Guarded([&] { tls_->Write(bytes, size, Sender{this}); });
+      return;
     }
+#endif
+    SendRaw(bytes, size);
   }
 
   /// Reads one reply body (without its "\r\n\r\n"). With maybe_compressed set, a body that does
@@ -155,13 +163,16 @@ class Connection {
   // A point in time after which reading fails; "never" when the timeout is not positive.
   struct Deadline {
     explicit Deadline(std::chrono::milliseconds timeout)
-        : forever(timeout.count() <= 0), at(std::chrono::steady_clock::now() + timeout) {}
+        : timeout(timeout),
+          forever(timeout.count() <= 0),
+          at(std::chrono::steady_clock::now() + timeout) {}
     int RemainingMs() const {
       if (forever) return -1;
       auto left = std::chrono::duration_cast<std::chrono::milliseconds>(
           at - std::chrono::steady_clock::now());
       return left.count() > 0 ? static_cast<int>(left.count()) : 0;
     }
+    std::chrono::milliseconds timeout;
     bool forever;
     std::chrono::steady_clock::time_point at;
   };
@@ -241,22 +252,105 @@ class Connection {
         buffer_.erase(buffer_.begin(), buffer_.begin() + static_cast<std::ptrdiff_t>(head_));
         head_ = 0;
       }
+      size_t old_size = buffer_.size();
+      buffer_.resize(old_size + 65536);
+      size_t received = Receive(buffer_.data() + old_size, 65536, deadline);
+      buffer_.resize(old_size + received);
+      if (received == 0) Fail("connection_closed", "the server closed the connection");
+    }
+  }
+
+  // Receives some bytes of the stream (decrypted, over TLS) into out; 0 at its end.
+  size_t Receive(char* out, size_t size, const Deadline& deadline) {
+#if GYMSERVER_TLS
+    if (tls_) {
+      size_t received = 0;
+      Guarded([&] { received = tls_->Read(out, size, Sender{this}, Receiver{this, &deadline}); });
+      return received;
+    }
+#endif
+    return ReceiveRaw(out, size, deadline);
+  }
+
+  // Receives some bytes from the socket, waiting until the deadline; 0 at end of stream.
+  size_t ReceiveRaw(char* out, size_t size, const Deadline& deadline) {
+    for (;;) {
       pollfd waiting{fd_, POLLIN, 0};
       int ready = ::poll(&waiting, 1, deadline.RemainingMs());
       if (ready < 0 && errno == EINTR) continue;
       if (ready == 0) {
-        Fail("timeout", "no reply within " + std::to_string(timeouts_.read.count()) + " ms");
+        Fail("timeout", "no reply within " + std::to_string(deadline.timeout.count()) + " ms");
       }
-      size_t old_size = buffer_.size();
-      buffer_.resize(old_size + 65536);
-      ssize_t received = ::recv(fd_, buffer_.data() + old_size, 65536, 0);
-      buffer_.resize(old_size + static_cast<size_t>(received > 0 ? received : 0));
+      ssize_t received = ::recv(fd_, out, size, 0);
       if (received < 0 && errno == EINTR) continue;
-      if (received == 0) Fail("connection_closed", "the server closed the connection");
       if (received < 0)
         Fail("connection_closed", std::string("reading failed: ") + std::strerror(errno));
+      return static_cast<size_t>(received);
     }
   }
+
+  // Sends all the bytes to the socket.
+  void SendRaw(const char* bytes, size_t size) {
+    while (size > 0) {
+      ssize_t sent = ::send(fd_, bytes, size, MSG_NOSIGNAL);
+      if (sent < 0 && errno == EINTR) continue;
+      if (sent < 0 && (errno == EAGAIN || errno == EWOULDBLOCK)) {
+        Fail("timeout", "the server took no request bytes for " +
+                            std::to_string(timeouts_.read.count()) + " ms");
+      }
+      if (sent <= 0)
+        Fail("connection_closed", "sending failed: " + std::string(std::strerror(errno)));
+      bytes += sent;
+      size -= static_cast<size_t>(sent);
+    }
+  }
+
+  // The TLS handshake, within the connect timeout; its failures close the socket (the constructor
+  // throws, so the destructor will not).
+  void StartTls(const Tls& tls, const std::string& host, const std::string& port) {
+#if GYMSERVER_TLS
+    try {
+      tls_ = std::make_unique<detail::TlsSession>(tls, host);
+      Deadline deadline(timeouts_.connect);
+      tls_->Handshake(Sender{this}, Receiver{this, &deadline});
+    } catch (const ConnectionError& error) {
+      Close();
+      // A handshake cut short by the deadline is a timeout; anything else means no trusted TLS.
+      throw ConnectionError(error.code() == "timeout" ? "timeout" : "tls_failed",
+                            "TLS handshake with " + host + ":" + port + ": " + error.message() +
+                                " (is the certificate trusted and for this host, and does the "
+                                "port speak TLS?)");
+    }
+#else
+    (void)tls, (void)host, (void)port;
+#endif
+  }
+
+#if GYMSERVER_TLS
+  // The TLS session's socket I/O: this connection's own, with its deadlines.
+  struct Sender {
+    Connection* connection;
+    void operator()(const char* bytes, size_t size) const { connection->SendRaw(bytes, size); }
+  };
+  struct Receiver {
+    Connection* connection;
+    const Deadline* deadline;
+    size_t operator()(char* out, size_t size) const {
+      return connection->ReceiveRaw(out, size, *deadline);
+    }
+  };
+
+  // Runs a TLS session call; a failure it reports leaves the connection unusable, as Fail does.
+  template <class Call>
+  void Guarded(Call&& call) {
+    try {
+      call();
+    } catch (const ConnectionError&) {
+      broken_ = true;
+      throw;
+    }
+  }
+#endif
 
   std::string ReadCompressed(const Deadline& deadline) {
     Inflater inflater;
@@ -302,6 +396,9 @@ class Connection {
   std::vector<char> buffer_;
   size_t head_ = 0;
   bool broken_ = false;
+#if GYMSERVER_TLS
+  std::unique_ptr<detail::TlsSession> tls_;
+#endif
 };
 
 }  // namespace gymserver

@@ -29,11 +29,12 @@ class RecordEpisodeStatistics {
 /// Not copyable or movable (record_episode_stats refers back to it).
 class Environment {
  public:
-  Environment(const std::string& host, const std::string& port, Timeouts timeouts = {})
-      : connection_(host, port, timeouts) {}
+  Environment(const std::string& host, const std::string& port, Timeouts timeouts = {},
+              const Tls& tls = {})
+      : connection_(host, port, timeouts, tls) {}
   Environment(const std::string& host, const std::string& port, const std::string& env_id,
-              Timeouts timeouts = {})
-      : Environment(host, port, timeouts) {
+              Timeouts timeouts = {}, const Tls& tls = {})
+      : Environment(host, port, timeouts, tls) {
     make(env_id);
   }
   Environment(const Environment&) = delete;

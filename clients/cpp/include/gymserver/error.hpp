@@ -10,7 +10,7 @@ namespace gymserver {
 
 /// Any failure of a GymServer call. code() is the server's snake_case error code (unknown_env,
 /// invalid_action, ...) or one of the client's own: connection_failed, connection_closed, timeout,
-/// protocol_error.
+/// protocol_error, tls_failed (the TLS handshake failed, or this build has no TLS).
 class Error : public std::runtime_error {
  public:
   Error(std::string code, const std::string& message)
@@ -28,7 +28,7 @@ class Error : public std::runtime_error {
 
 /// The server answered a request with {"error":{"code":..,"message":..}}. The connection goes on
 /// (except after the errors the server sends on its own: too_many_connections, idle_timeout,
-/// server_shutting_down).
+/// server_shutting_down, tls_required).
 class ServerError : public Error {
  public:
   using Error::Error;

@@ -62,7 +62,8 @@ inline Json parse_reply(const std::string& body) {
 
 /// The errors the server sends on its own before it closes the connection.
 inline bool ends_connection(const std::string& code) {
-  return code == "server_shutting_down" || code == "idle_timeout" || code == "too_many_connections";
+  return code == "server_shutting_down" || code == "idle_timeout" || code == "too_many_connections" ||
+         code == "tls_required";
 }
 
 /// Throws the ServerError a reply {"error":{"code":..,"message":..}} carries.
