@@ -22,6 +22,9 @@ public static class DmEnvRpcExtensions
             .Validate(options => ListenAddresses.TryParse(options.Address, out _), "Gym:DmEnvRpc:Address must be an IP address, localhost, * or 0.0.0.0")
             .Validate(options => options.MaxStreams >= 1, "Gym:DmEnvRpc:MaxStreams must be at least 1")
             .Validate(options => options.MaxRequestBytes >= 1024, "Gym:DmEnvRpc:MaxRequestBytes must be at least 1024")
+            .Validate(options => options.Tls.HandshakeTimeout > TimeSpan.Zero, "Gym:DmEnvRpc:Tls:HandshakeTimeout must be positive")
+            .Validate(options => options.Tls.Enabled || !options.Tls.Certificate.IsSet,
+                "Gym:DmEnvRpc:Tls:Certificate is set but Gym:DmEnvRpc:Tls:Enabled is not true: set it, or the port stays plain")
             .ValidateOnStart();
         var options = builder.Configuration.GetSection(DmEnvRpcOptions.SectionName).Get<DmEnvRpcOptions>() ?? new DmEnvRpcOptions();
         if (!options.Enabled)
@@ -32,18 +35,18 @@ public static class DmEnvRpcExtensions
         builder.Services.AddSingleton<DmEnvRpcEndpoints>();
         builder.Services.AddSingleton<DmEnvRpcStreams>();
         builder.Services.AddSingleton<WorldSessions>();
-        builder.WebHost.ConfigureKestrel(kestrel =>
+        builder.WebHost.ConfigureKestrel((context, kestrel) =>
         {
             var bound = kestrel.ApplicationServices.GetRequiredService<IOptions<DmEnvRpcOptions>>().Value;
             var endpoints = kestrel.ApplicationServices.GetRequiredService<DmEnvRpcEndpoints>();
+            var https = bound.Tls.Enabled
+                ? TlsEndpoint.Https(bound.Tls.Certificate, bound.Tls.HandshakeTimeout, "Gym:DmEnvRpc:Tls", context.HostingEnvironment.ContentRootPath)
+                : null;
             ListenAddresses.Listen(kestrel, bound.Address, bound.Port, listen =>
             {
                 // gRPC is HTTP/2 only: without TLS a client speaks it with prior knowledge (h2c), with TLS by ALPN.
                 listen.Protocols = HttpProtocols.Http2;
-                if (bound.Tls.Enabled)
-                {
-                    listen.UseHttps();
-                }
+                https?.Invoke(listen);
                 endpoints.Add(listen);
             });
         });

@@ -1,3 +1,5 @@
+using GymServer.Web.Tcp;
+
 namespace GymServer.Web.DmEnvRpc;
 
 /// <summary>The dm_env_rpc endpoint (gRPC over HTTP/2), bound from configuration section <c>Gym:DmEnvRpc</c>.</summary>
@@ -25,11 +27,17 @@ public sealed class DmEnvRpcOptions
 }
 
 /// <summary>
-/// TLS on the dm_env_rpc endpoint: HTTPS (HTTP/2 over TLS, negotiated by ALPN) with Kestrel's default certificate
-/// (<c>Kestrel:Certificates:Default</c>), the one <c>https://</c> urls use.
+/// TLS on the dm_env_rpc endpoint (HTTP/2 negotiated by ALPN), in the shape of <c>Gym:Tcp:Tls</c>: its certificate is
+/// <see cref="Certificate"/> when given, else Kestrel's default certificate (<c>Kestrel:Certificates:Default</c>).
 /// </summary>
 public sealed class DmEnvRpcTlsOptions
 {
     /// <summary>Whether the endpoint speaks TLS (and only TLS).</summary>
     public bool Enabled { get; set; }
+
+    /// <summary>The certificate, in the shape of Kestrel's endpoint <c>Certificate</c> section (files only).</summary>
+    public TlsCertificateFile Certificate { get; set; } = new();
+
+    /// <summary>The longest a client may take from connecting to the end of its TLS handshake.</summary>
+    public TimeSpan HandshakeTimeout { get; set; } = TimeSpan.FromSeconds(10);
 }

@@ -9,7 +9,7 @@ internal static partial class SecurityLog
     [LoggerMessage(102, LogLevel.Information, "Token authentication is on ({Count} token(s)) for TCP, dm_env_rpc and the HTTP routes that require it")]
     public static partial void AuthenticationOn(ILogger logger, int count);
 
-    [LoggerMessage(106, LogLevel.Warning, "GymServer listens beyond this machine without TLS ({EndPoints}) while Gym:Auth:Tokens is set: tokens, and everything else, cross the network in clear text. Set Gym:Tcp:Tls for TCP and an https:// url with a certificate for HTTP (docs/reliability.md), or listen on 127.0.0.1")]
+    [LoggerMessage(106, LogLevel.Warning, "GymServer listens beyond this machine without TLS ({EndPoints}) while Gym:Auth:Tokens is set: tokens, and everything else, cross the network in clear text. Set Gym:Tcp:Tls for TCP, Gym:DmEnvRpc:Tls for dm_env_rpc and an https:// url with a certificate for HTTP (docs/reliability.md), or listen on 127.0.0.1")]
     public static partial void TokensWithoutTls(ILogger logger, string endPoints);
 
     [LoggerMessage(103, LogLevel.Information, "HTTP request to {Path} refused: {Reason}")]
