@@ -7,7 +7,6 @@ using GymServer.Web.Health;
 using GymServer.Web.Dashboard;
 using GymServer.Web.Security;
 using GymServer.Web.Tcp;
-using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 
 namespace GymServer.Web;
 
@@ -49,7 +48,7 @@ public static class GymServerExtensions
 
     public static WebApplication MapGymServer(this WebApplication app)
     {
-        app.MapHealthChecks("/healthz", new HealthCheckOptions { Predicate = check => check.Tags.Contains(HealthTags.Live) });
+        app.MapHealthChecks("/healthz", HealthResponse.Options(HealthTags.Live));
         app.MapGymMedia();
         app.UseGymTcp();
         app.MapGymDashboard();

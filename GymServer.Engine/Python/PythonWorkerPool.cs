@@ -75,11 +75,17 @@ public sealed partial class PythonWorkerPool : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// The pool now. Once it is unavailable or stopped no slot is being restarted any more: only workers still running
+    /// are listed, so the dashboard shows the reason instead of slots "restarting" forever.
+    /// </summary>
     public PythonPoolStatus GetStatus()
     {
         lock (_gate)
         {
+            var retrying = _state is not (PythonPoolState.Unavailable or PythonPoolState.Stopped);
             var workers = _slots
+                .Where(slot => retrying || slot.Worker is not null)
                 .Select(slot => new PythonWorkerStatus(slot.Index, slot.Worker?.Pid, slot.Worker?.EnvCount ?? 0, slot.Restarts))
                 .ToList();
             return new PythonPoolStatus(_state, _reason, _slots.Length, workers, _hello);

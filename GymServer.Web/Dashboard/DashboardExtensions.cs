@@ -4,7 +4,6 @@ using GymServer.Web.Hubs;
 using GymServer.Web.Metrics;
 using GymServer.Web.Notices;
 using GymServer.Web.Recordings;
-using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Prometheus;
 
 namespace GymServer.Web.Dashboard;
@@ -91,7 +90,7 @@ public static class DashboardExtensions
 
     public static WebApplication MapGymDashboard(this WebApplication app)
     {
-        app.MapHealthChecks("/readyz", new HealthCheckOptions { Predicate = check => check.Tags.Contains(HealthTags.Ready) });
+        app.MapHealthChecks("/readyz", HealthResponse.Options(HealthTags.Ready));
         app.MapMetrics(MetricsPath, app.Services.GetRequiredService<GymMetrics>().Registry);
         app.MapHub<StatsHub>(HubPath);
         WarnIfAssetsMissing(app);

@@ -84,7 +84,10 @@ public sealed class MetricsEndpointTests
         using var http = new HttpClient { BaseAddress = server.HttpAddress };
         using var ready = await http.GetAsync(new Uri("/readyz", UriKind.Relative));
         Assert.True(ready.IsSuccessStatusCode);
-        Assert.Equal("Degraded", await ready.Content.ReadAsStringAsync());
+        var lines = (await ready.Content.ReadAsStringAsync()).Split('\n');
+        Assert.Equal("Degraded", lines[0]);
+        var python = Assert.Single(lines[1..]);
+        Assert.StartsWith("python-workers: Python envs unavailable: cannot run the Python interpreter '/nonexistent/python3'", python, StringComparison.Ordinal);
     }
 
     [Fact]

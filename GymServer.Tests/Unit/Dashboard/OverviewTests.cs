@@ -52,6 +52,17 @@ public sealed class OverviewTests
     }
 
     [Fact]
+    public void AnUnavailablePoolSaysWhyInsteadOfListingWorkers()
+    {
+        using var context = new DashboardTestContext();
+        var unavailable = Snapshot(0) with { Python = new PythonSnapshot("Unavailable", "no gymnasium for 'python3'", 4, []) };
+        var card = context.Render<NodeCard>(parameters => parameters.Add(card => card.Snapshot, unavailable));
+        Assert.Equal("Python envs unavailable: no gymnasium for 'python3'", card.Find("[data-python-unavailable]").TextContent);
+        Assert.Empty(card.FindAll("table.workers"));
+        Assert.DoesNotContain("restarting", card.Markup, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void TheOverviewFollowsPublishedSnapshots()
     {
         using var context = new DashboardTestContext();
