@@ -13,5 +13,8 @@ public sealed record PythonPoolStatus(
     public int Envs => Workers.Sum(worker => worker.Envs);
 }
 
-/// <summary>One slot: its current process (none while it restarts), envs on it, and how often it was restarted.</summary>
-public sealed record PythonWorkerStatus(int Slot, int? Pid, int Envs, int Restarts);
+/// <summary>
+/// One slot: its current process (none while it restarts), envs on it, how often it was restarted, and the process's
+/// latest memory and CPU sample (<see cref="PythonWorkerPool.SampleUsage"/>; null before the first or off Linux).
+/// </summary>
+public sealed record PythonWorkerStatus(int Slot, int? Pid, int Envs, int Restarts, WorkerUsage? Usage = null);

@@ -33,6 +33,7 @@ internal sealed partial class PythonWorker : IAsyncDisposable
         _options = options;
         _logger = logger;
         Pid = process.Id;
+        Usage = new ProcessUsageMeter(Pid);
         _watchdog = new Timer(_ => CheckProgress(), null, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
     }
 
@@ -47,6 +48,9 @@ internal sealed partial class PythonWorker : IAsyncDisposable
         get => _hello;
         private set => _hello = value;
     }
+
+    /// <summary>The process's memory and CPU share, sampled by the pool on the dashboard's cadence.</summary>
+    public ProcessUsageMeter Usage { get; }
 
     /// <summary>Completes, with the reason, when the worker is lost; every call then fails with worker_lost.</summary>
     public Task<string> Lost => _lost.Task;

@@ -86,9 +86,26 @@ public sealed partial class PythonWorkerPool : IAsyncDisposable
             var retrying = _state is not (PythonPoolState.Unavailable or PythonPoolState.Stopped);
             var workers = _slots
                 .Where(slot => retrying || slot.Worker is not null)
-                .Select(slot => new PythonWorkerStatus(slot.Index, slot.Worker?.Pid, slot.Worker?.EnvCount ?? 0, slot.Restarts))
+                .Select(slot => new PythonWorkerStatus(slot.Index, slot.Worker?.Pid, slot.Worker?.EnvCount ?? 0, slot.Restarts, slot.Worker?.Usage.Latest))
                 .ToList();
             return new PythonPoolStatus(_state, _reason, _slots.Length, workers, _hello);
+        }
+    }
+
+    /// <summary>
+    /// Samples every live worker's resident memory and CPU share (from /proc), for <see cref="GetStatus"/>. Called on
+    /// the dashboard's snapshot cadence, about once a second: a CPU share is the average since the previous call.
+    /// </summary>
+    public void SampleUsage()
+    {
+        PythonWorker[] workers;
+        lock (_gate)
+        {
+            workers = [.. _slots.Select(slot => slot.Worker).OfType<PythonWorker>()];
+        }
+        foreach (var worker in workers)
+        {
+            worker.Usage.Sample();
         }
     }
 
