@@ -1,6 +1,8 @@
 using System.Globalization;
 using GymServer.Engine.Python;
+using GymServer.Engine.Recording;
 using GymServer.Engine.Sessions;
+using GymServer.Web.Cluster;
 using GymServer.Web.Dashboard;
 using GymServer.Web.Recordings;
 using Prometheus;
@@ -8,10 +10,10 @@ using Prometheus;
 namespace GymServer.Web.Metrics;
 
 /// <summary>
-/// The node-wide values (steps, episodes, sessions, envs, Python workers and their usage, recordings) copied into the
-/// Prometheus registry just before each scrape, from where they are kept (<see cref="NodeActivity"/>, the pool and
-/// its latest usage sample, the media root); and step latency, fed from <see cref="NodeActivity.StepTimed"/> into
-/// <see cref="GymMetrics"/>.
+/// The node-wide values (steps, episodes, sessions, envs, Python workers and their usage, recordings, cluster nodes)
+/// copied into the Prometheus registry just before each scrape, from where they are kept (<see cref="NodeActivity"/>,
+/// the pool and its latest usage sample, the media root, the node directory); and step latency, fed from
+/// <see cref="NodeActivity.StepTimed"/> into <see cref="GymMetrics"/>.
 /// </summary>
 public sealed class NodeMetricsCollector : IHostedService
 {
@@ -19,6 +21,7 @@ public sealed class NodeMetricsCollector : IHostedService
     private readonly EnvCatalog _catalog;
     private readonly PythonWorkerPool _pool;
     private readonly RecordingLibrary _recordings;
+    private readonly INodeDirectory _nodes;
     private readonly Counter _steps;
     private readonly Counter _episodes;
     private readonly Gauge _sessions;
@@ -28,16 +31,21 @@ public sealed class NodeMetricsCollector : IHostedService
     private readonly Counter _restarts;
     private readonly Gauge _workerMemory;
     private readonly Gauge _workerCpu;
+    private readonly Gauge _clusterNodes;
     private readonly Gauge _recorded;
     private readonly Gauge _mediaBytes;
+    private readonly Gauge _mediaMaxBytes;
     private readonly Action<double> _onStepTimed;
 
-    public NodeMetricsCollector(NodeActivity activity, EnvCatalog catalog, GymMetrics metrics, PythonWorkerPool pool, RecordingLibrary recordings)
+    public NodeMetricsCollector(
+        NodeActivity activity, EnvCatalog catalog, GymMetrics metrics, PythonWorkerPool pool, RecordingLibrary recordings,
+        INodeDirectory nodes, MediaOptions? media = null)
     {
         _activity = activity;
         _catalog = catalog;
         _pool = pool;
         _recordings = recordings;
+        _nodes = nodes;
         _onStepTimed = metrics.StepTimed;
         var factory = Prometheus.Metrics.WithCustomRegistry(metrics.Registry);
         _steps = factory.CreateCounter("gymserver_steps_total", "Env steps taken on this node");
@@ -53,9 +61,12 @@ public sealed class NodeMetricsCollector : IHostedService
         _workerCpu = factory.CreateGauge("gymserver_python_worker_cpu_ratio",
             "CPU time each running Python worker process used over the last second, per second of wall time (1 = one core), by pool slot",
             new GaugeConfiguration { LabelNames = ["slot"] });
+        _clusterNodes = factory.CreateGauge("gymserver_cluster_nodes", "Active nodes this node sees in its cluster, itself included (1 outside a cluster)");
         _recorded = factory.CreateGauge("gymserver_recordings", "Recorded episodes under the media root by status (0 while it does not exist)",
             new GaugeConfiguration { LabelNames = ["status"] });
         _mediaBytes = factory.CreateGauge("gymserver_media_bytes", "Bytes of all files under the media root (0 while it does not exist)");
+        _mediaMaxBytes = factory.CreateGauge("gymserver_media_max_bytes", "The media root's cap (Gym:Media:MaxBytes), past which the oldest episodes are deleted; 0: no cap");
+        _mediaMaxBytes.Set(media?.MaxBytes ?? 0);
         metrics.Registry.AddBeforeCollectCallback(Collect);
     }
 
@@ -89,6 +100,7 @@ public sealed class NodeMetricsCollector : IHostedService
         _configuredWorkers.Set(python.ConfiguredWorkers);
         _restarts.IncTo(python.Workers.Sum(worker => worker.Restarts));
         CollectWorkerUsage(python);
+        _clusterNodes.Set(_nodes.Nodes.Count);
         var media = _recordings.Stats();
         _recorded.WithLabels("complete").Set(media.CompleteRecordings);
         _recorded.WithLabels("failed").Set(media.FailedRecordings);

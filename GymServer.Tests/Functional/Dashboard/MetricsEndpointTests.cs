@@ -38,6 +38,8 @@ public sealed class MetricsEndpointTests
         Assert.Equal(1, during["gymserver_request_errors_total{code=\"unknown_env\",deferred=\"false\"}"]);
         Assert.Equal(0, during["gymserver_python_workers{state=\"ready\"}"]);
         Assert.Equal(0, during["gymserver_media_bytes"]);
+        Assert.Equal(1 << 30, during["gymserver_media_max_bytes"]);
+        Assert.Equal(1, during["gymserver_cluster_nodes"]);
     }
 
     private static async Task WaitForActiveConnectionsAsync(GymMetrics metrics, long expected)
