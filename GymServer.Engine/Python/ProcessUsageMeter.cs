@@ -3,14 +3,6 @@ using System.Globalization;
 
 namespace GymServer.Engine.Python;
 
-/// <summary>A worker process's resident memory and the share of one core it used over the last sampling interval.</summary>
-/// <param name="ResidentBytes">Resident set size (<c>/proc/&lt;pid&gt;/statm</c>, second field, in pages).</param>
-/// <param name="CpuShare">
-/// CPU time (user and system) over wall time since the previous sample: 1.0 is one core busy all the time; null
-/// until a second sample exists.
-/// </param>
-public readonly record struct WorkerUsage(long ResidentBytes, double? CpuShare);
-
 /// <summary>
 /// Measures one process from Linux's /proc, when asked (the pool samples every worker on the dashboard's snapshot
 /// cadence, about once a second, never per step). Elsewhere, or once the process is gone, there is no sample.

@@ -11,6 +11,9 @@ public sealed record PythonPoolStatus(
     public int ReadyWorkers => Workers.Count(worker => worker.Pid is not null);
 
     public int Envs => Workers.Sum(worker => worker.Envs);
+
+    /// <summary>How /healthz, /readyz and the dashboard say that Python envs cannot be served, and why (as the log does).</summary>
+    public static string Unavailable(string? reason) => $"Python envs unavailable: {reason}";
 }
 
 /// <summary>
