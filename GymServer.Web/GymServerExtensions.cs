@@ -8,7 +8,6 @@ using GymServer.Web.Health;
 using GymServer.Web.Dashboard;
 using GymServer.Web.Security;
 using GymServer.Web.Tcp;
-using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
 
 namespace GymServer.Web;
@@ -67,7 +66,7 @@ public static class GymServerExtensions
 
     public static WebApplication MapGymServer(this WebApplication app)
     {
-        app.MapHealthChecks("/healthz", new HealthCheckOptions { Predicate = check => check.Tags.Contains(HealthTags.Live) });
+        app.MapHealthChecks("/healthz", HealthResponse.Options(HealthTags.Live));
         app.MapGymMedia();
         app.UseGymTcp();
         app.MapGymDashboard();
