@@ -9,7 +9,6 @@ using GymServer.Web.Health;
 using GymServer.Web.Dashboard;
 using GymServer.Web.Security;
 using GymServer.Web.Tcp;
-using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
 
 namespace GymServer.Web;
@@ -71,7 +70,7 @@ public static class GymServerExtensions
     {
         // First: it keeps the dm_env_rpc port to the gRPC service, before anything else can answer there.
         app.MapGymDmEnvRpc();
-        app.MapHealthChecks("/healthz", new HealthCheckOptions { Predicate = check => check.Tags.Contains(HealthTags.Live) });
+        app.MapHealthChecks("/healthz", HealthResponse.Options(HealthTags.Live));
         app.MapGymMedia();
         app.UseGymTcp();
         app.MapGymDashboard();

@@ -130,7 +130,7 @@ internal sealed partial class PythonWorker
         catch (PythonEnvException error)
         {
             // The worker could not import gymnasium or a configured module: it would fail the same way every time.
-            throw new WorkerStartException(error.Message, fatal: true);
+            throw WorkerStartFailures.Refused(_options, error);
         }
         catch (Environments.EnvException error) when (error.Code == Environments.EnvErrorCodes.WorkerLost)
         {

@@ -11,7 +11,7 @@ namespace GymServer.Tests.Functional.Dashboard;
 public sealed class DashboardBrowserTests
 {
     /// <summary>Episodes over which the agent's policy goes from random to balancing: the chart shows it learn.</summary>
-    private const int LearningEpisodes = 40;
+    internal const int LearningEpisodes = 40;
 
     [Fact]
     public async Task TheEpisodeCountRisesWithoutReload()
@@ -111,7 +111,8 @@ public sealed class DashboardBrowserTests
         return long.TryParse(text, NumberStyles.AllowThousands, CultureInfo.InvariantCulture, out var count) ? count : null;
     }
 
-    private static async Task PlayUntilStoppedAsync(int port, CancellationToken stop)
+    /// <summary>Plays CartPole over TCP, paced, with a policy that learns, until <paramref name="stop"/>.</summary>
+    internal static async Task PlayUntilStoppedAsync(int port, CancellationToken stop)
     {
         await using var agent = await CartPoleAgent.StartAsync(port, CartPoleAgent.Improving(episodes: LearningEpisodes, seed: 7));
         try
