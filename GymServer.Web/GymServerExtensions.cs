@@ -1,6 +1,7 @@
 using GymServer.Engine.Environments;
 using GymServer.Engine.Python;
 using GymServer.Engine.Sessions;
+using GymServer.Web.Admission;
 using GymServer.Web.Api;
 using GymServer.Web.Cluster;
 using GymServer.Web.Health;
@@ -26,6 +27,7 @@ public static class GymServerExtensions
         builder.Services.AddGymPython(builder.Configuration);
         builder.Services.AddHealthChecks().AddCheck<PythonPoolHealthCheck>("python", tags: [HealthTags.Live]);
         builder.Services.AddGymMedia(builder.Configuration);
+        builder.AddGymAdmission();
         builder.AddGymTcp();
         builder.Services.AddGymAuth(builder.Configuration);
         builder.AddGymDashboard();

@@ -1,6 +1,7 @@
 using GymServer.Engine.Environments;
 using GymServer.Engine.Python;
 using GymServer.Engine.Rendering;
+using GymServer.Protocol;
 
 namespace GymServer.Engine.Recording;
 

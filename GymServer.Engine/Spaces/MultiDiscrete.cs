@@ -1,5 +1,5 @@
 using System.Buffers.Binary;
-using System.Text.Json;
+using GymServer.Protocol.Spaces;
 
 namespace GymServer.Engine.Spaces;
 
@@ -48,6 +48,7 @@ public sealed class MultiDiscrete : Space
                 throw new ArgumentException($"MultiDiscrete element {i} (start {_start[i]}, n {_nvec[i]}) does not fit dtype {DTypes.Name(dtype)}");
             }
         }
+        Description = new MultiDiscreteDescription(_nvec, _start, _shape, dtype);
     }
 
     public ReadOnlySpan<long> Nvec => _nvec;
@@ -63,6 +64,8 @@ public sealed class MultiDiscrete : Space
     public override string TypeName => "MultiDiscrete";
 
     public override int ByteSize => Count * sizeof(long);
+
+    public override MultiDiscreteDescription Description { get; }
 
     public long Read(ReadOnlySpan<byte> value, int index) => BinaryPrimitives.ReadInt64LittleEndian(value[(index * sizeof(long))..]);
 
@@ -93,34 +96,5 @@ public sealed class MultiDiscrete : Space
             var drawn = (long)(random.Random() * _nvec[i]);
             BinaryPrimitives.WriteInt64LittleEndian(destination[(i * sizeof(long))..], drawn + _start[i]);
         }
-    }
-
-    /// <summary><c>{"type":"MultiDiscrete","nvec":[..],"start":[..],"dtype":"int64"}</c>, lists nested by shape.</summary>
-    public override void WriteDescription(Utf8JsonWriter writer)
-    {
-        writer.WriteStartObject();
-        writer.WriteString("type", TypeName);
-        writer.WritePropertyName("nvec");
-        NestedValues.Write(writer, _shape, AsBytes(_nvec), DType.Int64);
-        writer.WritePropertyName("start");
-        NestedValues.Write(writer, _shape, AsBytes(_start), DType.Int64);
-        writer.WriteString("dtype", DTypes.Name(DType));
-        writer.WriteEndObject();
-    }
-
-    public override void WriteValue(ReadOnlySpan<byte> value, Utf8JsonWriter writer) =>
-        NestedValues.Write(writer, _shape, value, DType.Int64);
-
-    public override void ReadValue(JsonElement json, Span<byte> destination) =>
-        NestedValues.Read(json, _shape, destination[..ByteSize], DType.Int64, $"MultiDiscrete of shape ({string.Join(", ", _shape)})");
-
-    private static byte[] AsBytes(long[] values)
-    {
-        var bytes = new byte[values.Length * sizeof(long)];
-        for (var i = 0; i < values.Length; i++)
-        {
-            BinaryPrimitives.WriteInt64LittleEndian(bytes.AsSpan(i * sizeof(long)), values[i]);
-        }
-        return bytes;
     }
 }

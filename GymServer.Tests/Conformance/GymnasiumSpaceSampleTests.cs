@@ -1,6 +1,7 @@
 using System.Numerics;
 using System.Text.Json;
 using GymServer.Engine.Spaces;
+using GymServer.Protocol.Spaces;
 using GymServer.Tests.Infrastructure;
 using Xunit.Abstractions;
 
@@ -26,7 +27,7 @@ public sealed class GymnasiumSpaceSampleTests(ITestOutputHelper output)
         foreach (var record in records)
         {
             var description = record.GetProperty("space");
-            var space = SpaceDescription.Parse(description);
+            var space = Space.Parse(description);
             JsonAssert.Equal(description.GetRawText(), space.DescriptionJson());
             checkedSamples += SampleReplay.AssertSamples(space, record, name);
         }

@@ -1,7 +1,9 @@
 using System.Text;
 using System.Text.Json;
 using GymServer.Engine.Environments;
-using GymServer.Engine.Protocol;
+using GymServer.Protocol;
+using GymServer.Protocol.Spaces;
+using GymServer.Protocol.V1;
 using GymServer.Web.Security;
 
 namespace GymServer.Web.Api;
@@ -83,7 +85,7 @@ public static class RestEndpoints
             {
                 writer.WriteStartObject();
                 writer.WritePropertyName(ProtocolNames.Observation);
-                ProtocolValues.Write(env.ObservationSpace, env.Observation, writer);
+                ProtocolValues.Write(env.ObservationSpace.Description, env.Observation, writer);
                 writer.WriteEndObject();
             });
         }, cancellationToken);
@@ -99,14 +101,14 @@ public static class RestEndpoints
         _ = body.Flag("render");
         return await store.Require(instanceId).UseAsync(async env =>
         {
-            ActionReader.Read(env.ActionSpace, Encoding.UTF8.GetBytes(action.GetRawText()), env.Action);
+            ActionReader.Read(env.ActionSpace.Description, Encoding.UTF8.GetBytes(action.GetRawText()), env.Action);
             if (!env.ActionSpace.Contains(env.Action))
             {
                 throw new RestException($"Action {action.GetRawText()} is not in the action space {env.ActionSpace.DescriptionJson()}");
             }
             var (result, episode) = await env.StepAsync(cancellationToken).ConfigureAwait(false);
             return RestReply.Json(writer =>
-                new StepResponse(env.ObservationSpace, env.Observation, result, env.Instance.Spec.IntegerRewards, env.Info, episode).WriteTo(writer));
+                new StepResponse(env.ObservationSpace.Description, env.Observation, result, env.Instance.Spec.IntegerRewards, env.Info, episode).WriteTo(writer));
         }, cancellationToken).ConfigureAwait(false);
     }
 
@@ -118,7 +120,7 @@ public static class RestEndpoints
             {
                 writer.WriteStartObject();
                 writer.WritePropertyName(ProtocolNames.Action);
-                ProtocolValues.Write(env.ActionSpace, sample, writer);
+                ProtocolValues.Write(env.ActionSpace.Description, sample, writer);
                 writer.WriteEndObject();
             }));
         }, cancellationToken);
@@ -134,10 +136,10 @@ public static class RestEndpoints
         bool member;
         try
         {
-            ActionReader.Read(space, Encoding.UTF8.GetBytes(x), value);
+            ActionReader.Read(space.Description, Encoding.UTF8.GetBytes(x), value);
             member = space.Contains(value);
         }
-        catch (EnvException)
+        catch (WireException)
         {
             member = false;
         }
@@ -149,7 +151,7 @@ public static class RestEndpoints
         });
     }
 
-    private static IResult SpaceInfo(Engine.Spaces.Space space) => RestReply.Json(writer => new SpaceInfoResponse(space).WriteTo(writer));
+    private static IResult SpaceInfo(Engine.Spaces.Space space) => RestReply.Json(writer => new SpaceInfoResponse(space.Description).WriteTo(writer));
 
     private static IResult Shutdown(RestOptions options, IHostApplicationLifetime lifetime)
     {
@@ -171,9 +173,9 @@ public static class RestEndpoints
         {
             return RestReply.Error(error.Message, error.StatusCode);
         }
-        catch (EnvException error)
+        catch (WireException error)
         {
-            // The engine's errors (unknown env id, step before reset, bad action form...) are the client's doing.
+            // The engine's and the protocol's errors (unknown env id, step before reset, bad action form...) are the client's doing.
             return RestReply.Error(error.Message, StatusCodes.Status400BadRequest);
         }
     }

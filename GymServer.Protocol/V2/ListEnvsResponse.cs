@@ -1,0 +1,30 @@
+using System.Text.Json;
+
+namespace GymServer.Protocol.V2;
+
+/// <summary>
+/// Reply to <see cref="ListEnvsRequest"/>: <c>{"envs":[{"id":"Acrobot-v1","backend":"native",
+/// "observation_space":{..},"action_space":{..}},..]}</c>.
+/// </summary>
+/// <param name="Envs">The registered envs.</param>
+public readonly ref struct ListEnvsResponse(IReadOnlyList<RegisteredEnv> Envs)
+{
+    public void WriteTo(Utf8JsonWriter writer)
+    {
+        writer.WriteStartObject();
+        writer.WriteStartArray(Protocol2Names.Envs);
+        foreach (var env in Envs)
+        {
+            writer.WriteStartObject();
+            writer.WriteString(Protocol2Names.IdName, env.Id);
+            writer.WriteString(Protocol2Names.Backend, env.Backend);
+            writer.WritePropertyName(Protocol2Names.ObservationSpace);
+            writer.WriteRawValue(env.ObservationSpace, skipInputValidation: true);
+            writer.WritePropertyName(Protocol2Names.ActionSpace);
+            writer.WriteRawValue(env.ActionSpace, skipInputValidation: true);
+            writer.WriteEndObject();
+        }
+        writer.WriteEndArray();
+        writer.WriteEndObject();
+    }
+}
