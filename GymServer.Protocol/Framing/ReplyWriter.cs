@@ -72,6 +72,19 @@ public sealed class ReplyWriter
         End(output);
     }
 
+    /// <summary>
+    /// A compressed reply's body as it was before <see cref="Compress"/>, for a client reading protocol 1 after
+    /// <c>{"server":{"compression":..}}</c>. Throws <see cref="InvalidDataException"/> when it is no zlib stream.
+    /// </summary>
+    public static byte[] Decompress(ReadOnlySpan<byte> body)
+    {
+        using var input = new MemoryStream(body.ToArray());
+        using var zlib = new ZLibStream(input, CompressionMode.Decompress);
+        using var output = new MemoryStream();
+        zlib.CopyTo(output);
+        return output.ToArray();
+    }
+
     /// <summary>Python's <c>zlib.compress(body, level)</c>: one complete zlib stream with its header and Adler-32.</summary>
     public static void Compress(ReadOnlySpan<byte> body, IBufferWriter<byte> output, int level)
     {

@@ -80,8 +80,8 @@ public sealed class BoxDescription : SpaceDescription
         writer.WriteEndObject();
     }
 
-    public override void WriteValue(ReadOnlySpan<byte> value, Utf8JsonWriter writer) =>
-        NestedValues.Write(writer, _shape, value, DType);
+    public override void WriteValue(ReadOnlySpan<byte> value, Utf8JsonWriter writer, Float32Json float32) =>
+        NestedValues.Write(writer, _shape, value, DType, float32);
 
     /// <summary>
     /// Reads nested lists of the Box's shape, a flat list of its elements, or a bare number for a one-element

@@ -50,13 +50,13 @@ public sealed class DictDescription : SpaceDescription
         writer.WriteEndObject();
     }
 
-    public override void WriteValue(ReadOnlySpan<byte> value, Utf8JsonWriter writer)
+    public override void WriteValue(ReadOnlySpan<byte> value, Utf8JsonWriter writer, Float32Json float32)
     {
         writer.WriteStartObject();
         for (var i = 0; i < _keys.Length; i++)
         {
             writer.WritePropertyName(_keys[i]);
-            _spaces[i].WriteValue(value[ElementRange(i)], writer);
+            _spaces[i].WriteValue(value[ElementRange(i)], writer, float32);
         }
         writer.WriteEndObject();
     }

@@ -45,7 +45,7 @@ public sealed class DiscreteDescription : SpaceDescription
         writer.WriteEndObject();
     }
 
-    public override void WriteValue(ReadOnlySpan<byte> value, Utf8JsonWriter writer) => writer.WriteNumberValue(Read(value));
+    public override void WriteValue(ReadOnlySpan<byte> value, Utf8JsonWriter writer, Float32Json float32) => writer.WriteNumberValue(Read(value));
 
     public override void ReadValue(JsonElement json, Span<byte> destination)
     {

@@ -53,13 +53,23 @@ public static class Elements
     /// Writes one element as a JSON number, as Gymnasium's <c>to_jsonable</c> output reads in Python's json: floats
     /// as the shortest round-trip form of their float64 value, integers exactly, bools as true / false.
     /// </summary>
-    public static void WriteJson(ReadOnlySpan<byte> data, DType dtype, int index, Utf8JsonWriter writer)
+    public static void WriteJson(ReadOnlySpan<byte> data, DType dtype, int index, Utf8JsonWriter writer) =>
+        WriteJson(data, dtype, index, writer, Float32Json.AsFloat64);
+
+    /// <inheritdoc cref="WriteJson(ReadOnlySpan{byte}, DType, int, Utf8JsonWriter)"/>
+    /// <param name="data">The value's bytes.</param>
+    /// <param name="dtype">The element type.</param>
+    /// <param name="index">The element.</param>
+    /// <param name="writer">Where it goes.</param>
+    /// <param name="float32">How a float32 element is spelled.</param>
+    public static void WriteJson(ReadOnlySpan<byte> data, DType dtype, int index, Utf8JsonWriter writer, Float32Json float32)
     {
         var size = DTypes.SizeOf(dtype);
         var bytes = data.Slice(index * size, size);
         switch (dtype)
         {
             // A float32 goes out as the float64 it converts to exactly, as numpy's tolist() and Python's json write it.
+            case DType.Float32 when float32 == Float32Json.Shortest: WriteFloat(writer, BinaryPrimitives.ReadSingleLittleEndian(bytes)); break;
             case DType.Float32: WriteFloat(writer, (double)BinaryPrimitives.ReadSingleLittleEndian(bytes)); break;
             case DType.Float64: WriteFloat(writer, BinaryPrimitives.ReadDoubleLittleEndian(bytes)); break;
             case DType.Int64: writer.WriteNumberValue(BinaryPrimitives.ReadInt64LittleEndian(bytes)); break;

@@ -58,7 +58,7 @@ public sealed class MultiBinaryDescription : SpaceDescription
         writer.WriteEndObject();
     }
 
-    public override void WriteValue(ReadOnlySpan<byte> value, Utf8JsonWriter writer) =>
+    public override void WriteValue(ReadOnlySpan<byte> value, Utf8JsonWriter writer, Float32Json float32) =>
         NestedValues.Write(writer, _shape, value, DType.Int8);
 
     public override void ReadValue(JsonElement json, Span<byte> destination) =>

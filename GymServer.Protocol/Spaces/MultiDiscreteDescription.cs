@@ -60,7 +60,7 @@ public sealed class MultiDiscreteDescription : SpaceDescription
         writer.WriteEndObject();
     }
 
-    public override void WriteValue(ReadOnlySpan<byte> value, Utf8JsonWriter writer) =>
+    public override void WriteValue(ReadOnlySpan<byte> value, Utf8JsonWriter writer, Float32Json float32) =>
         NestedValues.Write(writer, _shape, value, DType.Int64);
 
     public override void ReadValue(JsonElement json, Span<byte> destination) =>

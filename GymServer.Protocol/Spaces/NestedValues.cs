@@ -9,10 +9,10 @@ namespace GymServer.Protocol.Spaces;
 /// </summary>
 internal static class NestedValues
 {
-    public static void Write(Utf8JsonWriter writer, ReadOnlySpan<int> shape, ReadOnlySpan<byte> data, DType dtype)
+    public static void Write(Utf8JsonWriter writer, ReadOnlySpan<int> shape, ReadOnlySpan<byte> data, DType dtype, Float32Json float32 = Float32Json.AsFloat64)
     {
         var index = 0;
-        Write(writer, shape, data, dtype, ref index);
+        Write(writer, shape, data, dtype, float32, ref index);
     }
 
     /// <summary>Reads a value; <paramref name="space"/> names the space in errors ("Box(2, 3) float32").</summary>
@@ -44,17 +44,17 @@ internal static class NestedValues
         }
     }
 
-    private static void Write(Utf8JsonWriter writer, ReadOnlySpan<int> shape, ReadOnlySpan<byte> data, DType dtype, ref int index)
+    private static void Write(Utf8JsonWriter writer, ReadOnlySpan<int> shape, ReadOnlySpan<byte> data, DType dtype, Float32Json float32, ref int index)
     {
         if (shape.IsEmpty)
         {
-            Elements.WriteJson(data, dtype, index++, writer);
+            Elements.WriteJson(data, dtype, index++, writer, float32);
             return;
         }
         writer.WriteStartArray();
         for (var i = 0; i < shape[0]; i++)
         {
-            Write(writer, shape[1..], data, dtype, ref index);
+            Write(writer, shape[1..], data, dtype, float32, ref index);
         }
         writer.WriteEndArray();
     }

@@ -29,7 +29,10 @@ public abstract class SpaceDescription
     public abstract void WriteTo(Utf8JsonWriter writer);
 
     /// <summary>Writes a value (raw layout) as Gymnasium's <c>to_jsonable</c> would: numbers, nested lists, objects.</summary>
-    public abstract void WriteValue(ReadOnlySpan<byte> value, Utf8JsonWriter writer);
+    public void WriteValue(ReadOnlySpan<byte> value, Utf8JsonWriter writer) => WriteValue(value, writer, Float32Json.AsFloat64);
+
+    /// <summary>Writes a value (raw layout) in its JSON form, float32 elements as <paramref name="float32"/> says.</summary>
+    public abstract void WriteValue(ReadOnlySpan<byte> value, Utf8JsonWriter writer, Float32Json float32);
 
     /// <summary>
     /// Reads a JSON value into the raw layout. Throws <see cref="ProtocolException"/> with code invalid_action when the

@@ -38,12 +38,12 @@ public sealed class TupleDescription : SpaceDescription
         writer.WriteEndObject();
     }
 
-    public override void WriteValue(ReadOnlySpan<byte> value, Utf8JsonWriter writer)
+    public override void WriteValue(ReadOnlySpan<byte> value, Utf8JsonWriter writer, Float32Json float32)
     {
         writer.WriteStartArray();
         for (var i = 0; i < _spaces.Length; i++)
         {
-            _spaces[i].WriteValue(value[ElementRange(i)], writer);
+            _spaces[i].WriteValue(value[ElementRange(i)], writer, float32);
         }
         writer.WriteEndArray();
     }

@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Net.Sockets;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using GymServer.Protocol;
 
 namespace GymServer.Client;
 
@@ -123,11 +124,9 @@ public sealed partial class GymConnection : IAsyncDisposable
     /// <summary>Throws the error a reply carries, if it is an error reply.</summary>
     internal static void ThrowIfError(JsonElement reply)
     {
-        if (reply.ValueKind == JsonValueKind.Object && reply.TryGetProperty("error", out var error))
+        if (ErrorResponse.TryRead(reply, out var code, out var message))
         {
-            var code = error.ValueKind == JsonValueKind.Object && error.TryGetProperty("code", out var c) ? c.GetString() : null;
-            var message = error.ValueKind == JsonValueKind.Object && error.TryGetProperty("message", out var m) ? m.GetString() : null;
-            throw new GymServerException(code ?? "unknown", message ?? error.GetRawText());
+            throw new GymServerException(code ?? "unknown", message ?? reply.GetRawText());
         }
     }
 
@@ -187,7 +186,7 @@ public sealed partial class GymConnection : IAsyncDisposable
                 throw new GymServerException(GymServerException.ConnectionLost, $"the connection to GymServer failed: {e.Message}", e);
             }
             catch (GymServerException e) when (e.Code is GymServerException.ConnectionClosed or GymServerException.BadReply
-                or "server_shutting_down" or "idle_timeout" or "too_many_connections")
+                or ProtocolErrorCodes.ServerShuttingDown or ProtocolErrorCodes.IdleTimeout or ProtocolErrorCodes.TooManyConnections)
             {
                 // The last three the server sends on its own before it closes the connection (docs/protocol.md).
                 Break();
