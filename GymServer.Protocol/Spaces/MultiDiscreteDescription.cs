@@ -20,7 +20,7 @@ public sealed class MultiDiscreteDescription : SpaceDescription
     public MultiDiscreteDescription(long[] nvec, long[]? start = null, int[]? shape = null, DType dtype = DType.Int64)
     {
         _shape = shape is null ? [nvec.Length] : [.. shape];
-        if (nvec.Length != ElementCount(_shape))
+        if (_shape.Any(dimension => dimension < 0) || nvec.Length != _shape.Aggregate(1, (product, dimension) => checked(product * dimension)))
         {
             throw new ArgumentException($"MultiDiscrete nvec has {nvec.Length} elements, which does not fit shape ({string.Join(", ", _shape)})");
         }

@@ -16,18 +16,8 @@ public readonly ref struct VecResetResponse(SpaceDescription Space, ReadOnlySpan
     public void WriteTo(Utf8JsonWriter writer)
     {
         writer.WriteStartObject();
-        writer.WriteStartArray(Protocol2Names.Observations);
-        foreach (var observation in _observations)
-        {
-            Space.WriteValue(observation.Span, writer);
-        }
-        writer.WriteEndArray();
-        writer.WriteStartArray(Protocol2Names.Infos);
-        foreach (var info in _infos)
-        {
-            info.WriteTo(writer);
-        }
-        writer.WriteEndArray();
+        VectorLists.WriteObservations(writer, Space, _observations);
+        VectorLists.WriteInfos(writer, _infos);
         writer.WriteEndObject();
     }
 }

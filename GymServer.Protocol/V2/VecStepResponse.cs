@@ -27,12 +27,7 @@ public readonly ref struct VecStepResponse(
     public void WriteTo(Utf8JsonWriter writer)
     {
         writer.WriteStartObject();
-        writer.WriteStartArray(Protocol2Names.Observations);
-        foreach (var observation in _observations)
-        {
-            Space.WriteValue(observation.Span, writer);
-        }
-        writer.WriteEndArray();
+        VectorLists.WriteObservations(writer, Space, _observations);
         writer.WriteStartArray(Protocol2Names.Rewards);
         foreach (var result in _results)
         {
@@ -51,12 +46,7 @@ public readonly ref struct VecStepResponse(
             writer.WriteBooleanValue(result.Truncated);
         }
         writer.WriteEndArray();
-        writer.WriteStartArray(Protocol2Names.Infos);
-        foreach (var info in _infos)
-        {
-            info.WriteTo(writer);
-        }
-        writer.WriteEndArray();
+        VectorLists.WriteInfos(writer, _infos);
         writer.WriteEndObject();
     }
 }

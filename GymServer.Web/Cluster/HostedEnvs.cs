@@ -53,7 +53,7 @@ public sealed class HostedEnvs(EnvCatalog catalog, NodeAdmission admission, ILog
             ClusterLog.HostedEnvMade(logger, instance.Spec.Id, handle, request.CallerSilo);
             return new RemoteMakeResponse(
                 handle, instance.Backend, RemoteEnvSpec.From(instance.Spec),
-                Describe(instance.ObservationSpace), Describe(instance.ActionSpace), null);
+                instance.ObservationSpace.DescriptionJson(), instance.ActionSpace.DescriptionJson(), null);
         }
         catch (EnvException error)
         {
@@ -160,16 +160,6 @@ public sealed class HostedEnvs(EnvCatalog catalog, NodeAdmission admission, ILog
     {
         using var document = JsonDocument.Parse(json);
         return document.RootElement.Clone();
-    }
-
-    private static string Describe(Engine.Spaces.Space space)
-    {
-        using var buffer = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(buffer))
-        {
-            space.WriteDescription(writer);
-        }
-        return System.Text.Encoding.UTF8.GetString(buffer.ToArray());
     }
 
     private sealed record HostedEnv(IEnvInstance Instance, string CallerSilo)

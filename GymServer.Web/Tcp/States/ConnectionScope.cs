@@ -12,6 +12,7 @@ namespace GymServer.Web.Tcp.States;
 public sealed class ConnectionScope(Session session, int maxLineLength, IConnectionObserver observer, CancellationToken aborted)
 {
     private FrameReader? _frames;
+    private ReplyWriter? _replies;
 
     public Session Session { get; } = session;
 
@@ -23,8 +24,8 @@ public sealed class ConnectionScope(Session session, int maxLineLength, IConnect
     /// <summary>Whether a refused frame's payload is still being skipped.</summary>
     public bool IsSkippingFrame => _frames is { IsDiscarding: true };
 
-    /// <summary>The JSON reply writer; compression (protocol 1 only) is its state and goes back to off at the handshake.</summary>
-    public ReplyWriter Replies { get; } = new();
+    /// <summary>The JSON reply writer of the states that never compress (protocol 1 has its own).</summary>
+    public ReplyWriter Replies => _replies ??= new ReplyWriter();
 
     public IConnectionObserver Observer { get; } = observer;
 

@@ -23,7 +23,9 @@ public sealed partial class Protocol1State(ConnectionScope scope) : ConnectionSt
 
     private Session Session => Scope.Session;
 
-    private ReplyWriter Replies => Scope.Replies;
+    /// <summary>This protocol's replies, compressed after <c>{"server":{"compression":..}}</c> (the connection's only
+    /// compressed ones: making an env or the handshake turns it off).</summary>
+    private ReplyWriter Replies { get; } = new();
 
     /// <summary>The env commands address: the last one made, until it is closed.</summary>
     public SessionEnv? Current { get; private set; }
@@ -33,6 +35,9 @@ public sealed partial class Protocol1State(ConnectionScope scope) : ConnectionSt
 
     /// <summary>The error of a failed request without a reply, waiting for the next request with one.</summary>
     public WireException? PendingError { get; private set; }
+
+    /// <summary>A notice in this protocol's form: compressed if replies are.</summary>
+    public override void WriteNotice(ReplyBuffer output, string code, string message) => Replies.WriteError(output, code, message);
 
     public override ValueTask<ConnectionState> RunAsync(TcpRequest request, ReplyBuffer output)
     {
