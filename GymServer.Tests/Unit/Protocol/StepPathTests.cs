@@ -1,10 +1,8 @@
 using System.Diagnostics;
-using System.Numerics;
 using System.Text;
 using System.Text.Json;
 using GymServer.Engine.Environments;
 using GymServer.Engine.Sessions;
-using GymServer.Engine.Spaces;
 using GymServer.Protocol.Values;
 using GymServer.Tests.Infrastructure;
 using GymServer.Web.Tcp;
@@ -109,24 +107,13 @@ public sealed class StepPathTests
         public async ValueTask<IEnvInstance> MakeAsync(string id, string instanceId, IReadOnlyDictionary<string, JsonElement>? kwargs, string? renderMode, CancellationToken cancellationToken) =>
             new TracingInstance(await _native.MakeAsync(id, instanceId, kwargs, renderMode, cancellationToken), this);
 
-        private sealed class TracingInstance(IEnvInstance inner, TracingProvider provider) : IEnvInstance
+        private sealed class TracingInstance(IEnvInstance inner, TracingProvider provider) : ForwardingInstance(inner)
         {
             private static int _vectorSteps;
 
-            public string InstanceId => inner.InstanceId;
+            public override string Backend => "traced";
 
-            public string Backend => "traced";
-
-            public EnvSpec Spec => inner.Spec;
-
-            public Space ObservationSpace => inner.ObservationSpace;
-
-            public Space ActionSpace => inner.ActionSpace;
-
-            public ValueTask ResetAsync(BigInteger? seed, JsonElement? options, Memory<byte> observation, EnvInfo info, CancellationToken cancellationToken) =>
-                inner.ResetAsync(seed, options, observation, info, cancellationToken);
-
-            public ValueTask<StepResult> StepAsync(ReadOnlyMemory<byte> action, Memory<byte> observation, EnvInfo info, CancellationToken cancellationToken)
+            public override ValueTask<StepResult> StepAsync(ReadOnlyMemory<byte> action, Memory<byte> observation, EnvInfo info, CancellationToken cancellationToken)
             {
                 var trace = new StackTrace();
                 // A step_vec steps both sub-envs: note the first one's path only.
@@ -135,10 +122,8 @@ public sealed class StepPathTests
                 {
                     provider.Paths.Add(Layers(trace));
                 }
-                return inner.StepAsync(action, observation, info, cancellationToken);
+                return Inner.StepAsync(action, observation, info, cancellationToken);
             }
-
-            public ValueTask DisposeAsync() => inner.DisposeAsync();
         }
     }
 }

@@ -131,30 +131,18 @@ public sealed class VectorEnvTests
     }
 
     /// <summary>An env whose calls complete later, on another turn, as a Python worker's do.</summary>
-    private sealed class WaitingInstance(IEnvInstance inner) : IEnvInstance
+    private sealed class WaitingInstance(IEnvInstance inner) : ForwardingInstance(inner)
     {
-        public string InstanceId => inner.InstanceId;
-
-        public string Backend => inner.Backend;
-
-        public EnvSpec Spec => inner.Spec;
-
-        public Space ObservationSpace => inner.ObservationSpace;
-
-        public Space ActionSpace => inner.ActionSpace;
-
-        public async ValueTask ResetAsync(BigInteger? seed, JsonElement? options, Memory<byte> observation, EnvInfo info, CancellationToken cancellationToken)
+        public override async ValueTask ResetAsync(BigInteger? seed, JsonElement? options, Memory<byte> observation, EnvInfo info, CancellationToken cancellationToken)
         {
             await Task.Yield();
-            await inner.ResetAsync(seed, options, observation, info, cancellationToken);
+            await Inner.ResetAsync(seed, options, observation, info, cancellationToken);
         }
 
-        public async ValueTask<StepResult> StepAsync(ReadOnlyMemory<byte> action, Memory<byte> observation, EnvInfo info, CancellationToken cancellationToken)
+        public override async ValueTask<StepResult> StepAsync(ReadOnlyMemory<byte> action, Memory<byte> observation, EnvInfo info, CancellationToken cancellationToken)
         {
             await Task.Yield();
-            return await inner.StepAsync(action, observation, info, cancellationToken);
+            return await Inner.StepAsync(action, observation, info, cancellationToken);
         }
-
-        public ValueTask DisposeAsync() => inner.DisposeAsync();
     }
 }
