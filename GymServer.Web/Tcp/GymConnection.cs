@@ -74,9 +74,6 @@ public sealed partial class GymConnection : IConnectionObserver, IAsyncDisposabl
 
     public Session Session => _scope.Session;
 
-    /// <summary>The state the next request is taken and run with.</summary>
-    public ConnectionState State => _state;
-
     /// <summary>Runs the connection until the client leaves or the server closes it.</summary>
     public async Task RunAsync()
     {

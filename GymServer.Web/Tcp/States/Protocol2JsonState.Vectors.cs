@@ -1,6 +1,5 @@
 using System.Runtime.InteropServices;
 using System.Text.Json;
-using GymServer.Engine.Environments;
 using GymServer.Protocol;
 using GymServer.Protocol.Framing;
 using GymServer.Protocol.Spaces;
