@@ -2,6 +2,7 @@ using GymServer.Engine.Environments;
 using GymServer.Engine.Nodes;
 using GymServer.Engine.Python;
 using GymServer.Engine.Sessions;
+using GymServer.Web.Admission;
 using GymServer.Web.Api;
 using GymServer.Web.Cluster;
 using GymServer.Web.Health;
@@ -28,6 +29,7 @@ public static class GymServerExtensions
         builder.Services.AddGymPython(builder.Configuration);
         builder.Services.AddHealthChecks().AddCheck<PythonPoolHealthCheck>("python", tags: [HealthTags.Live]);
         builder.Services.AddGymMedia(builder.Configuration);
+        builder.AddGymAdmission();
         builder.AddGymTcp();
         builder.Services.AddGymAuth(builder.Configuration);
         builder.AddGymDashboard();
