@@ -58,7 +58,7 @@ public static class GymServerExtensions
         var tcp = services.GetRequiredService<IOptions<GymTcpOptions>>().Value;
         var endpoints = services.GetRequiredService<TcpEndpoints>();
         return NodeIdentity.Resolve(
-            nodeName: services.GetRequiredService<IConfiguration>()["Gym:Node:Name"],
+            nodeName: services.GetRequiredService<IOptions<NodeOptions>>().Value.Name,
             clusterNodeName: cluster.NodeName,
             clustered: cluster.Enabled,
             host: cluster.Enabled ? cluster.AdvertisedAddress : tcp.Address,

@@ -1,29 +1,31 @@
 using GymServer.Engine.Environments;
+using GymServer.Engine.Nodes;
 using GymServer.Protocol;
 
 namespace GymServer.Engine.Admission;
 
 /// <summary>
-/// The node's one admission service: the node's env quota (<see cref="NodeLimits.MaxEnvs"/>), shared by every client
+/// The node's one admission service: the node's env quota (<see cref="NodeOptions.MaxEnvs"/>), shared by every client
 /// of the node and by the envs it hosts for other nodes, and each client's share of it (<see cref="ClientAdmission"/>:
 /// its own env limit and step rate). A vector env takes one place of the node per sub-env: the quota is about the
 /// memory and workers envs hold, not about ids.
 /// </summary>
-public sealed class NodeAdmission(NodeLimits limits)
+public sealed class NodeAdmission(NodeOptions options)
 {
     private long _count;
 
-    public NodeLimits Limits { get; } = limits;
+    /// <summary>The node's settings, of which admission reads the limits.</summary>
+    public NodeOptions Options { get; } = options;
 
     /// <summary>Envs the node may hold; 0 or less: no limit.</summary>
-    public int MaxEnvs => Limits.MaxEnvs;
+    public int MaxEnvs => Options.MaxEnvs;
 
     /// <summary>Envs the node holds now.</summary>
     public long Count => Interlocked.Read(ref _count);
 
-    /// <summary>A TCP connection's share: <see cref="NodeLimits.MaxEnvsPerConnection"/> and <see cref="NodeLimits.MaxStepsPerSecond"/>.</summary>
+    /// <summary>A TCP connection's share: <see cref="NodeOptions.MaxEnvsPerConnection"/> and <see cref="NodeOptions.MaxStepsPerSecond"/>.</summary>
     public ClientAdmission ForConnection() =>
-        new(this, Limits.MaxEnvsPerConnection, Limits.MaxStepsPerSecond,
+        new(this, Options.MaxEnvsPerConnection, Options.MaxStepsPerSecond,
             static (open, _) => $"this connection already has {open} env(s) open, the most it may (close one first)");
 
     /// <summary>

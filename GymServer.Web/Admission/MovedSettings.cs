@@ -1,4 +1,4 @@
-using GymServer.Engine.Admission;
+using GymServer.Engine.Nodes;
 
 namespace GymServer.Web.Admission;
 
@@ -10,7 +10,7 @@ namespace GymServer.Web.Admission;
 public sealed partial class MovedSettings(IConfiguration configuration, ILogger<MovedSettings> logger) : IHostedService
 {
     /// <summary>Each moved setting: its old key, its new key, and how its value is applied.</summary>
-    public static IReadOnlyList<(string Old, string New, Action<NodeLimits, int> Apply)> Keys { get; } =
+    public static IReadOnlyList<(string Old, string New, Action<NodeOptions, int> Apply)> Keys { get; } =
     [
         ("Gym:Tcp:MaxEnvsPerNode", "Gym:Node:MaxEnvs", static (limits, value) => limits.MaxEnvs = value),
         ("Gym:Tcp:MaxEnvsPerConnection", "Gym:Node:MaxEnvsPerConnection", static (limits, value) => limits.MaxEnvsPerConnection = value),
@@ -18,13 +18,13 @@ public sealed partial class MovedSettings(IConfiguration configuration, ILogger<
     ];
 
     /// <summary>Applies, over the limits bound from the new keys, the old keys that outrank them.</summary>
-    public static void Apply(IConfiguration configuration, NodeLimits limits)
+    public static void Apply(IConfiguration configuration, NodeOptions options)
     {
         foreach (var (old, key, apply) in Keys)
         {
             if (configuration[old] is not null && Precedence(configuration, old) > Precedence(configuration, key))
             {
-                apply(limits, configuration.GetValue<int>(old));
+                apply(options, configuration.GetValue<int>(old));
             }
         }
     }

@@ -2,7 +2,7 @@ namespace GymServer.Web.Tcp;
 
 /// <summary>
 /// The TCP listener and its limits, bound from configuration section <c>Gym:Tcp</c>. The limits on envs and steps are
-/// the node's (<c>Gym:Node</c>, see Engine/Admission/NodeLimits), whatever protocol or API the client uses.
+/// the node's (<c>Gym:Node</c>, see Engine/Nodes/NodeOptions), whatever protocol or API the client uses.
 /// </summary>
 public sealed class GymTcpOptions
 {

@@ -1,5 +1,6 @@
 using GymServer.Engine.Admission;
 using GymServer.Engine.Environments;
+using GymServer.Engine.Nodes;
 
 namespace GymServer.Tests.Unit.Admission;
 
@@ -9,7 +10,7 @@ public sealed class NodeAdmissionTests
     [Fact]
     public void AConnectionIsHeldToItsOwnLimitAndTheNodesQuota()
     {
-        var node = new NodeAdmission(new NodeLimits { MaxEnvs = 5, MaxEnvsPerConnection = 2 });
+        var node = new NodeAdmission(new NodeOptions { MaxEnvs = 5, MaxEnvsPerConnection = 2 });
         var first = node.ForConnection();
         var second = node.ForConnection();
         first.Admit(1);
@@ -34,7 +35,7 @@ public sealed class NodeAdmissionTests
     [Fact]
     public void OtherClientsAndHostedEnvsShareTheQuota()
     {
-        var node = new NodeAdmission(new NodeLimits { MaxEnvs = 2 });
+        var node = new NodeAdmission(new NodeOptions { MaxEnvs = 2 });
         var rest = node.ForClient(10, static (_, max) => $"at most {max} over REST");
         rest.Admit(1);
         node.Admit(1);
@@ -51,7 +52,7 @@ public sealed class NodeAdmissionTests
     [Fact]
     public void NoQuotaMeansNoNodeLimit()
     {
-        var node = new NodeAdmission(new NodeLimits { MaxEnvsPerConnection = 1000 });
+        var node = new NodeAdmission(new NodeOptions { MaxEnvsPerConnection = 1000 });
         var connection = node.ForConnection();
         for (var i = 0; i < 1000; i++)
         {

@@ -1,5 +1,6 @@
 using GymServer.Engine.Admission;
 using GymServer.Engine.Environments;
+using GymServer.Engine.Nodes;
 using GymServer.Engine.Sessions;
 using GymServer.Web.Cluster;
 using GymServer.Web.Cluster.Messages;
@@ -13,7 +14,7 @@ public sealed class HostedEnvsTests
     [Fact]
     public async Task HostedEnvsCountAgainstTheNodeQuota()
     {
-        var node = new NodeAdmission(new NodeLimits { MaxEnvs = 2 });
+        var node = new NodeAdmission(new NodeOptions { MaxEnvs = 2 });
         var catalog = new EnvCatalog([new NativeEnvProvider(NativeEnvironments.CreateRegistry())]);
         await using var hosted = new HostedEnvs(catalog, node, NullLogger<HostedEnvs>.Instance);
         // One place taken by a client of this node, one by a hosted env: the node is full.

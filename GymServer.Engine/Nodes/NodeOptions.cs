@@ -1,13 +1,20 @@
-namespace GymServer.Engine.Admission;
+namespace GymServer.Engine.Nodes;
 
 /// <summary>
-/// What the node admits, bound from configuration section <c>Gym:Node</c>: envs on the whole node, and envs and steps
-/// per connection. One <see cref="NodeAdmission"/> enforces them for TCP sessions, the REST API and the envs the node
-/// hosts for other nodes of a cluster alike.
+/// The node's settings, bound from configuration section <c>Gym:Node</c>: its name (see <see cref="NodeIdentity"/>)
+/// and what it admits: envs on the whole node, and envs and steps per connection. One
+/// <see cref="Admission.NodeAdmission"/> enforces the limits for TCP sessions, the REST API and the envs the node hosts
+/// for other nodes of a cluster alike.
 /// </summary>
-public sealed class NodeLimits
+public sealed class NodeOptions
 {
     public const string SectionName = "Gym:Node";
+
+    /// <summary>
+    /// The node's name, as the dashboard, media metadata, the metrics and the cluster call it; none: the cluster's
+    /// older <c>Gym:Cluster:NodeName</c>, else the machine name (<see cref="NodeIdentity.Resolve"/>).
+    /// </summary>
+    public string? Name { get; set; }
 
     /// <summary>
     /// Envs the whole node may hold open at once: every client's (a vector env counting each sub-env) and those it hosts
