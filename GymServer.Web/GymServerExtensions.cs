@@ -2,6 +2,7 @@ using GymServer.Engine.Environments;
 using GymServer.Engine.Nodes;
 using GymServer.Engine.Python;
 using GymServer.Engine.Sessions;
+using GymServer.Web.Admission;
 using GymServer.Web.Api;
 using GymServer.Web.Cluster;
 using GymServer.Web.DmEnvRpc;
@@ -29,6 +30,7 @@ public static class GymServerExtensions
         builder.Services.AddGymPython(builder.Configuration);
         builder.Services.AddHealthChecks().AddCheck<PythonPoolHealthCheck>("python", tags: [HealthTags.Live]);
         builder.Services.AddGymMedia(builder.Configuration);
+        builder.AddGymAdmission();
         builder.AddGymTcp();
         builder.AddGymDmEnvRpc();
         builder.Services.AddGymAuth(builder.Configuration);
@@ -58,7 +60,7 @@ public static class GymServerExtensions
         var tcp = services.GetRequiredService<IOptions<GymTcpOptions>>().Value;
         var endpoints = services.GetRequiredService<TcpEndpoints>();
         return NodeIdentity.Resolve(
-            nodeName: services.GetRequiredService<IConfiguration>()["Gym:Node:Name"],
+            nodeName: services.GetRequiredService<IOptions<NodeOptions>>().Value.Name,
             clusterNodeName: cluster.NodeName,
             clustered: cluster.Enabled,
             host: cluster.Enabled ? cluster.AdvertisedAddress : tcp.Address,

@@ -1,4 +1,5 @@
 using GymServer.Engine.Environments;
+using GymServer.Protocol;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 

@@ -1,6 +1,7 @@
 using System.Runtime.InteropServices;
 using GymServer.Engine.Environments;
 using GymServer.Engine.Spaces;
+using GymServer.Protocol.Spaces;
 
 namespace GymServer.Engine.Wrappers;
 

@@ -1,5 +1,7 @@
 using GymServer.Engine.Environments;
 using GymServer.Engine.Spaces;
+using GymServer.Protocol;
+using GymServer.Protocol.Spaces;
 
 namespace GymServer.Engine.Wrappers;
 

@@ -2,6 +2,8 @@ using System.Numerics;
 using System.Text.Json;
 using GymServer.Engine.Environments;
 using GymServer.Engine.Spaces;
+using GymServer.Protocol;
+using GymServer.Protocol.Values;
 
 namespace GymServer.Engine.Wrappers;
 
@@ -58,8 +60,9 @@ public sealed class FrameStackObservation : EnvWrapper
         {
             space.ReadValue(padding, value);
         }
-        catch (EnvException)
+        catch (ProtocolException)
         {
+            // A value not of the space's form: the description's reader refuses it as the wire would (invalid_action).
             throw EnvKwargs.Invalid("padding_type", expected);
         }
         return space.Contains(value) ? new FrameStackObservation(env, stackSize, value) : throw EnvKwargs.Invalid("padding_type", expected);

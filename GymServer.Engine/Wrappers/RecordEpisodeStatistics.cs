@@ -3,7 +3,8 @@ using System.Diagnostics;
 using System.Numerics;
 using System.Text.Json;
 using GymServer.Engine.Environments;
-using GymServer.Engine.Protocol;
+using GymServer.Protocol;
+using GymServer.Protocol.Values;
 
 namespace GymServer.Engine.Wrappers;
 

@@ -1,6 +1,8 @@
 using System.Runtime.InteropServices;
 using GymServer.Engine.Environments;
 using GymServer.Engine.Spaces;
+using GymServer.Protocol;
+using GymServer.Protocol.Spaces;
 
 namespace GymServer.Engine.Wrappers;
 

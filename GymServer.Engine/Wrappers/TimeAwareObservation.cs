@@ -3,6 +3,9 @@ using System.Numerics;
 using System.Text.Json;
 using GymServer.Engine.Environments;
 using GymServer.Engine.Spaces;
+using GymServer.Protocol;
+using GymServer.Protocol.Spaces;
+using GymServer.Protocol.Values;
 
 namespace GymServer.Engine.Wrappers;
 

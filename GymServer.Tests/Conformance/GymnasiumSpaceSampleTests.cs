@@ -1,7 +1,7 @@
 using System.Numerics;
 using System.Text.Json;
-using GymServer.Engine.Environments;
 using GymServer.Engine.Spaces;
+using GymServer.Protocol;
 using GymServer.Tests.Infrastructure;
 using Xunit.Abstractions;
 
@@ -30,7 +30,7 @@ public sealed class GymnasiumSpaceSampleTests(ITestOutputHelper output)
         foreach (var record in records)
         {
             var description = record.GetProperty("space");
-            var space = SpaceDescription.Parse(description);
+            var space = Space.Parse(description);
             JsonAssert.Equal(description.GetRawText(), space.DescriptionJson());
             checkedSamples += SampleReplay.AssertSamples(space, record, name);
         }
@@ -47,7 +47,7 @@ public sealed class GymnasiumSpaceSampleTests(ITestOutputHelper output)
     public void Contains_matches_gymnasium(string name)
     {
         var record = Records("space_contains").Single(r => r.GetProperty("name").GetString() == name);
-        var space = SpaceDescription.Parse(record.GetProperty("space"));
+        var space = Space.Parse(record.GetProperty("space"));
         var value = new byte[space.ByteSize];
         var cases = record.GetProperty("cases").EnumerateArray().ToList();
         foreach (var @case in cases)
@@ -58,7 +58,7 @@ public sealed class GymnasiumSpaceSampleTests(ITestOutputHelper output)
                 space.ReadValue(@case.GetProperty("value"), value);
                 contained = space.Contains(value);
             }
-            catch (EnvException exception) when (exception.Code == EnvErrorCodes.InvalidAction)
+            catch (WireException exception) when (exception.Code == EnvErrorCodes.InvalidAction)
             {
                 contained = false;
             }

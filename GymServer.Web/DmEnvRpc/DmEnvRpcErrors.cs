@@ -1,6 +1,5 @@
-using GymServer.Engine.Environments;
-using GymServer.Engine.Protocol;
 using Grpc.Core;
+using GymServer.Protocol;
 
 namespace GymServer.Web.DmEnvRpc;
 
@@ -29,16 +28,16 @@ internal static class DmEnvRpcErrors
         EnvErrorCodes.UnknownEnv or EnvErrorCodes.InvalidArgument or EnvErrorCodes.InvalidAction
             or EnvErrorCodes.UnsupportedSpace => StatusCode.InvalidArgument,
         EnvErrorCodes.ForbiddenEnv => StatusCode.PermissionDenied,
-        ProtocolErrorCodes.TooManyEnvs or ProtocolErrorCodes.RateLimited or EnvErrorCodes.PoolFull => StatusCode.ResourceExhausted,
+        EnvErrorCodes.TooManyEnvs or EnvErrorCodes.RateLimited or EnvErrorCodes.PoolFull => StatusCode.ResourceExhausted,
         EnvErrorCodes.PythonUnavailable => StatusCode.Unavailable,
         // The env is gone with its worker or node: the world must be made again.
-        EnvErrorCodes.WorkerLost or ProtocolErrorCodes.NodeLost => StatusCode.Aborted,
+        EnvErrorCodes.WorkerLost or EnvErrorCodes.NodeLost => StatusCode.Aborted,
         EnvErrorCodes.ResetNeeded => StatusCode.FailedPrecondition,
         _ => StatusCode.Internal,
     };
 
     /// <summary>Whether a step that failed with this code was refused before the env ran it (a rate-limited step).</summary>
-    public static bool LeftEnvUntouched(string engineCode) => engineCode == ProtocolErrorCodes.RateLimited;
+    public static bool LeftEnvUntouched(string engineCode) => engineCode == EnvErrorCodes.RateLimited;
 
     /// <summary>The <c>google.rpc.Status</c> of an error.</summary>
     public static Google.Rpc.Status Status(StatusCode code, string message) => new() { Code = (int)code, Message = message };

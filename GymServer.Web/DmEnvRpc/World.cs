@@ -1,6 +1,7 @@
 using System.Numerics;
 using GymServer.Engine.Environments;
 using GymServer.Engine.Sessions;
+using GymServer.Protocol.Values;
 using GymServer.Web.DmEnvRpc.Specs;
 using GymServer.Web.DmEnvRpc.V1;
 using Google.Protobuf.Collections;

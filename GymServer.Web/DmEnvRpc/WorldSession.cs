@@ -1,21 +1,17 @@
+using GymServer.Engine.Admission;
 using GymServer.Engine.Recording;
 using GymServer.Engine.Sessions;
-using GymServer.Web.Tcp;
-using Microsoft.Extensions.Options;
 
 namespace GymServer.Web.DmEnvRpc;
 
 /// <summary>
-/// Makes each dm_env_rpc stream's <see cref="WorldSession"/>: a session with a connection's limits (envs per
-/// connection, steps per second, the node's env quota), the node's counters and its recorder, as a TCP connection
-/// gets. The one place the endpoint learns how sessions are admitted.
+/// Makes each dm_env_rpc stream's <see cref="WorldSession"/>: a session admitted by the node as a TCP connection is
+/// (<see cref="NodeAdmission.ForConnection"/>: envs and steps per stream, the node's env quota), with the node's
+/// counters and its recorder. The one place the endpoint learns how sessions are admitted.
 /// </summary>
-public sealed class WorldSessions(
-    EnvCatalog catalog, NodeActivity activity, MediaRecorder recorder, NodeEnvQuota nodeEnvs, IOptions<GymTcpOptions> tcp)
+public sealed class WorldSessions(EnvCatalog catalog, NodeActivity activity, MediaRecorder recorder, NodeAdmission admission)
 {
-    private readonly SessionLimits _limits = new(tcp.Value.MaxEnvsPerConnection, tcp.Value.MaxStepsPerSecond, nodeEnvs);
-
-    internal WorldSession Open() => new(new Session(catalog, _limits, activity, recorder));
+    internal WorldSession Open() => new(new Session(catalog, admission.ForConnection(), activity, recorder));
 }
 
 /// <summary>

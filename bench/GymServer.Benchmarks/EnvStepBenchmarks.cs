@@ -4,6 +4,8 @@ using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Reports;
 using GymServer.Engine.Environments;
 using GymServer.Engine.Spaces;
+using GymServer.Protocol.Spaces;
+using GymServer.Protocol.Values;
 
 namespace GymServer.Benchmarks;
 

@@ -2,6 +2,7 @@ using System.Text.Json;
 using BenchmarkDotNet.Attributes;
 using GymServer.Engine.Environments;
 using GymServer.Engine.Wrappers;
+using GymServer.Protocol.Values;
 
 namespace GymServer.Benchmarks;
 

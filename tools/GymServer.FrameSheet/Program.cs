@@ -3,6 +3,7 @@ using System.Text.Json;
 using GymServer.Engine.Environments;
 using GymServer.Engine.Rendering;
 using GymServer.FrameSheet;
+using GymServer.Protocol.Values;
 using SkiaSharp;
 
 // Renders one frame of every registered native env but the deprecated ones (Taxi-v3 draws as Taxi-v4 does), with

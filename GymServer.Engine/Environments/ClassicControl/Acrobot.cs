@@ -2,6 +2,8 @@ using System.Text.Json;
 using GymServer.Engine.Rendering;
 using GymServer.Engine.Rendering.ClassicControl;
 using GymServer.Engine.Spaces;
+using GymServer.Protocol;
+using GymServer.Protocol.Values;
 using static GymServer.Engine.Environments.ClassicControl.AcrobotSpec;
 
 namespace GymServer.Engine.Environments.ClassicControl;

@@ -3,6 +3,7 @@ using System.Text.Json;
 using GymServer.Engine.Rendering;
 using GymServer.Engine.Rendering.ClassicControl;
 using GymServer.Engine.Spaces;
+using GymServer.Protocol.Values;
 using static GymServer.Engine.Environments.ClassicControl.CartPoleSpec;
 
 namespace GymServer.Engine.Environments.ClassicControl;

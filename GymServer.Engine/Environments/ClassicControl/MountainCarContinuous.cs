@@ -2,6 +2,7 @@ using System.Buffers.Binary;
 using System.Text.Json;
 using GymServer.Engine.Rendering;
 using GymServer.Engine.Rendering.ClassicControl;
+using GymServer.Protocol.Values;
 using static GymServer.Engine.Environments.ClassicControl.MountainCarContinuousSpec;
 
 namespace GymServer.Engine.Environments.ClassicControl;

@@ -1,5 +1,6 @@
 using GymServer.Engine.Rendering;
 using GymServer.Engine.Rendering.ToyText;
+using GymServer.Protocol.Values;
 
 namespace GymServer.Engine.Environments.ToyText;
 

@@ -1,3 +1,4 @@
+using GymServer.Engine.Admission;
 using GymServer.Engine.Sessions;
 using GymServer.Tests.Infrastructure;
 using GymServer.Web.Metrics;
@@ -98,7 +99,7 @@ public sealed class MetricsEndpointTests
         await using var server = GymServerFactory.With(new Dictionary<string, string?>());
         var activity = server.Services.GetRequiredService<NodeActivity>();
         var catalog = server.Services.GetRequiredService<EnvCatalog>();
-        await using var session = new Session(catalog, SessionLimits.Default, activity);
+        await using var session = new Session(catalog, ClientAdmission.WithoutNode(16), activity);
         var env = await session.OpenAsync("CartPole-v1", CancellationToken.None);
         await env.ResetAsync(CancellationToken.None);
         StepMany(env, 200);

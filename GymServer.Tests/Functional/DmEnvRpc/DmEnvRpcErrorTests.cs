@@ -135,7 +135,7 @@ public sealed class DmEnvRpcErrorTests
     [Fact]
     public async Task WorldsPastTheConnectionLimitAreResourceExhausted()
     {
-        await using var server = GymServerFactory.With(new Dictionary<string, string?> { ["Gym:Tcp:MaxEnvsPerConnection"] = "2" });
+        await using var server = GymServerFactory.With(new Dictionary<string, string?> { ["Gym:Node:MaxEnvsPerConnection"] = "2" });
         await using var client = Connect(server);
         var first = await client.CreateWorldAsync("CartPole-v1");
         await client.CreateWorldAsync("CartPole-v1");

@@ -1,6 +1,8 @@
 using GymServer.Engine.Environments;
 using GymServer.Engine.Python;
 using GymServer.Engine.Sessions;
+using GymServer.Protocol;
+using GymServer.Protocol.Values;
 using GymServer.Tests.Infrastructure;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;

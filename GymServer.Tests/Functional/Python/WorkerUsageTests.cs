@@ -2,9 +2,9 @@ using System.Globalization;
 using System.Net;
 using System.Text.Json;
 using System.Text.RegularExpressions;
-using GymServer.Engine.Environments;
 using GymServer.Engine.Python;
 using GymServer.Engine.Sessions;
+using GymServer.Protocol.Values;
 using GymServer.Tests.Functional.Dashboard;
 using Microsoft.Extensions.DependencyInjection;
 

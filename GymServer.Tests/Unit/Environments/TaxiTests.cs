@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using GymServer.Engine.Environments;
 using GymServer.Engine.Environments.ToyText;
+using GymServer.Protocol.Values;
 
 namespace GymServer.Tests.Unit.Environments;
 

@@ -1,5 +1,7 @@
 using GymServer.Engine.Environments;
 using GymServer.Engine.Spaces;
+using GymServer.Protocol;
+using GymServer.Protocol.Spaces;
 
 namespace GymServer.Tests.Unit.Spaces;
 
@@ -108,7 +110,7 @@ public sealed class DiscreteTests
     [InlineData("9223372036854775808")]
     public void Anything_else_is_refused(string json)
     {
-        var error = Assert.Throws<EnvException>(() => new Discrete(3).Value(json));
+        var error = Assert.Throws<ProtocolException>(() => new Discrete(3).Value(json));
         Assert.Equal(EnvErrorCodes.InvalidAction, error.Code);
         Assert.Contains("expected an integer for Discrete(3)", error.Message);
     }

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using GymServer.Engine.Environments;
 using GymServer.Engine.Wrappers;
+using GymServer.Protocol;
 using GymServer.Tests.Conformance;
 
 namespace GymServer.Tests.Unit.Wrappers;

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using GymServer.Engine.Spaces;
 using GymServer.Engine.Wrappers;
+using GymServer.Protocol.Spaces;
 using GymServer.Tests.Conformance;
 
 namespace GymServer.Tests.Unit.Wrappers;

@@ -3,6 +3,8 @@ using System.Text.Json;
 using GymServer.Engine.Environments;
 using GymServer.Engine.Spaces;
 using GymServer.Engine.Wrappers;
+using GymServer.Protocol.Spaces;
+using GymServer.Protocol.Values;
 using GymServer.Tests.Conformance;
 using GymServer.Tests.Infrastructure;
 

@@ -2,6 +2,9 @@ using System.Text.Json;
 using GymServer.Engine.Environments;
 using GymServer.Engine.Spaces;
 using GymServer.Engine.Wrappers;
+using GymServer.Protocol;
+using GymServer.Protocol.Spaces;
+using GymServer.Protocol.Values;
 using GymServer.Tests.Infrastructure;
 using static GymServer.Tests.Unit.Wrappers.NativeWrappersTests;
 

@@ -1,5 +1,5 @@
 using System.Buffers.Binary;
-using GymServer.Engine.Spaces;
+using GymServer.Protocol.Spaces;
 using GymServer.Web.DmEnvRpc.V1;
 
 namespace GymServer.Web.DmEnvRpc.Specs;

@@ -1,4 +1,4 @@
-using GymServer.Engine.Spaces;
+using GymServer.Protocol.Spaces;
 using GymServer.Web.DmEnvRpc.V1;
 
 namespace GymServer.Web.DmEnvRpc.Specs;

@@ -1,5 +1,6 @@
 using GymServer.Engine.Environments;
 using GymServer.Engine.Spaces;
+using GymServer.Protocol;
 using GymServer.Web.DmEnvRpc.V1;
 
 namespace GymServer.Web.DmEnvRpc.Specs;
