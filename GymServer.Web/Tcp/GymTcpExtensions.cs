@@ -29,6 +29,7 @@ public static class GymTcpExtensions
             .ValidateOnStart();
         builder.Services.AddSingleton<ConnectionLimiter>();
         builder.Services.AddSingleton<TcpEndpoints>();
+        builder.Services.AddTransient<IStartupFilter, HostAddressesCleared>();
 
         builder.Services.AddOptions<SocketTransportOptions>().Configure<IOptions<GymTcpOptions>>((sockets, gym) =>
         {
