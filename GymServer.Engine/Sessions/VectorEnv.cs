@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Runtime.ExceptionServices;
 using System.Numerics;
 using System.Text.Json;
 using GymServer.Engine.Environments;
@@ -18,6 +19,7 @@ public sealed class VectorEnv(string instanceId, IReadOnlyList<SessionEnv> envs,
     private readonly SessionEnv[] _envs = MarkedAsSubEnvs(envs);
     private readonly bool[] _autoreset = new bool[envs.Count];
     private readonly StepResult[] _results = new StepResult[envs.Count];
+    private PendingCall[]? _pending;
     private bool _disposed;
 
     public string InstanceId { get; } = instanceId;
@@ -28,13 +30,55 @@ public sealed class VectorEnv(string instanceId, IReadOnlyList<SessionEnv> envs,
     /// <summary>The last step's results, one per sub-env.</summary>
     public ReadOnlySpan<StepResult> Results => _results;
 
-    /// <summary>Resets every sub-env: env i with <paramref name="seed"/> + i (or unseeded), all with the same options.</summary>
+    /// <summary>
+    /// All sub-envs' observations, one after another, in one buffer (each sub-env's <see cref="SessionEnv.Observation"/>
+    /// is its part): for a vector made by <see cref="Over"/>, as sessions make them; empty for one assembled from
+    /// separately made envs.
+    /// </summary>
+    public ReadOnlyMemory<byte> ObservationBatch { get; private init; }
+
+    /// <summary>
+    /// A vector env over instances made for it: its sub-envs' observations land in one contiguous batch
+    /// (<see cref="ObservationBatch"/>), sub-env i's at the sum of the sizes before it.
+    /// </summary>
+    public static VectorEnv Over(string instanceId, IReadOnlyList<IEnvInstance> instances, NodeActivity activity, StepRateLimiter? steps = null)
+    {
+        var batch = new byte[instances.Sum(instance => instance.ObservationSpace.ByteSize)];
+        var envs = new SessionEnv[instances.Count];
+        var offset = 0;
+        for (var i = 0; i < envs.Length; i++)
+        {
+            var size = instances[i].ObservationSpace.ByteSize;
+            envs[i] = new SessionEnv(instances[i], activity, observation: batch.AsMemory(offset, size));
+            offset += size;
+        }
+        return new VectorEnv(instanceId, envs, steps) { ObservationBatch = batch };
+    }
+
+    /// <summary>
+    /// Resets every sub-env: env i with <paramref name="seed"/> + i (or unseeded), all with the same options. All
+    /// resets are started before any is awaited, so sub-envs in different processes reset in parallel.
+    /// </summary>
     public async ValueTask ResetAsync(BigInteger? seed, JsonElement? options, CancellationToken cancellationToken)
     {
-        for (var i = 0; i < Envs.Count; i++)
+        var resets = new ValueTask[Envs.Count];
+        for (var i = 0; i < resets.Length; i++)
         {
-            await Envs[i].ResetAsync(seed + i, options, cancellationToken).ConfigureAwait(false);
+            resets[i] = StartReset(Envs[i], seed + i, options, cancellationToken);
         }
+        ExceptionDispatchInfo? failure = null;
+        foreach (var reset in resets)
+        {
+            try
+            {
+                await reset.ConfigureAwait(false);
+            }
+            catch (Exception error)
+            {
+                failure ??= ExceptionDispatchInfo.Capture(error);
+            }
+        }
+        failure?.Throw();
         Array.Clear(_autoreset);
         Array.Clear(_results);
     }
@@ -42,69 +86,115 @@ public sealed class VectorEnv(string instanceId, IReadOnlyList<SessionEnv> envs,
     /// <summary>
     /// Steps every sub-env with the action already read into its <see cref="SessionEnv.Action"/>, or autoresets the
     /// ones whose previous step ended their episode. Completes synchronously, with no state machine, while the envs
-    /// do (native envs); from the first env that really waits (a Python worker) on, it awaits.
+    /// do (native envs). Sub-envs that really wait (Python workers) are all started before any is awaited, so those
+    /// in different workers step in parallel; the vector step completes when the last of them has.
     /// </summary>
     public ValueTask StepAsync(CancellationToken cancellationToken)
     {
         steps?.Take(Envs.Count);
         var started = Stopwatch.GetTimestamp();
         var envs = _envs;
+        var waiting = 0;
         for (var i = 0; i < envs.Length; i++)
         {
             if (_autoreset[i])
             {
-                var reset = envs[i].ResetAsync(seed: null, options: null, cancellationToken);
+                var reset = StartReset(envs[i], seed: null, options: null, cancellationToken);
                 if (!reset.IsCompletedSuccessfully)
                 {
-                    return ContinueAsync(i, reset, default, started, cancellationToken);
+                    Pending(i).Reset = reset;
+                    waiting++;
+                    continue;
                 }
                 reset.GetAwaiter().GetResult();
                 _results[i] = new StepResult(0.0, Terminated: false, Truncated: false);
             }
             else
             {
-                var step = envs[i].StepAsync(cancellationToken);
+                var step = StartStep(envs[i], cancellationToken);
                 if (!step.IsCompletedSuccessfully)
                 {
-                    return ContinueAsync(i, default, step, started, cancellationToken);
+                    Pending(i).Step = step;
+                    waiting++;
+                    continue;
                 }
                 _results[i] = step.Result.Result;
             }
+        }
+        if (waiting > 0)
+        {
+            return AwaitPendingAsync(started);
         }
         Finish(started);
         return ValueTask.CompletedTask;
     }
 
-    /// <summary>The rest of <see cref="StepAsync"/> from env <paramref name="index"/>, whose reset or step is pending.</summary>
-    private async ValueTask ContinueAsync(
-        int index,
-        ValueTask pendingReset,
-        ValueTask<(StepResult Result, EpisodeSummary? Episode)> pendingStep,
-        long started,
-        CancellationToken cancellationToken)
+    /// <summary>Awaits every sub-env whose reset or step is pending; the first failure is thrown once all are done.</summary>
+    private async ValueTask AwaitPendingAsync(long started)
     {
-        if (_autoreset[index])
+        var pending = _pending!;
+        ExceptionDispatchInfo? failure = null;
+        for (var i = 0; i < pending.Length; i++)
         {
-            await pendingReset.ConfigureAwait(false);
-            _results[index] = new StepResult(0.0, Terminated: false, Truncated: false);
-        }
-        else
-        {
-            (_results[index], _) = await pendingStep.ConfigureAwait(false);
-        }
-        for (var i = index + 1; i < _envs.Length; i++)
-        {
-            if (_autoreset[i])
+            if (!pending[i].Waiting)
             {
-                await _envs[i].ResetAsync(seed: null, options: null, cancellationToken).ConfigureAwait(false);
-                _results[i] = new StepResult(0.0, Terminated: false, Truncated: false);
+                continue;
             }
-            else
+            var (reset, step) = (pending[i].Reset, pending[i].Step);
+            pending[i] = default;
+            try
             {
-                (_results[i], _) = await _envs[i].StepAsync(cancellationToken).ConfigureAwait(false);
+                if (_autoreset[i])
+                {
+                    await reset.ConfigureAwait(false);
+                    _results[i] = new StepResult(0.0, Terminated: false, Truncated: false);
+                }
+                else
+                {
+                    (_results[i], _) = await step.ConfigureAwait(false);
+                }
+            }
+            catch (Exception error)
+            {
+                failure ??= ExceptionDispatchInfo.Capture(error);
             }
         }
+        failure?.Throw();
         Finish(started);
+    }
+
+    /// <summary>Sub-env <paramref name="index"/>'s slot for a pending call; the array is made on the first wait.</summary>
+    private ref PendingCall Pending(int index)
+    {
+        _pending ??= new PendingCall[_envs.Length];
+        _pending[index].Waiting = true;
+        return ref _pending[index];
+    }
+
+    /// <summary>A sub-env's reset; one that throws at once fails its task instead, so the others still get awaited.</summary>
+    private static ValueTask StartReset(SessionEnv env, BigInteger? seed, JsonElement? options, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return env.ResetAsync(seed, options, cancellationToken);
+        }
+        catch (Exception error)
+        {
+            return ValueTask.FromException(error);
+        }
+    }
+
+    /// <summary>A sub-env's step; one that throws at once fails its task instead, so the others still get awaited.</summary>
+    private static ValueTask<(StepResult Result, EpisodeSummary? Episode)> StartStep(SessionEnv env, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return env.StepAsync(cancellationToken);
+        }
+        catch (Exception error)
+        {
+            return ValueTask.FromException<(StepResult Result, EpisodeSummary? Episode)>(error);
+        }
     }
 
     private static SessionEnv[] MarkedAsSubEnvs(IReadOnlyList<SessionEnv> envs)
@@ -152,5 +242,13 @@ public sealed class VectorEnv(string instanceId, IReadOnlyList<SessionEnv> envs,
         {
             throw new AggregateException("closing the vector env's envs failed", errors);
         }
+    }
+
+    /// <summary>A sub-env's reset or step that had not completed when it was started.</summary>
+    private struct PendingCall
+    {
+        public bool Waiting;
+        public ValueTask Reset;
+        public ValueTask<(StepResult Result, EpisodeSummary? Episode)> Step;
     }
 }

@@ -23,6 +23,10 @@ public sealed class NodeMetricsCollector : IHostedService
     private readonly Gauge _envs;
     private readonly Gauge _workers;
     private readonly Counter _restarts;
+    private readonly Gauge _sharedMemory;
+    private readonly Gauge _sharedMemoryCap;
+    private readonly Gauge _sharedSlots;
+    private readonly Counter _sharedFallbacks;
     private readonly Gauge _recorded;
     private readonly Gauge _mediaBytes;
     private readonly Action<double> _onStepTimed;
@@ -42,6 +46,11 @@ public sealed class NodeMetricsCollector : IHostedService
         _workers = factory.CreateGauge("gymserver_python_workers", "Python worker slots by state (ready, busy, restarting)",
             new GaugeConfiguration { LabelNames = ["state"] });
         _restarts = factory.CreateCounter("gymserver_python_worker_restarts_total", "Python worker restarts since start");
+        _sharedMemory = factory.CreateGauge("gymserver_python_shared_memory_bytes", "Shared memory in use for Python envs' observations and frames (whole pages)");
+        _sharedMemoryCap = factory.CreateGauge("gymserver_python_shared_memory_capacity_bytes", "Gym:Python:SharedMemoryBytes (0: shared memory off)");
+        _sharedSlots = factory.CreateGauge("gymserver_python_shared_memory_slots", "Shared memory slots in use (an env's observations, an env's frames)");
+        _sharedFallbacks = factory.CreateCounter("gymserver_python_shared_memory_fallbacks_total",
+            "Python env values sent on the pipe instead since start (shared memory cap reached, or a file could not be made)");
         _recorded = factory.CreateGauge("gymserver_recordings", "Recorded episodes under the media root by status (0 while it does not exist)",
             new GaugeConfiguration { LabelNames = ["status"] });
         _mediaBytes = factory.CreateGauge("gymserver_media_bytes", "Bytes of all files under the media root (0 while it does not exist)");
@@ -76,6 +85,11 @@ public sealed class NodeMetricsCollector : IHostedService
         _workers.WithLabels(PythonWorkerSnapshot.BusyState).Set(python.Busy);
         _workers.WithLabels(PythonWorkerSnapshot.RestartingState).Set(python.Restarting);
         _restarts.IncTo(python.Workers.Sum(worker => worker.Restarts));
+        var shared = _pool.SharedMemoryStatus;
+        _sharedMemory.Set(shared.UsedBytes);
+        _sharedMemoryCap.Set(shared.CapacityBytes);
+        _sharedSlots.Set(shared.Slots);
+        _sharedFallbacks.IncTo(shared.Fallbacks);
         var media = _media.Stats();
         _recorded.WithLabels("complete").Set(media.CompleteRecordings);
         _recorded.WithLabels("failed").Set(media.FailedRecordings);

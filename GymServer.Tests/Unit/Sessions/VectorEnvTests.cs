@@ -51,6 +51,41 @@ public sealed class VectorEnvTests
     }
 
     [Fact]
+    public async Task AVectorMadeOverInstancesKeepsItsObservationsInOneBatch()
+    {
+        var instances = Enumerable.Range(0, 3)
+            .Select(i => (IEnvInstance)new WaitingInstance(new NativeEnvInstance(Registry.Make("CartPole-v1"), $"env{i}")))
+            .ToList();
+        await using var vector = VectorEnv.Over("vector", instances, new NodeActivity());
+        Assert.Equal(3 * 16, vector.ObservationBatch.Length);
+        await vector.ResetAsync(7, null, CancellationToken.None);
+        for (var step = 0; step < 30; step++)
+        {
+            foreach (var env in vector.Envs)
+            {
+                Discrete.Write(env.Action, step % 2);
+            }
+            await vector.StepAsync(CancellationToken.None);
+            Assert.Equal(vector.Envs.SelectMany(env => env.Observation.ToArray()).ToArray(), vector.ObservationBatch.ToArray());
+        }
+    }
+
+    [Fact]
+    public async Task ASubEnvThatFailsFailsTheStepOnceTheOthersHaveStepped()
+    {
+        var activity = new NodeActivity();
+        var instances = Enumerable.Range(0, 3)
+            .Select(i => new NativeEnvInstance(Registry.Make("CartPole-v1"), $"env{i}"))
+            .Select((instance, i) => (IEnvInstance)(i == 1 ? new WaitingInstance(instance, failSteps: true) : new WaitingInstance(instance)))
+            .ToList();
+        await using var vector = VectorEnv.Over("vector", instances, activity);
+        await vector.ResetAsync(1, null, CancellationToken.None);
+        var error = await Assert.ThrowsAsync<EnvException>(async () => await vector.StepAsync(CancellationToken.None));
+        Assert.Equal(EnvErrorCodes.WorkerLost, error.Code);
+        Assert.Equal(2, activity.Steps);
+    }
+
+    [Fact]
     public async Task ABinaryStepVecAllocatesNothing()
     {
         // MountainCar's episodes last 200 steps, longer than this test: no episode record is made while it runs.
@@ -130,8 +165,8 @@ public sealed class VectorEnvTests
         return new VectorEnv("vector", envs);
     }
 
-    /// <summary>An env whose calls complete later, on another turn, as a Python worker's do.</summary>
-    private sealed class WaitingInstance(IEnvInstance inner) : IEnvInstance
+    /// <summary>An env whose calls complete later, on another turn, as a Python worker's do; its steps may fail.</summary>
+    private sealed class WaitingInstance(IEnvInstance inner, bool failSteps = false) : IEnvInstance
     {
         public string InstanceId => inner.InstanceId;
 
@@ -152,6 +187,10 @@ public sealed class VectorEnvTests
         public async ValueTask<StepResult> StepAsync(ReadOnlyMemory<byte> action, Memory<byte> observation, EnvInfo info, CancellationToken cancellationToken)
         {
             await Task.Yield();
+            if (failSteps)
+            {
+                throw new EnvException(EnvErrorCodes.WorkerLost, "the worker hosting this env was lost");
+            }
             return await inner.StepAsync(action, observation, info, cancellationToken);
         }
 

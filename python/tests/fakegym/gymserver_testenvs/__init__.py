@@ -9,3 +9,4 @@ register(id="GymServerTest/Raising-v0", entry_point="gymserver_testenvs.misbehav
 register(id="GymServerTest/Hanging-v0", entry_point="gymserver_testenvs.misbehaving:HangingEnv")
 register(id="GymServerTest/Noisy-v0", entry_point="gymserver_testenvs.misbehaving:NoisyEnv")
 register(id="GymServerTest/TextObs-v0", entry_point="gymserver_testenvs.misbehaving:TextObservationEnv")
+register(id="GymServerTest/Rendezvous-v0", entry_point="gymserver_testenvs.rendezvous:RendezvousEnv")
