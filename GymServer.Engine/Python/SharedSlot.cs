@@ -91,13 +91,28 @@ internal sealed class SharedSlot : IDisposable
         {
             throw WorkerErrors.Protocol($"a value of {destination.Length} bytes does not fit its {Length}-byte shared memory slot");
         }
-        try
+        var handle = _view.SafeMemoryMappedViewHandle;
+        unsafe
         {
-            _view.SafeMemoryMappedViewHandle.ReadSpan((ulong)_view.PointerOffset, destination);
-        }
-        catch (ObjectDisposedException)
-        {
-            throw WorkerErrors.Lost("its shared memory was released");
+            byte* start = null;
+            try
+            {
+                // Counts the handle as in use until ReleasePointer: a Dispose meanwhile unmaps only after it.
+                handle.AcquirePointer(ref start);
+            }
+            catch (ObjectDisposedException)
+            {
+                throw WorkerErrors.Lost("its shared memory was released");
+            }
+            try
+            {
+                // Span's copy is the C library's memmove for large sizes; SafeBuffer.ReadSpan copied several times slower.
+                new ReadOnlySpan<byte>(start + _view.PointerOffset, destination.Length).CopyTo(destination);
+            }
+            finally
+            {
+                handle.ReleasePointer();
+            }
         }
     }
 

@@ -95,31 +95,39 @@ public sealed class VectorEnv(string instanceId, IReadOnlyList<SessionEnv> envs,
         var started = Stopwatch.GetTimestamp();
         var envs = _envs;
         var waiting = 0;
-        for (var i = 0; i < envs.Length; i++)
+        try
         {
-            if (_autoreset[i])
+            for (var i = 0; i < envs.Length; i++)
             {
-                var reset = StartReset(envs[i], seed: null, options: null, cancellationToken);
-                if (!reset.IsCompletedSuccessfully)
+                if (_autoreset[i])
                 {
-                    Pending(i).Reset = reset;
-                    waiting++;
-                    continue;
+                    var reset = envs[i].ResetAsync(seed: null, options: null, cancellationToken);
+                    if (!reset.IsCompletedSuccessfully)
+                    {
+                        Pending(i).Reset = reset;
+                        waiting++;
+                        continue;
+                    }
+                    reset.GetAwaiter().GetResult();
+                    _results[i] = new StepResult(0.0, Terminated: false, Truncated: false);
                 }
-                reset.GetAwaiter().GetResult();
-                _results[i] = new StepResult(0.0, Terminated: false, Truncated: false);
-            }
-            else
-            {
-                var step = StartStep(envs[i], cancellationToken);
-                if (!step.IsCompletedSuccessfully)
+                else
                 {
-                    Pending(i).Step = step;
-                    waiting++;
-                    continue;
+                    var step = envs[i].StepAsync(cancellationToken);
+                    if (!step.IsCompletedSuccessfully)
+                    {
+                        Pending(i).Step = step;
+                        waiting++;
+                        continue;
+                    }
+                    _results[i] = step.Result.Result;
                 }
-                _results[i] = step.Result.Result;
             }
+        }
+        catch (Exception error) when (waiting > 0)
+        {
+            // A sub-env failed at once after others had started: they finish (into their buffers) before it is thrown.
+            return FailAfterPendingAsync(ExceptionDispatchInfo.Capture(error));
         }
         if (waiting > 0)
         {
@@ -131,6 +139,20 @@ public sealed class VectorEnv(string instanceId, IReadOnlyList<SessionEnv> envs,
 
     /// <summary>Awaits every sub-env whose reset or step is pending; the first failure is thrown once all are done.</summary>
     private async ValueTask AwaitPendingAsync(long started)
+    {
+        (await DrainPendingAsync().ConfigureAwait(false))?.Throw();
+        Finish(started);
+    }
+
+    /// <summary>Lets the sub-envs already started finish (into their buffers), then throws the error that stopped the step.</summary>
+    private async ValueTask FailAfterPendingAsync(ExceptionDispatchInfo error)
+    {
+        await DrainPendingAsync().ConfigureAwait(false);
+        error.Throw();
+    }
+
+    /// <summary>Awaits every pending reset or step, recording their results; returns the first failure.</summary>
+    private async ValueTask<ExceptionDispatchInfo?> DrainPendingAsync()
     {
         var pending = _pending!;
         ExceptionDispatchInfo? failure = null;
@@ -159,8 +181,7 @@ public sealed class VectorEnv(string instanceId, IReadOnlyList<SessionEnv> envs,
                 failure ??= ExceptionDispatchInfo.Capture(error);
             }
         }
-        failure?.Throw();
-        Finish(started);
+        return failure;
     }
 
     /// <summary>Sub-env <paramref name="index"/>'s slot for a pending call; the array is made on the first wait.</summary>
@@ -181,19 +202,6 @@ public sealed class VectorEnv(string instanceId, IReadOnlyList<SessionEnv> envs,
         catch (Exception error)
         {
             return ValueTask.FromException(error);
-        }
-    }
-
-    /// <summary>A sub-env's step; one that throws at once fails its task instead, so the others still get awaited.</summary>
-    private static ValueTask<(StepResult Result, EpisodeSummary? Episode)> StartStep(SessionEnv env, CancellationToken cancellationToken)
-    {
-        try
-        {
-            return env.StepAsync(cancellationToken);
-        }
-        catch (Exception error)
-        {
-            return ValueTask.FromException<(StepResult Result, EpisodeSummary? Episode)>(error);
         }
     }
 

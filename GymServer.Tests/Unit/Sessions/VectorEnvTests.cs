@@ -86,6 +86,26 @@ public sealed class VectorEnvTests
     }
 
     [Fact]
+    public async Task ASubEnvThatThrowsAtOnceFailsTheStepOnceThoseStartedBeforeItHaveStepped()
+    {
+        var activity = new NodeActivity();
+        // Env 0's step waits for the gate, so it is still pending when env 1 throws; env 2 is never started.
+        var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var instances = Enumerable.Range(0, 3)
+            .Select(i => new NativeEnvInstance(Registry.Make("CartPole-v1"), $"env{i}"))
+            .Select((instance, i) => (IEnvInstance)new WaitingInstance(instance, failSteps: i == 1, atOnce: i == 1, gate: i == 0 ? gate.Task : null))
+            .ToList();
+        await using var vector = VectorEnv.Over("vector", instances, activity);
+        await vector.ResetAsync(1, null, CancellationToken.None);
+        var step = vector.StepAsync(CancellationToken.None);
+        Assert.False(step.IsCompleted);
+        gate.SetResult();
+        var error = await Assert.ThrowsAsync<EnvException>(async () => await step);
+        Assert.Equal(EnvErrorCodes.WorkerLost, error.Code);
+        Assert.Equal(1, activity.Steps);
+    }
+
+    [Fact]
     public async Task ABinaryStepVecAllocatesNothing()
     {
         // MountainCar's episodes last 200 steps, longer than this test: no episode record is made while it runs.
@@ -165,8 +185,11 @@ public sealed class VectorEnvTests
         return new VectorEnv("vector", envs);
     }
 
-    /// <summary>An env whose calls complete later, on another turn, as a Python worker's do; its steps may fail.</summary>
-    private sealed class WaitingInstance(IEnvInstance inner, bool failSteps = false) : IEnvInstance
+    /// <summary>
+    /// An env whose calls complete later, on another turn (or once a gate opens), as a Python worker's do; its steps may
+    /// fail, later or at once.
+    /// </summary>
+    private sealed class WaitingInstance(IEnvInstance inner, bool failSteps = false, bool atOnce = false, Task? gate = null) : IEnvInstance
     {
         public string InstanceId => inner.InstanceId;
 
@@ -184,9 +207,21 @@ public sealed class VectorEnvTests
             await inner.ResetAsync(seed, options, observation, info, cancellationToken);
         }
 
-        public async ValueTask<StepResult> StepAsync(ReadOnlyMemory<byte> action, Memory<byte> observation, EnvInfo info, CancellationToken cancellationToken)
+        public ValueTask<StepResult> StepAsync(ReadOnlyMemory<byte> action, Memory<byte> observation, EnvInfo info, CancellationToken cancellationToken) =>
+            failSteps && atOnce
+                ? throw new EnvException(EnvErrorCodes.WorkerLost, "the worker hosting this env was lost")
+                : StepLaterAsync(action, observation, info, cancellationToken);
+
+        private async ValueTask<StepResult> StepLaterAsync(ReadOnlyMemory<byte> action, Memory<byte> observation, EnvInfo info, CancellationToken cancellationToken)
         {
-            await Task.Yield();
+            if (gate is null)
+            {
+                await Task.Yield();
+            }
+            else
+            {
+                await gate;
+            }
             if (failSteps)
             {
                 throw new EnvException(EnvErrorCodes.WorkerLost, "the worker hosting this env was lost");
