@@ -1,6 +1,6 @@
 using System.Diagnostics;
-using System.Runtime.ExceptionServices;
 using System.Numerics;
+using System.Runtime.ExceptionServices;
 using System.Text.Json;
 using GymServer.Engine.Environments;
 
