@@ -2,13 +2,13 @@ using GymServer.Engine.Environments;
 using GymServer.Engine.Nodes;
 using GymServer.Engine.Python;
 using GymServer.Engine.Sessions;
+using GymServer.Web.Admission;
 using GymServer.Web.Api;
 using GymServer.Web.Cluster;
 using GymServer.Web.Health;
 using GymServer.Web.Dashboard;
 using GymServer.Web.Security;
 using GymServer.Web.Tcp;
-using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
 
 namespace GymServer.Web;
@@ -29,6 +29,7 @@ public static class GymServerExtensions
         builder.Services.AddGymPython(builder.Configuration);
         builder.Services.AddHealthChecks().AddCheck<PythonPoolHealthCheck>("python", tags: [HealthTags.Live]);
         builder.Services.AddGymMedia(builder.Configuration);
+        builder.AddGymAdmission();
         builder.AddGymTcp();
         builder.Services.AddGymAuth(builder.Configuration);
         builder.AddGymDashboard();
@@ -57,7 +58,7 @@ public static class GymServerExtensions
         var tcp = services.GetRequiredService<IOptions<GymTcpOptions>>().Value;
         var endpoints = services.GetRequiredService<TcpEndpoints>();
         return NodeIdentity.Resolve(
-            nodeName: services.GetRequiredService<IConfiguration>()["Gym:Node:Name"],
+            nodeName: services.GetRequiredService<IOptions<NodeOptions>>().Value.Name,
             clusterNodeName: cluster.NodeName,
             clustered: cluster.Enabled,
             host: cluster.Enabled ? cluster.AdvertisedAddress : tcp.Address,
@@ -67,7 +68,7 @@ public static class GymServerExtensions
 
     public static WebApplication MapGymServer(this WebApplication app)
     {
-        app.MapHealthChecks("/healthz", new HealthCheckOptions { Predicate = check => check.Tags.Contains(HealthTags.Live) });
+        app.MapHealthChecks("/healthz", HealthResponse.Options(HealthTags.Live));
         app.MapGymMedia();
         app.UseGymTcp();
         app.MapGymDashboard();

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using GymServer.Protocol;
 
 namespace GymServer.Engine.Environments;
 

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using GymServer.Engine.Rendering;
+using GymServer.Protocol;
 
 namespace GymServer.Engine.Environments;
 

@@ -1,6 +1,7 @@
 using System.Numerics;
 using System.Text.Json;
 using GymServer.Engine.Spaces;
+using GymServer.Protocol.Values;
 
 namespace GymServer.Engine.Environments;
 

@@ -1,4 +1,5 @@
 using GymServer.Engine.Rendering;
+using GymServer.Protocol;
 
 namespace GymServer.Engine.Environments;
 

@@ -2,6 +2,9 @@ using System.Numerics;
 using System.Text.Json;
 using GymServer.Engine.Random;
 using GymServer.Engine.Spaces;
+using GymServer.Protocol;
+using GymServer.Protocol.Spaces;
+using GymServer.Protocol.Values;
 
 namespace GymServer.Engine.Environments;
 

@@ -1,5 +1,6 @@
 using GymServer.Engine.Environments;
 using GymServer.Engine.Rendering;
+using GymServer.Protocol;
 
 namespace GymServer.Engine.Python;
 

@@ -4,6 +4,8 @@ using GymServer.Engine.Environments;
 using GymServer.Engine.Rendering;
 using GymServer.Engine.Sessions;
 using GymServer.Engine.Spaces;
+using GymServer.Protocol;
+using GymServer.Protocol.Values;
 
 namespace GymServer.Engine.Python;
 

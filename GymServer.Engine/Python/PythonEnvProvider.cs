@@ -1,6 +1,7 @@
 using System.Text.Json;
 using GymServer.Engine.Environments;
 using GymServer.Engine.Sessions;
+using GymServer.Protocol;
 
 namespace GymServer.Engine.Python;
 

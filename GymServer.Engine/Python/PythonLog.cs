@@ -20,7 +20,7 @@ internal static partial class PythonLog
     [LoggerMessage(5, LogLevel.Warning, "Python worker {Slot} failed to start: {Reason}")]
     public static partial void WorkerStartFailed(ILogger logger, int slot, string reason);
 
-    [LoggerMessage(6, LogLevel.Error, "Python envs are unavailable: {Reason}. Native envs keep working.")]
+    [LoggerMessage(6, LogLevel.Warning, "Python envs unavailable: {Reason}. Native envs keep working.")]
     public static partial void PythonUnavailable(ILogger logger, string reason);
 
     [LoggerMessage(7, LogLevel.Information, "Python envs are disabled (Gym:Python:Workers is 0)")]
@@ -31,6 +31,9 @@ internal static partial class PythonLog
 
     [LoggerMessage(9, LogLevel.Warning, "Listing the Python env registry failed: {Reason}")]
     public static partial void RegistryListFailed(ILogger logger, string reason);
+
+    [LoggerMessage(10, LogLevel.Debug, "Python worker {Slot} (pid {Pid}) starting: {Line}")]
+    public static partial void WorkerStartOutput(ILogger logger, int slot, int pid, string line);
 
     [LoggerMessage(20, LogLevel.Warning, "Python shared memory is off: {Reason}. Observations and frames go through the workers' pipes.")]
     public static partial void SharedMemoryUnavailable(ILogger logger, string reason);

@@ -1,3 +1,5 @@
+using GymServer.Protocol.Spaces;
+
 namespace GymServer.Engine.Python;
 
 /// <summary>

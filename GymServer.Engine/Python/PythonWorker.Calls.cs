@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Diagnostics;
+using GymServer.Protocol;
 
 namespace GymServer.Engine.Python;
 
@@ -130,9 +131,9 @@ internal sealed partial class PythonWorker
         catch (PythonEnvException error)
         {
             // The worker could not import gymnasium or a configured module: it would fail the same way every time.
-            throw new WorkerStartException(error.Message, fatal: true);
+            throw WorkerStartFailures.Refused(_options, error);
         }
-        catch (Environments.EnvException error) when (error.Code == Environments.EnvErrorCodes.WorkerLost)
+        catch (Environments.EnvException error) when (error.Code == EnvErrorCodes.WorkerLost)
         {
             // Its last stderr lines usually say why (a traceback): let them arrive before quoting them.
             using (var drained = new CancellationTokenSource(TimeSpan.FromSeconds(1)))

@@ -1,4 +1,5 @@
 using GymServer.Engine.Environments;
+using GymServer.Protocol;
 
 namespace GymServer.Engine.Python;
 

@@ -20,6 +20,7 @@ internal sealed partial class PythonWorker : IAsyncDisposable
     private readonly TaskCompletionSource<string> _lost = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly Queue<string> _stderrTail = new();
     private readonly long _startedAt = Stopwatch.GetTimestamp();
+    private volatile WorkerHello? _hello;
     private int _envCount;
     private int _nextHandle;
     private int _disposed;
@@ -32,6 +33,7 @@ internal sealed partial class PythonWorker : IAsyncDisposable
         _options = options;
         _logger = logger;
         Pid = process.Id;
+        Usage = new ProcessUsageMeter(Pid);
         _watchdog = new Timer(_ => CheckProgress(), null, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
     }
 
@@ -40,7 +42,15 @@ internal sealed partial class PythonWorker : IAsyncDisposable
 
     public int Pid { get; }
 
-    public WorkerHello? Hello { get; private set; }
+    /// <summary>What the worker said when it came up; null until then.</summary>
+    public WorkerHello? Hello
+    {
+        get => _hello;
+        private set => _hello = value;
+    }
+
+    /// <summary>The process's memory and CPU share, sampled by the pool on the dashboard's cadence.</summary>
+    public ProcessUsageMeter Usage { get; }
 
     /// <summary>Completes, with the reason, when the worker is lost; every call then fails with worker_lost.</summary>
     public Task<string> Lost => _lost.Task;
@@ -60,17 +70,17 @@ internal sealed partial class PythonWorker : IAsyncDisposable
         var script = options.ResolveWorkerScript();
         if (!File.Exists(script))
         {
-            throw new WorkerStartException($"the worker script {script} does not exist", fatal: true);
+            throw WorkerStartFailures.ScriptMissing(script);
         }
         Process process;
         try
         {
             process = Process.Start(CreateStartInfo(options, script))
-                ?? throw new WorkerStartException($"'{options.Executable}' did not start", fatal: true);
+                ?? throw WorkerStartFailures.CannotRun(options, "it did not start");
         }
         catch (Win32Exception error)
         {
-            throw new WorkerStartException($"cannot run the Python interpreter '{options.Executable}': {error.Message}", fatal: true);
+            throw WorkerStartFailures.CannotRun(options, error.Message);
         }
         var worker = new PythonWorker(slot, process, options, logger);
         var hello = worker.ExpectHello();
@@ -185,7 +195,16 @@ internal sealed partial class PythonWorker : IAsyncDisposable
             }
             _stderrTail.Enqueue(line.Data);
         }
-        PythonLog.WorkerOutput(_logger, Slot, Pid, line.Data);
+        if (Hello is null)
+        {
+            // Before its hello a worker writes why it cannot start (a traceback): the pool reports that once, in one
+            // line; the lines themselves are for whoever turns on Debug.
+            PythonLog.WorkerStartOutput(_logger, Slot, Pid, line.Data);
+        }
+        else
+        {
+            PythonLog.WorkerOutput(_logger, Slot, Pid, line.Data);
+        }
     }
 
     private void KillProcess()

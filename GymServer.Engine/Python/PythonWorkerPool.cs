@@ -1,4 +1,5 @@
 using GymServer.Engine.Environments;
+using GymServer.Protocol;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -83,14 +84,37 @@ public sealed partial class PythonWorkerPool : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// The pool now. Once it is unavailable or stopped no slot is being restarted any more: only workers still running
+    /// are listed, so the dashboard shows the reason instead of slots "restarting" forever.
+    /// </summary>
     public PythonPoolStatus GetStatus()
     {
         lock (_gate)
         {
+            var retrying = _state is not (PythonPoolState.Unavailable or PythonPoolState.Stopped);
             var workers = _slots
-                .Select(slot => new PythonWorkerStatus(slot.Index, slot.Worker?.Pid, slot.Worker?.EnvCount ?? 0, slot.Restarts))
+                .Where(slot => retrying || slot.Worker is not null)
+                .Select(slot => new PythonWorkerStatus(slot.Index, slot.Worker?.Pid, slot.Worker?.EnvCount ?? 0, slot.Restarts, slot.Worker?.Usage.Latest))
                 .ToList();
             return new PythonPoolStatus(_state, _reason, _slots.Length, workers, _hello, SharedMemory.Status);
+        }
+    }
+
+    /// <summary>
+    /// Samples every live worker's resident memory and CPU share (from /proc), for <see cref="GetStatus"/>. Called on
+    /// the dashboard's snapshot cadence, about once a second: a CPU share is the average since the previous call.
+    /// </summary>
+    public void SampleUsage()
+    {
+        PythonWorker[] workers;
+        lock (_gate)
+        {
+            workers = [.. _slots.Select(slot => slot.Worker).OfType<PythonWorker>()];
+        }
+        foreach (var worker in workers)
+        {
+            worker.Usage.Sample();
         }
     }
 

@@ -1,5 +1,6 @@
 using System.Buffers.Binary;
 using GymServer.Engine.Environments;
+using GymServer.Protocol.Values;
 
 namespace GymServer.Engine.Python;
 

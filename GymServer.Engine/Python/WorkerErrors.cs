@@ -1,5 +1,6 @@
 using System.Text.Json;
 using GymServer.Engine.Environments;
+using GymServer.Protocol;
 
 namespace GymServer.Engine.Python;
 

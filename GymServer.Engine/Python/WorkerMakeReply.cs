@@ -1,6 +1,8 @@
 using System.Text.Json;
 using GymServer.Engine.Environments;
 using GymServer.Engine.Spaces;
+using GymServer.Protocol;
+using GymServer.Protocol.Spaces;
 
 namespace GymServer.Engine.Python;
 
@@ -30,7 +32,7 @@ internal sealed record WorkerMakeReply(EnvSpec Spec, Space ObservationSpace, Spa
     {
         try
         {
-            return (SpaceDescription.Parse(root.GetProperty("observation_space")), SpaceDescription.Parse(root.GetProperty("action_space")));
+            return (Space.Parse(root.GetProperty("observation_space")), Space.Parse(root.GetProperty("action_space")));
         }
         catch (InvalidSpaceDescriptionException error)
         {

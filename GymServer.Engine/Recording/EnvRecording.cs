@@ -2,6 +2,7 @@ using System.Numerics;
 using GymServer.Engine.Environments;
 using GymServer.Engine.Rendering;
 using GymServer.Engine.Sessions;
+using GymServer.Protocol.Values;
 
 namespace GymServer.Engine.Recording;
 

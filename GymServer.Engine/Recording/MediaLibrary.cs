@@ -29,6 +29,9 @@ public sealed partial class MediaLibrary
     /// <summary>The media root's full path.</summary>
     public string Root { get; }
 
+    /// <summary>The media root's cap in bytes (<see cref="MediaOptions.MaxBytes"/>); 0: no cap.</summary>
+    public long MaxBytes => _options.MaxBytes;
+
     /// <summary>The instance's folder, made if missing; null (and video off) when it cannot be made.</summary>
     internal string? PrepareFolder(string instance)
     {

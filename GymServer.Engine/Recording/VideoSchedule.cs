@@ -1,5 +1,6 @@
 using System.Globalization;
 using GymServer.Engine.Environments;
+using GymServer.Protocol;
 
 namespace GymServer.Engine.Recording;
 

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using GymServer.Protocol.Values;
 
 namespace GymServer.Engine.Sessions;
 

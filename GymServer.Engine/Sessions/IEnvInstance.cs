@@ -3,6 +3,7 @@ using System.Text.Json;
 using GymServer.Engine.Environments;
 using GymServer.Engine.Rendering;
 using GymServer.Engine.Spaces;
+using GymServer.Protocol.Values;
 
 namespace GymServer.Engine.Sessions;
 

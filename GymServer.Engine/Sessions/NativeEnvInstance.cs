@@ -3,6 +3,8 @@ using System.Text.Json;
 using GymServer.Engine.Environments;
 using GymServer.Engine.Rendering;
 using GymServer.Engine.Spaces;
+using GymServer.Protocol;
+using GymServer.Protocol.Values;
 
 namespace GymServer.Engine.Sessions;
 

@@ -1,33 +1,33 @@
 using System.Text.Json;
+using GymServer.Engine.Admission;
 using GymServer.Engine.Environments;
-using GymServer.Engine.Protocol;
 using GymServer.Engine.Recording;
+using GymServer.Protocol;
 
 namespace GymServer.Engine.Sessions;
 
 /// <summary>
-/// A client connection's state: its envs (protocol 1 addresses one, the current), its limits, and the error of a
-/// failed request that had no reply, kept until the next request that has one.
+/// A client's envs and vector envs, admitted by its share of the node (<see cref="ClientAdmission"/>). It speaks no
+/// protocol: a connection's protocol state (which env is current, errors waiting for a reply) lives with the
+/// connection, and the lookups here answer null rather than an error a protocol would word.
 /// </summary>
 public sealed class Session : IAsyncDisposable
 {
     private readonly List<SessionEnv> _envs = [];
     private readonly List<VectorEnv> _vectors = [];
-    private readonly StepRateLimiter? _steps;
     private bool _disposed;
 
     /// <param name="catalog">The backends this session makes envs from.</param>
-    /// <param name="limits">Its limits.</param>
+    /// <param name="admission">The client's share of the node: env limit, node quota, step rate.</param>
     /// <param name="activity">The node's counters (one per node); a private one when left out (unit tests).</param>
     /// <param name="recorder">The node's recorder; without one (unit tests) recording requests are refused.</param>
-    public Session(EnvCatalog catalog, SessionLimits limits, NodeActivity? activity = null, MediaRecorder? recorder = null)
+    public Session(EnvCatalog catalog, ClientAdmission admission, NodeActivity? activity = null, MediaRecorder? recorder = null)
     {
         Catalog = catalog;
-        Limits = limits;
+        Admission = admission;
         Activity = activity ?? new NodeActivity();
         Recorder = recorder;
         Activity.SessionOpened();
-        _steps = limits.MaxStepsPerSecond > 0 ? new StepRateLimiter(limits.MaxStepsPerSecond) : null;
     }
 
     /// <summary>The node's recorder, if it has one.</summary>
@@ -37,7 +37,8 @@ public sealed class Session : IAsyncDisposable
     public MediaRecorder RequireRecorder() =>
         Recorder ?? throw new EnvException(EnvErrorCodes.InvalidArgument, "this server does not record episodes");
 
-    public SessionLimits Limits { get; }
+    /// <summary>The client's share of the node.</summary>
+    public ClientAdmission Admission { get; }
 
     /// <summary>The backends this session makes envs from.</summary>
     public EnvCatalog Catalog { get; }
@@ -47,30 +48,22 @@ public sealed class Session : IAsyncDisposable
 
     public IReadOnlyList<SessionEnv> Envs => _envs;
 
-    /// <summary>The vector envs (protocol 2); each counts as one env against <see cref="SessionLimits.MaxEnvs"/>.</summary>
+    /// <summary>The vector envs; each counts as one env against the client's limit, and each sub-env against the node's.</summary>
     public IReadOnlyList<VectorEnv> Vectors => _vectors;
 
-    /// <summary>The env protocol-1 commands address: the last one made, until it is closed.</summary>
-    public SessionEnv? Current { get; private set; }
-
-    /// <summary>The instance id of the last env made, kept after it is closed (the url command asks for it then).</summary>
-    public string? LastInstanceId { get; private set; }
-
-    /// <summary>The error of a failed request without a reply, waiting for the next request with one.</summary>
-    public EnvException? PendingError { get; private set; }
-
-    /// <summary>Makes an env and makes it current. Refused with too_many_envs past <see cref="SessionLimits.MaxEnvs"/>.</summary>
+    /// <summary>Makes an env. Refused with too_many_envs past the client's or the node's limit.</summary>
     public ValueTask<SessionEnv> OpenAsync(string id, CancellationToken cancellationToken) =>
         OpenAsync(id, kwargs: null, renderMode: null, cancellationToken);
 
-    /// <summary>Makes an env with keyword arguments and a render mode (protocol 2), and makes it current.</summary>
+    /// <summary>Makes an env with keyword arguments and a render mode.</summary>
     public async ValueTask<SessionEnv> OpenAsync(
         string id,
         IReadOnlyDictionary<string, JsonElement>? kwargs,
         string? renderMode,
         CancellationToken cancellationToken)
     {
-        EnsureRoom(1);
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        Admission.Admit(1);
         IEnvInstance instance;
         try
         {
@@ -78,19 +71,17 @@ public sealed class Session : IAsyncDisposable
         }
         catch
         {
-            Limits.NodeEnvs?.Release(1);
+            Admission.Release(1);
             throw;
         }
-        var env = new SessionEnv(instance, Activity, _steps);
+        var env = new SessionEnv(instance, Activity, Admission.Steps);
         _envs.Add(env);
-        Current = env;
-        LastInstanceId = env.InstanceId;
         return env;
     }
 
     /// <summary>
-    /// Makes <paramref name="count"/> envs of one id as a vector env (protocol 2). If one of them cannot be made, those
-    /// already made are closed.
+    /// Makes <paramref name="count"/> envs of one id as a vector env. If one of them cannot be made, those already
+    /// made are closed.
     /// </summary>
     public async ValueTask<VectorEnv> OpenVectorAsync(
         string id,
@@ -98,7 +89,8 @@ public sealed class Session : IAsyncDisposable
         IReadOnlyDictionary<string, JsonElement>? kwargs,
         CancellationToken cancellationToken)
     {
-        EnsureRoom(count);
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        Admission.Admit(count);
         IReadOnlyList<IEnvInstance> instances;
         try
         {
@@ -106,62 +98,16 @@ public sealed class Session : IAsyncDisposable
         }
         catch
         {
-            Limits.NodeEnvs?.Release(count);
+            Admission.Release(count);
             throw;
         }
-        var vector = VectorEnv.Over(InstanceIds.New(), instances, Activity, _steps);
+        var vector = VectorEnv.Over(InstanceIds.New(), instances, Activity, Admission.Steps);
         _vectors.Add(vector);
         return vector;
     }
 
-    /// <summary>The open vector env with this instance id, or unknown_instance.</summary>
-    public VectorEnv RequireVector(string instanceId)
-    {
-        foreach (var vector in _vectors)
-        {
-            if (vector.InstanceId == instanceId)
-            {
-                return vector;
-            }
-        }
-        throw new EnvException(ProtocolErrorCodes.UnknownInstance, _envs.Exists(env => env.InstanceId == instanceId)
-            ? $"'{instanceId}' is a single env, not a vector env: use reset and step"
-            : $"no open vector env with instance id '{instanceId}' on this connection");
-    }
-
-    /// <summary>Closes a vector env of this session.</summary>
-    public async ValueTask CloseAsync(VectorEnv vector)
-    {
-        if (_vectors.Remove(vector))
-        {
-            Limits.NodeEnvs?.Release(vector.Envs.Count);
-            await vector.DisposeAsync().ConfigureAwait(false);
-        }
-    }
-
-    /// <summary>Checks the connection's limit, then takes <paramref name="envs"/> places of the node's.</summary>
-    private void EnsureRoom(int envs)
-    {
-        ObjectDisposedException.ThrowIf(_disposed, this);
-        var open = _envs.Count + _vectors.Count;
-        if (open >= Limits.MaxEnvs)
-        {
-            throw new EnvException(ProtocolErrorCodes.TooManyEnvs,
-                $"this connection already has {open} env(s) open, the most it may (close one first)");
-        }
-        if (Limits.NodeEnvs is { } node && !node.TryAcquire(envs))
-        {
-            throw new EnvException(ProtocolErrorCodes.TooManyEnvs,
-                $"this server already has {node.Count} env(s) open, the most it may ({node.Max}); try again later");
-        }
-    }
-
-    /// <summary>The current env, or no_env.</summary>
-    public SessionEnv RequireCurrent() =>
-        Current ?? throw new EnvException(ProtocolErrorCodes.NoEnv, "no env: make one first with {\"env\":{\"name\":\"<id>\"}}");
-
-    /// <summary>The open env with this instance id, or unknown_instance.</summary>
-    public SessionEnv Require(string instanceId)
+    /// <summary>The open env with this instance id, or null.</summary>
+    public SessionEnv? Find(string instanceId)
     {
         foreach (var env in _envs)
         {
@@ -170,35 +116,54 @@ public sealed class Session : IAsyncDisposable
                 return env;
             }
         }
-        throw new EnvException(ProtocolErrorCodes.UnknownInstance, _vectors.Exists(vector => vector.InstanceId == instanceId)
-            ? $"'{instanceId}' is a vector env: use reset_vec and step_vec"
-            : $"no open env with instance id '{instanceId}' on this connection");
+        return null;
     }
 
-    /// <summary>Closes an env of this session; closing the current one leaves the session without one.</summary>
+    /// <summary>The open vector env with this instance id, or null.</summary>
+    public VectorEnv? FindVector(string instanceId)
+    {
+        foreach (var vector in _vectors)
+        {
+            if (vector.InstanceId == instanceId)
+            {
+                return vector;
+            }
+        }
+        return null;
+    }
+
+    /// <summary>Whether <paramref name="vector"/> is still open in this session.</summary>
+    public bool Holds(VectorEnv vector)
+    {
+        foreach (var open in _vectors)
+        {
+            if (ReferenceEquals(open, vector))
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /// <summary>Closes a vector env of this session.</summary>
+    public async ValueTask CloseAsync(VectorEnv vector)
+    {
+        if (_vectors.Remove(vector))
+        {
+            Admission.Release(vector.Envs.Count);
+            await vector.DisposeAsync().ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Closes an env of this session.</summary>
     public async ValueTask CloseAsync(SessionEnv env)
     {
         if (!_envs.Remove(env))
         {
             return;
         }
-        Limits.NodeEnvs?.Release(1);
-        if (ReferenceEquals(Current, env))
-        {
-            Current = null;
-        }
+        Admission.Release(1);
         await env.DisposeAsync().ConfigureAwait(false);
-    }
-
-    /// <summary>Keeps the error of a request without a reply; the first one wins until it is taken.</summary>
-    public void Defer(EnvException error) => PendingError ??= error;
-
-    /// <summary>Takes the pending error, if any.</summary>
-    public bool TryTakePendingError(out EnvException error)
-    {
-        error = PendingError!;
-        PendingError = null;
-        return error is not null;
     }
 
     /// <summary>Closes every env. Errors of one env do not keep the others open.</summary>
@@ -222,10 +187,16 @@ public sealed class Session : IAsyncDisposable
                 (errors ??= []).Add(exception);
             }
         }
-        Limits.NodeEnvs?.Release(_envs.Count + _vectors.Sum(vector => vector.Envs.Count));
+        foreach (var env in _envs)
+        {
+            Admission.Release(1);
+        }
+        foreach (var vector in _vectors)
+        {
+            Admission.Release(vector.Envs.Count);
+        }
         _envs.Clear();
         _vectors.Clear();
-        Current = null;
         if (errors is not null)
         {
             throw new AggregateException("closing the session's envs failed", errors);

@@ -1,9 +1,11 @@
 using System.Diagnostics;
 using System.Numerics;
 using System.Text.Json;
+using GymServer.Engine.Admission;
 using GymServer.Engine.Environments;
 using GymServer.Engine.Recording;
 using GymServer.Engine.Spaces;
+using GymServer.Protocol.Values;
 
 namespace GymServer.Engine.Sessions;
 
@@ -53,6 +55,9 @@ public sealed class SessionEnv : IAsyncDisposable
 
     /// <summary>The last observation, in the observation space's layout.</summary>
     public ReadOnlySpan<byte> Observation => _observation.Span;
+
+    /// <summary>The buffer <see cref="Observation"/> lives in: the same for the env's whole life.</summary>
+    public ReadOnlyMemory<byte> ObservationMemory => _observation;
 
     /// <summary>The buffer a step's action is read into before <see cref="StepAsync"/>.</summary>
     public Span<byte> Action => _action;

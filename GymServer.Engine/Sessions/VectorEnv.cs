@@ -2,7 +2,9 @@ using System.Diagnostics;
 using System.Numerics;
 using System.Runtime.ExceptionServices;
 using System.Text.Json;
+using GymServer.Engine.Admission;
 using GymServer.Engine.Environments;
+using GymServer.Protocol.Values;
 
 namespace GymServer.Engine.Sessions;
 
@@ -20,6 +22,8 @@ public sealed class VectorEnv(string instanceId, IReadOnlyList<SessionEnv> envs,
     private readonly bool[] _autoreset = new bool[envs.Count];
     private readonly StepResult[] _results = new StepResult[envs.Count];
     private PendingCall[]? _pending;
+    private readonly ReadOnlyMemory<byte>[] _observations = [.. envs.Select(env => env.ObservationMemory)];
+    private readonly EnvInfo[] _infos = [.. envs.Select(env => env.Info)];
     private bool _disposed;
 
     public string InstanceId { get; } = instanceId;
@@ -29,6 +33,12 @@ public sealed class VectorEnv(string instanceId, IReadOnlyList<SessionEnv> envs,
 
     /// <summary>The last step's results, one per sub-env.</summary>
     public ReadOnlySpan<StepResult> Results => _results;
+
+    /// <summary>The sub-envs' observation buffers, in order: what replies write the observations from.</summary>
+    public ReadOnlySpan<ReadOnlyMemory<byte>> Observations => _observations;
+
+    /// <summary>The sub-envs' infos, in order.</summary>
+    public ReadOnlySpan<EnvInfo> Infos => _infos;
 
     /// <summary>
     /// All sub-envs' observations, one after another, in one buffer (each sub-env's <see cref="SessionEnv.Observation"/>

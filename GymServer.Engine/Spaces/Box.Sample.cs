@@ -1,7 +1,9 @@
+using GymServer.Protocol.Spaces;
+
 namespace GymServer.Engine.Spaces;
 
 /// <summary>
-/// Gymnasium 1.2's <c>Box.sample()</c>, draw for draw: normals for the unbounded elements, then exponentials
+/// Gymnasium 1.4.0's <c>Box.sample()</c> (as 1.2's), draw for draw: normals for the unbounded elements, then exponentials
 /// for those bounded below only, then for those bounded above only, then one uniform per bounded element, each
 /// group in row-major order. The float64 result is floored and clipped for integer dtypes, then cast.
 /// </summary>
@@ -109,7 +111,8 @@ public sealed partial class Box
                 break;
             default:
                 var (min, max) = DTypes.IntegerLimits(DType);
-                // Gymnasium keeps signed samples two away from the dtype's limits.
+                // Gymnasium 1.4.0 keeps signed samples two away from the dtype's limits (its main branch, after the
+                // release, keeps that margin for int64 only; the box_int*_at_limits samples pin 1.4.0's).
                 var margin = DTypes.IsSigned(DType) ? 2 : 0;
                 Elements.WriteInteger(destination, DType, index, (Int128)Math.Clamp(Math.Floor(sample), (double)(min + margin), (double)(max - margin)));
                 break;

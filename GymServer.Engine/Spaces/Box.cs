@@ -1,3 +1,5 @@
+using GymServer.Protocol.Spaces;
+
 namespace GymServer.Engine.Spaces;
 
 /// <summary>
@@ -6,7 +8,7 @@ namespace GymServer.Engine.Spaces;
 /// dtype's limit while the dimension stays unbounded for sampling. Bounds are flat, in row-major order.
 /// </summary>
 /// <remarks>
-/// Split by concern: sampling in Box.Sample.cs, the JSON forms (description and values) in Box.Json.cs.
+/// Split by concern: sampling in Box.Sample.cs, the description (and so the JSON forms) in Box.Description.cs.
 /// </remarks>
 public sealed partial class Box : Space
 {
@@ -18,6 +20,7 @@ public sealed partial class Box : Space
     private readonly Int128[]? _highInteger;
     private readonly bool[] _boundedBelow;
     private readonly bool[] _boundedAbove;
+    private readonly BoxDescription _description;
 
     /// <summary>
     /// A Box with per-element bounds. For integer dtypes the bounds are truncated toward zero, as numpy casts;
@@ -83,6 +86,7 @@ public sealed partial class Box : Space
             }
         }
         (_sampleKinds, _sampleLow, _sampleHigh, _uniformOverflows) = PrepareSampling();
+        _description = Describe();
     }
 
     public DType DType { get; }
@@ -101,6 +105,14 @@ public sealed partial class Box : Space
     public override string TypeName => "Box";
 
     public override int ByteSize => Count * DTypes.SizeOf(DType);
+
+    /// <summary>The exact lower bound of element <paramref name="index"/> of an integer or bool Box.</summary>
+    internal Int128 IntegerLow(int index) =>
+        _lowInteger is null ? throw new InvalidOperationException("a float Box has no integer bounds") : _lowInteger[index];
+
+    /// <summary>The exact upper bound of element <paramref name="index"/> of an integer or bool Box.</summary>
+    internal Int128 IntegerHigh(int index) =>
+        _highInteger is null ? throw new InvalidOperationException("a float Box has no integer bounds") : _highInteger[index];
 
     /// <summary>Gymnasium's <c>bounded_below[i]</c>: false where the bound given was -inf.</summary>
     public bool IsBoundedBelow(int index) => _boundedBelow[index];

@@ -1,6 +1,5 @@
 using System.Numerics;
-using System.Text.Json;
-using GymServer.Engine.Environments;
+using GymServer.Protocol.Spaces;
 
 namespace GymServer.Engine.Spaces;
 
@@ -13,7 +12,6 @@ public sealed class DictSpace : Space
 {
     private readonly string[] _keys;
     private readonly Space[] _spaces;
-    private readonly int[] _offsets;
 
     /// <summary>Gymnasium's <c>Dict(dict)</c>: the keys sorted.</summary>
     public DictSpace(IReadOnlyDictionary<string, Space> spaces)
@@ -26,12 +24,8 @@ public sealed class DictSpace : Space
         var list = spaces.ToList();
         _keys = list.Select(pair => pair.Key).ToArray();
         _spaces = list.Select(pair => pair.Space).ToArray();
-        var duplicate = _keys.GroupBy(key => key, StringComparer.Ordinal).FirstOrDefault(group => group.Count() > 1);
-        if (duplicate is not null)
-        {
-            throw new ArgumentException($"Dict space key '{duplicate.Key}' appears more than once");
-        }
-        _offsets = CompositeSeeding.Offsets(_spaces);
+        // The description refuses a key that appears twice.
+        Description = new DictDescription([.. list.Select(pair => (pair.Key, pair.Space.Description))]);
     }
 
     /// <summary>Gymnasium's <c>Dict(OrderedDict(...))</c> or <c>Dict([(key, space), ...])</c>: the order kept.</summary>
@@ -45,13 +39,14 @@ public sealed class DictSpace : Space
 
     public override string TypeName => "Dict";
 
-    public override int ByteSize => _offsets[^1];
+    public override int ByteSize => Description.ByteSize;
+
+    public override DictDescription Description { get; }
 
     /// <summary>The bytes of the subspace under <paramref name="key"/> within a value of this space.</summary>
     public Range ElementRange(string key)
     {
-        var index = IndexOf(key);
-        return _offsets[index].._offsets[index + 1];
+        return Description.ElementRange(IndexOf(key));
     }
 
     /// <summary>As Tuple: with a seed, subseeds from this space's generator in key order; with none, OS entropy each.</summary>
@@ -83,7 +78,7 @@ public sealed class DictSpace : Space
     {
         for (var i = 0; i < _spaces.Length; i++)
         {
-            _spaces[i].Sample(destination[_offsets[i].._offsets[i + 1]]);
+            _spaces[i].Sample(destination[Description.ElementRange(i)]);
         }
     }
 
@@ -95,67 +90,12 @@ public sealed class DictSpace : Space
         }
         for (var i = 0; i < _spaces.Length; i++)
         {
-            if (!_spaces[i].Contains(value[_offsets[i].._offsets[i + 1]]))
+            if (!_spaces[i].Contains(value[Description.ElementRange(i)]))
             {
                 return false;
             }
         }
         return true;
-    }
-
-    /// <summary><c>{"type":"Dict","spaces":{"key":{...},...}}</c>, keys in the space's order.</summary>
-    public override void WriteDescription(Utf8JsonWriter writer)
-    {
-        writer.WriteStartObject();
-        writer.WriteString("type", TypeName);
-        writer.WriteStartObject("spaces");
-        for (var i = 0; i < _keys.Length; i++)
-        {
-            writer.WritePropertyName(_keys[i]);
-            _spaces[i].WriteDescription(writer);
-        }
-        writer.WriteEndObject();
-        writer.WriteEndObject();
-    }
-
-    public override void WriteValue(ReadOnlySpan<byte> value, Utf8JsonWriter writer)
-    {
-        writer.WriteStartObject();
-        for (var i = 0; i < _keys.Length; i++)
-        {
-            writer.WritePropertyName(_keys[i]);
-            _spaces[i].WriteValue(value[_offsets[i].._offsets[i + 1]], writer);
-        }
-        writer.WriteEndObject();
-    }
-
-    /// <summary>Reads an object with exactly the space's keys, in any order (Gymnasium's contains wants them all).</summary>
-    public override void ReadValue(JsonElement json, Span<byte> destination)
-    {
-        if (json.ValueKind != JsonValueKind.Object)
-        {
-            throw new EnvException(EnvErrorCodes.InvalidAction, $"expected an object with keys [{string.Join(", ", _keys)}] for Dict, got {json.ValueKind.ToString().ToLowerInvariant()}");
-        }
-        Span<bool> seen = _keys.Length <= 256 ? stackalloc bool[_keys.Length] : new bool[_keys.Length];
-        foreach (var property in json.EnumerateObject())
-        {
-            var index = Array.IndexOf(_keys, property.Name);
-            if (index < 0)
-            {
-                throw new EnvException(EnvErrorCodes.InvalidAction, $"Dict has no key '{property.Name}' (keys: {string.Join(", ", _keys)})");
-            }
-            if (seen[index])
-            {
-                throw new EnvException(EnvErrorCodes.InvalidAction, $"Dict value has key '{property.Name}' twice");
-            }
-            _spaces[index].ReadValue(property.Value, destination[_offsets[index].._offsets[index + 1]]);
-            seen[index] = true;
-        }
-        var missing = seen.IndexOf(false);
-        if (missing >= 0)
-        {
-            throw new EnvException(EnvErrorCodes.InvalidAction, $"Dict value lacks key '{_keys[missing]}'");
-        }
     }
 
     private int IndexOf(string key)

@@ -1,6 +1,4 @@
-using System.Buffers.Binary;
-using System.Text.Json;
-using GymServer.Engine.Environments;
+using GymServer.Protocol.Spaces;
 
 namespace GymServer.Engine.Spaces;
 
@@ -34,6 +32,7 @@ public sealed class Discrete : Space
         N = n;
         Start = start;
         DType = dtype;
+        Description = new DiscreteDescription(n, start, dtype);
     }
 
     public long N { get; }
@@ -46,11 +45,18 @@ public sealed class Discrete : Space
 
     public override int ByteSize => sizeof(long);
 
-    public static long Read(ReadOnlySpan<byte> value) => BinaryPrimitives.ReadInt64LittleEndian(value);
+    public override DiscreteDescription Description { get; }
 
-    public static void Write(Span<byte> destination, long value) => BinaryPrimitives.WriteInt64LittleEndian(destination, value);
+    public static long Read(ReadOnlySpan<byte> value) => DiscreteDescription.Read(value);
 
-    public bool Contains(long value) => value >= Start && value - Start < N;
+    public static void Write(Span<byte> destination, long value) => DiscreteDescription.Write(destination, value);
+
+    /// <summary>
+    /// Gymnasium 1.4.0's check, against the largest element: <c>value - start</c> would overflow for a value near
+    /// the int64 limit and a negative start (and did in 1.2.2 for narrow dtypes). The constructor made sure
+    /// <c>start + n - 1</c> fits.
+    /// </summary>
+    public bool Contains(long value) => value >= Start && value <= Start + (N - 1);
 
     public override bool Contains(ReadOnlySpan<byte> value) => value.Length == ByteSize && Contains(Read(value));
 
@@ -90,35 +96,5 @@ public sealed class Discrete : Space
             k -= mask[index];
         }
         Write(destination, Start + index);
-    }
-
-    /// <summary><c>{"type":"Discrete","n":..,"start":..}</c>, plus <c>"dtype"</c> when it is not int64.</summary>
-    public override void WriteDescription(Utf8JsonWriter writer)
-    {
-        writer.WriteStartObject();
-        writer.WriteString("type", TypeName);
-        writer.WriteNumber("n", N);
-        writer.WriteNumber("start", Start);
-        if (DType != DType.Int64)
-        {
-            writer.WriteString("dtype", DTypes.Name(DType));
-        }
-        writer.WriteEndObject();
-    }
-
-    public override void WriteValue(ReadOnlySpan<byte> value, Utf8JsonWriter writer) => writer.WriteNumberValue(Read(value));
-
-    public override void ReadValue(JsonElement json, Span<byte> destination)
-    {
-        // A one-element list is what Gymnasium's flatten gives for some clients; accept it as the scalar.
-        if (json.ValueKind == JsonValueKind.Array && json.GetArrayLength() == 1)
-        {
-            json = json[0];
-        }
-        if (!Elements.TryReadWholeNumber(json, out var value) || value < long.MinValue || value > long.MaxValue)
-        {
-            throw new EnvException(EnvErrorCodes.InvalidAction, $"expected an integer for {TypeName}({N}), got {json.GetRawText()}");
-        }
-        Write(destination, (long)value);
     }
 }

@@ -1,5 +1,5 @@
 using System.Runtime.InteropServices;
-using System.Text.Json;
+using GymServer.Protocol.Spaces;
 
 namespace GymServer.Engine.Spaces;
 
@@ -10,8 +10,6 @@ namespace GymServer.Engine.Spaces;
 public sealed class MultiBinary : Space
 {
     private readonly int[] _shape;
-    // Gymnasium keeps n as given: an int, or a tuple for a shape. The description writes it back the same way.
-    private readonly bool _nIsShape;
 
     public MultiBinary(int n)
         : this([n], nIsShape: false)
@@ -30,7 +28,8 @@ public sealed class MultiBinary : Space
             throw new ArgumentException($"MultiBinary n must be positive, got ({string.Join(", ", shape)})");
         }
         _shape = [.. shape];
-        _nIsShape = nIsShape;
+        // Gymnasium keeps n as given: an int, or a tuple for a shape. The description writes it back the same way.
+        Description = new MultiBinaryDescription(_shape, nIsShape);
         Count = _shape.Aggregate(1, (product, dimension) => checked(product * dimension));
     }
 
@@ -41,6 +40,8 @@ public sealed class MultiBinary : Space
     public override string TypeName => "MultiBinary";
 
     public override int ByteSize => Count;
+
+    public override MultiBinaryDescription Description { get; }
 
     public override bool Contains(ReadOnlySpan<byte> value)
     {
@@ -61,31 +62,4 @@ public sealed class MultiBinary : Space
     /// <summary>Gymnasium: <c>np_random.integers(0, 2, size=n, dtype=np.int8)</c>, numpy's 8-bit buffered path.</summary>
     public override void Sample(Span<byte> destination) =>
         NpRandom.Integers(0, 2, MemoryMarshal.Cast<byte, sbyte>(destination[..ByteSize]));
-
-    /// <summary><c>{"type":"MultiBinary","n":5}</c>, or <c>"n":[2,3]</c> for a shape.</summary>
-    public override void WriteDescription(Utf8JsonWriter writer)
-    {
-        writer.WriteStartObject();
-        writer.WriteString("type", TypeName);
-        if (_nIsShape)
-        {
-            writer.WriteStartArray("n");
-            foreach (var dimension in _shape)
-            {
-                writer.WriteNumberValue(dimension);
-            }
-            writer.WriteEndArray();
-        }
-        else
-        {
-            writer.WriteNumber("n", _shape[0]);
-        }
-        writer.WriteEndObject();
-    }
-
-    public override void WriteValue(ReadOnlySpan<byte> value, Utf8JsonWriter writer) =>
-        NestedValues.Write(writer, _shape, value, DType.Int8);
-
-    public override void ReadValue(JsonElement json, Span<byte> destination) =>
-        NestedValues.Read(json, _shape, destination[..ByteSize], DType.Int8, $"MultiBinary({string.Join(", ", _shape)})");
 }

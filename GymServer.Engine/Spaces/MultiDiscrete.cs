@@ -1,5 +1,5 @@
 using System.Buffers.Binary;
-using System.Text.Json;
+using GymServer.Protocol.Spaces;
 
 namespace GymServer.Engine.Spaces;
 
@@ -9,60 +9,48 @@ namespace GymServer.Engine.Spaces;
 /// </summary>
 public sealed class MultiDiscrete : Space
 {
-    private readonly long[] _nvec;
-    private readonly long[] _start;
-    private readonly int[] _shape;
-
     /// <param name="nvec">The counts, flat in row-major order.</param>
     /// <param name="start">The smallest values (zeros when null).</param>
     /// <param name="shape">The shape (one axis of nvec's length when null).</param>
     /// <param name="dtype">An integer dtype every value must fit in.</param>
     public MultiDiscrete(long[] nvec, long[]? start = null, int[]? shape = null, DType dtype = DType.Int64)
     {
-        _shape = shape is null ? [nvec.Length] : [.. shape];
-        var count = _shape.Aggregate(1, (product, dimension) => checked(product * dimension));
-        if (_shape.Any(dimension => dimension < 0) || nvec.Length != count)
-        {
-            throw new ArgumentException($"MultiDiscrete nvec has {nvec.Length} elements, which does not fit shape ({string.Join(", ", _shape)})");
-        }
-        if (start is not null && start.Length != nvec.Length)
-        {
-            throw new ArgumentException($"MultiDiscrete start has {start.Length} elements, nvec {nvec.Length}: they must have the same shape");
-        }
         if (!DTypes.IsInteger(dtype))
         {
             throw new ArgumentOutOfRangeException(nameof(dtype), dtype, "MultiDiscrete dtype must be an integer dtype");
         }
-        _nvec = [.. nvec];
-        _start = start is null ? new long[nvec.Length] : [.. start];
+        // The description checks that nvec, start and the shape agree.
+        Description = new MultiDiscreteDescription(nvec, start, shape, dtype);
         DType = dtype;
         var (min, max) = DTypes.IntegerLimits(dtype);
-        for (var i = 0; i < _nvec.Length; i++)
+        for (var i = 0; i < Count; i++)
         {
-            if (_nvec[i] <= 0)
+            if (Nvec[i] <= 0)
             {
-                throw new ArgumentException($"MultiDiscrete nvec must be positive, element {i} is {_nvec[i]}");
+                throw new ArgumentException($"MultiDiscrete nvec must be positive, element {i} is {Nvec[i]}");
             }
-            if (_start[i] < min || (Int128)_start[i] + _nvec[i] - 1 > max)
+            if (Start[i] < min || (Int128)Start[i] + Nvec[i] - 1 > max)
             {
-                throw new ArgumentException($"MultiDiscrete element {i} (start {_start[i]}, n {_nvec[i]}) does not fit dtype {DTypes.Name(dtype)}");
+                throw new ArgumentException($"MultiDiscrete element {i} (start {Start[i]}, n {Nvec[i]}) does not fit dtype {DTypes.Name(dtype)}");
             }
         }
     }
 
-    public ReadOnlySpan<long> Nvec => _nvec;
+    public ReadOnlySpan<long> Nvec => Description.Nvec;
 
-    public ReadOnlySpan<long> Start => _start;
+    public ReadOnlySpan<long> Start => Description.Start;
 
-    public ReadOnlySpan<int> Shape => _shape;
+    public ReadOnlySpan<int> Shape => Description.Shape;
 
     public DType DType { get; }
 
-    public int Count => _nvec.Length;
+    public int Count => Description.Count;
 
     public override string TypeName => "MultiDiscrete";
 
     public override int ByteSize => Count * sizeof(long);
+
+    public override MultiDiscreteDescription Description { get; }
 
     public long Read(ReadOnlySpan<byte> value, int index) => BinaryPrimitives.ReadInt64LittleEndian(value[(index * sizeof(long))..]);
 
@@ -75,7 +63,7 @@ public sealed class MultiDiscrete : Space
         for (var i = 0; i < Count; i++)
         {
             var element = Read(value, i);
-            if (element < _start[i] || (Int128)element - _start[i] >= _nvec[i])
+            if (element < Start[i] || (Int128)element - Start[i] >= Nvec[i])
             {
                 return false;
             }
@@ -87,40 +75,13 @@ public sealed class MultiDiscrete : Space
     public override void Sample(Span<byte> destination)
     {
         var random = NpRandom;
+        var nvec = Nvec;
+        var start = Start;
         for (var i = 0; i < Count; i++)
         {
             // The product is below nvec, so the cast truncates toward zero within the dtype, as numpy's does.
-            var drawn = (long)(random.Random() * _nvec[i]);
-            BinaryPrimitives.WriteInt64LittleEndian(destination[(i * sizeof(long))..], drawn + _start[i]);
+            var drawn = (long)(random.Random() * nvec[i]);
+            BinaryPrimitives.WriteInt64LittleEndian(destination[(i * sizeof(long))..], drawn + start[i]);
         }
-    }
-
-    /// <summary><c>{"type":"MultiDiscrete","nvec":[..],"start":[..],"dtype":"int64"}</c>, lists nested by shape.</summary>
-    public override void WriteDescription(Utf8JsonWriter writer)
-    {
-        writer.WriteStartObject();
-        writer.WriteString("type", TypeName);
-        writer.WritePropertyName("nvec");
-        NestedValues.Write(writer, _shape, AsBytes(_nvec), DType.Int64);
-        writer.WritePropertyName("start");
-        NestedValues.Write(writer, _shape, AsBytes(_start), DType.Int64);
-        writer.WriteString("dtype", DTypes.Name(DType));
-        writer.WriteEndObject();
-    }
-
-    public override void WriteValue(ReadOnlySpan<byte> value, Utf8JsonWriter writer) =>
-        NestedValues.Write(writer, _shape, value, DType.Int64);
-
-    public override void ReadValue(JsonElement json, Span<byte> destination) =>
-        NestedValues.Read(json, _shape, destination[..ByteSize], DType.Int64, $"MultiDiscrete of shape ({string.Join(", ", _shape)})");
-
-    private static byte[] AsBytes(long[] values)
-    {
-        var bytes = new byte[values.Length * sizeof(long)];
-        for (var i = 0; i < values.Length; i++)
-        {
-            BinaryPrimitives.WriteInt64LittleEndian(bytes.AsSpan(i * sizeof(long)), values[i]);
-        }
-        return bytes;
     }
 }

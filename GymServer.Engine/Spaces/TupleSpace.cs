@@ -1,6 +1,5 @@
 using System.Numerics;
-using System.Text.Json;
-using GymServer.Engine.Environments;
+using GymServer.Protocol.Spaces;
 
 namespace GymServer.Engine.Spaces;
 
@@ -8,22 +7,23 @@ namespace GymServer.Engine.Spaces;
 public sealed class TupleSpace : Space
 {
     private readonly Space[] _spaces;
-    private readonly int[] _offsets;
 
     public TupleSpace(params Space[] spaces)
     {
         _spaces = [.. spaces];
-        _offsets = CompositeSeeding.Offsets(_spaces);
+        Description = new TupleDescription([.. _spaces.Select(space => space.Description)]);
     }
 
     public IReadOnlyList<Space> Spaces => _spaces;
 
     public override string TypeName => "Tuple";
 
-    public override int ByteSize => _offsets[^1];
+    public override int ByteSize => Description.ByteSize;
+
+    public override TupleDescription Description { get; }
 
     /// <summary>The bytes of the i-th element within a value of this space.</summary>
-    public Range ElementRange(int index) => _offsets[index].._offsets[index + 1];
+    public Range ElementRange(int index) => Description.ElementRange(index);
 
     /// <summary>
     /// Gymnasium: with a seed, seed this space's generator, draw <c>integers(2**31 - 1, size=len(spaces))</c> from
@@ -76,46 +76,5 @@ public sealed class TupleSpace : Space
             }
         }
         return true;
-    }
-
-    public override void WriteDescription(Utf8JsonWriter writer)
-    {
-        writer.WriteStartObject();
-        writer.WriteString("type", TypeName);
-        writer.WriteStartArray("spaces");
-        foreach (var space in _spaces)
-        {
-            space.WriteDescription(writer);
-        }
-        writer.WriteEndArray();
-        writer.WriteEndObject();
-    }
-
-    public override void WriteValue(ReadOnlySpan<byte> value, Utf8JsonWriter writer)
-    {
-        writer.WriteStartArray();
-        for (var i = 0; i < _spaces.Length; i++)
-        {
-            _spaces[i].WriteValue(value[ElementRange(i)], writer);
-        }
-        writer.WriteEndArray();
-    }
-
-    public override void ReadValue(JsonElement json, Span<byte> destination)
-    {
-        if (json.ValueKind != JsonValueKind.Array || json.GetArrayLength() != _spaces.Length)
-        {
-            throw new EnvException(EnvErrorCodes.InvalidAction, $"expected a list of {_spaces.Length} values for Tuple, got {json.ValueKind switch
-            {
-                JsonValueKind.Array => $"a list of {json.GetArrayLength()}",
-                _ => json.ValueKind.ToString().ToLowerInvariant(),
-            }}");
-        }
-        var i = 0;
-        foreach (var item in json.EnumerateArray())
-        {
-            _spaces[i].ReadValue(item, destination[ElementRange(i)]);
-            i++;
-        }
     }
 }

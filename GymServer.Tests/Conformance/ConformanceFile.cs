@@ -21,9 +21,15 @@ public sealed class ConformanceFile
 
     public string EnvId => Header.GetProperty("env_id").GetString()!;
 
-    /// <summary>Every env file of the conformance folder (all of them: none is skipped).</summary>
+    /// <summary>
+    /// The folders of reference data: Gymnasium 1.2.2's, which stands for 1.4.0 as well (every env but Taxi-v3 is
+    /// the same there), and 1.4.0's for what it changed (Taxi-v4). A file name is in one folder only.
+    /// </summary>
+    private static string[] Directories => [RepositoryPaths.ConformanceDirectory, RepositoryPaths.Gymnasium14ConformanceDirectory];
+
+    /// <summary>Every env file of the conformance folders (all of them: none is skipped).</summary>
     public static IEnumerable<string> EnvFileNames() =>
-        Directory.EnumerateFiles(RepositoryPaths.ConformanceDirectory, "*.jsonl")
+        Directories.SelectMany(directory => Directory.EnumerateFiles(directory, "*.jsonl"))
             .Select(System.IO.Path.GetFileName)
             .OfType<string>()
             .Where(name => !name.StartsWith("numpy_rng", StringComparison.Ordinal))
@@ -31,7 +37,7 @@ public sealed class ConformanceFile
 
     public static ConformanceFile Load(string fileName)
     {
-        var path = System.IO.Path.Combine(RepositoryPaths.ConformanceDirectory, fileName);
+        var path = Directories.Select(directory => System.IO.Path.Combine(directory, fileName)).Single(File.Exists);
         var lines = File.ReadLines(path).Where(line => line.Length > 0).ToList();
         var elements = lines.Select(line => JsonDocument.Parse(line).RootElement).ToList();
         var header = elements[0];

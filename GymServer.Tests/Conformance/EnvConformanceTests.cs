@@ -2,6 +2,7 @@ using System.Numerics;
 using System.Text.Json;
 using GymServer.Engine.Environments;
 using GymServer.Engine.Spaces;
+using GymServer.Protocol.Values;
 using GymServer.Tests.Infrastructure;
 using Xunit.Abstractions;
 

@@ -1,6 +1,7 @@
 using System.Numerics;
 using System.Text.Json;
 using GymServer.Engine.Spaces;
+using GymServer.Protocol.Spaces;
 using GymServer.Tests.Infrastructure;
 using Xunit.Abstractions;
 
@@ -8,7 +9,7 @@ namespace GymServer.Tests.Conformance;
 
 /// <summary>
 /// For every env file: builds the action and observation spaces from the header with
-/// <see cref="SpaceDescription.Parse(JsonElement)"/>, checks their descriptions round-trip, and replays every
+/// <see cref="Space.Parse(JsonElement)"/>, checks their descriptions round-trip, and replays every
 /// action_sample and observation_sample record (<c>space.seed(seed)</c>, then 50 <c>space.sample()</c>) bit for bit.
 /// Independent of the native envs: it checks the spaces alone.
 /// </summary>
@@ -24,10 +25,10 @@ public sealed class SpaceSampleConformanceTests(ITestOutputHelper output)
         foreach (var name in new[] { "action_space", "observation_space" })
         {
             var description = file.Header.GetProperty(name);
-            var space = SpaceDescription.Parse(description);
+            var space = Space.Parse(description);
             JsonAssert.Equal(description.GetRawText(), space.DescriptionJson());
             // And once more from our own output: the description is a fixed point.
-            Assert.Equal(space.DescriptionJson(), SpaceDescription.Parse(space.DescriptionJson()).DescriptionJson());
+            Assert.Equal(space.DescriptionJson(), Space.Parse(space.DescriptionJson()).DescriptionJson());
         }
     }
 
@@ -38,8 +39,8 @@ public sealed class SpaceSampleConformanceTests(ITestOutputHelper output)
         var file = ConformanceFile.Load(fileName);
         var spaces = new Dictionary<string, Space>
         {
-            ["action_sample"] = SpaceDescription.Parse(file.Header.GetProperty("action_space")),
-            ["observation_sample"] = SpaceDescription.Parse(file.Header.GetProperty("observation_space")),
+            ["action_sample"] = Space.Parse(file.Header.GetProperty("action_space")),
+            ["observation_sample"] = Space.Parse(file.Header.GetProperty("observation_space")),
         };
         var counts = new Dictionary<string, int>();
         foreach (var record in file.Records)

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using GymServer.Engine.Environments;
 using GymServer.Engine.Spaces;
+using GymServer.Protocol.Values;
 
 namespace GymServer.Tests.Functional;
 

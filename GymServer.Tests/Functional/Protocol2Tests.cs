@@ -1,5 +1,6 @@
 using System.Text.Json;
 using GymServer.Engine.Environments;
+using GymServer.Protocol.Values;
 
 namespace GymServer.Tests.Functional;
 
@@ -19,9 +20,11 @@ public sealed class Protocol2Tests(GymServerFactory server)
         Assert.True((await client.RequestAsync("{\"env\":{\"action\":\"reset\"}}")).TryGetProperty("observation", out _));
 
         var handshake = await client.RequestAsync(Protocol2.Handshake);
-        Assert.Equal(["protocol", "server"], handshake.EnumerateObject().Select(member => member.Name));
+        Assert.Equal(["protocol", "server", "gymnasium"], handshake.EnumerateObject().Select(member => member.Name));
         Assert.Equal(2, handshake.GetProperty("protocol").GetInt32());
         Assert.Matches(@"^GymServer \d+\.\d+\.\d+", handshake.GetProperty("server").GetString());
+        // The Gymnasium release the native envs follow.
+        Assert.Equal("1.4.0", handshake.GetProperty("gymnasium").GetString());
 
         // Protocol-1 commands are not protocol 2's.
         Replies.AssertError(await client.RequestAsync("{\"env\":{\"action\":\"reset\"}}"), "unknown_command", "unknown command 'env'");
@@ -172,6 +175,11 @@ public sealed class Protocol2Tests(GymServerFactory server)
         var step = await client.SendAsync("step", new { instance, action = 2 });
         Assert.Equal("0", step.GetProperty("reward").GetRawText());
         Assert.True(step.GetProperty("info").TryGetProperty("prob", out _));
+
+        // Taxi's prob is a Python float even when it is 1.0: the info keeps the kind Gymnasium returned.
+        var taxi = await client.MakeAsync("Taxi-v4");
+        var taxiReset = await client.SendAsync("reset", new { instance = taxi, seed = 0 });
+        Assert.Equal("{\"prob\":1.0,\"action_mask\":[1,1,0,0,0,0]}", taxiReset.GetProperty("info").GetRawText());
     }
 
     [Fact]
@@ -226,5 +234,24 @@ public sealed class Protocol2Tests(GymServerFactory server)
             Assert.Equal(env.ObservationSpace.DescriptionJson(), entry.GetProperty("observation_space").GetRawText());
             Assert.Equal(env.ActionSpace.DescriptionJson(), entry.GetProperty("action_space").GetRawText());
         }
+    }
+
+    [Fact]
+    public async Task ListEnvsNamesTheGymnasiumReleaseOfEachNativeEnvAndMarksTaxiV3Deprecated()
+    {
+        await using var client = await Protocol2.ConnectAsync(server);
+        var envs = (await client.SendAsync("list_envs", new { })).GetProperty("envs").EnumerateArray()
+            .ToDictionary(env => env.GetProperty("id").GetString()!);
+
+        var taxi3 = envs["Taxi-v3"];
+        Assert.Equal("1.2.2", taxi3.GetProperty("gymnasium").GetString());
+        Assert.Equal("Taxi-v4", taxi3.GetProperty("deprecated_by").GetString());
+        var others = envs.Values.Where(env => env.GetProperty("id").GetString() != "Taxi-v3").ToList();
+        Assert.Contains(others, env => env.GetProperty("id").GetString() == "Taxi-v4");
+        Assert.All(others, env =>
+        {
+            Assert.Equal("1.4.0", env.GetProperty("gymnasium").GetString());
+            Assert.False(env.TryGetProperty("deprecated_by", out _), env.GetRawText());
+        });
     }
 }

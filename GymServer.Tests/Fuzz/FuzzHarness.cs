@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.Json;
 using GymServer.Engine.Environments;
 using GymServer.Engine.Sessions;
+using GymServer.Protocol;
 using GymServer.Tests.Functional;
 using GymServer.Tests.Infrastructure;
 using GymServer.Web.Tcp;
@@ -20,7 +21,7 @@ public sealed class FuzzHarness
     private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(30);
 
     /// <summary>Small, so that repeated ranges make lines past it (line_too_long, then the line discarded).</summary>
-    private static readonly GymTcpOptions Options = new() { MaxLineLength = 2048, MaxEnvsPerConnection = 4 };
+    private static readonly GymTcpOptions Options = new() { MaxLineLength = 2048 };
 
     private readonly EnvCatalog _catalog = new([new NativeEnvProvider(NativeEnvironments.CreateRegistry())]);
     private long _lines;
@@ -41,7 +42,7 @@ public sealed class FuzzHarness
     {
         var log = new ErrorLog();
         using var deadline = new CancellationTokenSource(Deadline);
-        await using (var connection = PipeConnection.Start(Options, log, _catalog))
+        await using (var connection = PipeConnection.Start(Options, log, _catalog, maxEnvs: 4))
         {
             var (single, vector) = await SetUpAsync(connection, input, deadline.Token);
             var (payload, requests) = input.Bytes(single, vector);

@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.IO.Pipelines;
 using System.Text;
+using GymServer.Engine.Admission;
 using GymServer.Engine.Environments;
 using GymServer.Engine.Sessions;
 using GymServer.Web.Metrics;
@@ -19,28 +20,34 @@ public sealed class PipeConnection : IAsyncDisposable
 {
     private static readonly GymMetrics Metrics = new(Prometheus.Metrics.NewCustomRegistry());
 
+    /// <summary>Envs a connection may hold, as Gym:Node:MaxEnvsPerConnection's default.</summary>
+    private const int DefaultMaxEnvs = 16;
+
     private readonly Pipe _toServer;
     private readonly Pipe _fromServer;
     private readonly GymConnection _connection;
     private readonly Task _running;
 
-    private PipeConnection(GymTcpOptions options, PipeOptions? toServer, PipeOptions? fromServer, ILogger? logger, EnvCatalog? catalog)
+    private PipeConnection(GymTcpOptions options, PipeOptions? toServer, PipeOptions? fromServer, ILogger? logger, EnvCatalog? catalog, int maxEnvs)
     {
         _toServer = new Pipe(toServer ?? PipeOptions.Default);
         _fromServer = new Pipe(fromServer ?? PipeOptions.Default);
         catalog ??= new EnvCatalog([new NativeEnvProvider(NativeEnvironments.CreateRegistry())]);
-        var session = new Session(catalog, new SessionLimits(options.MaxEnvsPerConnection));
+        var session = new Session(catalog, ClientAdmission.WithoutNode(maxEnvs));
         _connection = new GymConnection(
             new DuplexPipe(_toServer.Reader, _fromServer.Writer), "test", session, options, Metrics, logger ?? NullLogger.Instance, CancellationToken.None);
         _running = Task.Run(_connection.RunAsync);
     }
 
     public static PipeConnection Start(GymTcpOptions? options = null, PipeOptions? toServer = null, PipeOptions? fromServer = null) =>
-        new(options ?? new GymTcpOptions(), toServer, fromServer, logger: null, catalog: null);
+        new(options ?? new GymTcpOptions(), toServer, fromServer, logger: null, catalog: null, DefaultMaxEnvs);
 
-    /// <summary>A connection whose server side logs to <paramref name="logger"/> and makes envs from a shared catalog.</summary>
-    public static PipeConnection Start(GymTcpOptions options, ILogger logger, EnvCatalog catalog) =>
-        new(options, toServer: null, fromServer: null, logger, catalog);
+    /// <summary>
+    /// A connection whose server side logs to <paramref name="logger"/>, makes envs from a shared catalog, and may hold
+    /// <paramref name="maxEnvs"/> of them.
+    /// </summary>
+    public static PipeConnection Start(GymTcpOptions options, ILogger logger, EnvCatalog catalog, int maxEnvs = DefaultMaxEnvs) =>
+        new(options, toServer: null, fromServer: null, logger, catalog, maxEnvs);
 
     /// <summary>Writes client bytes and flushes; completes once the pipe has room (see its pause threshold).</summary>
     public async Task WriteAsync(ReadOnlyMemory<byte> bytes) => await _toServer.Writer.WriteAsync(bytes);

@@ -13,6 +13,15 @@ public static class RepositoryPaths
             ? overridden
             : Path.GetFullPath(Path.Combine(Root, "..", "shared", "conformance"));
 
+    /// <summary>
+    /// The Gymnasium 1.4.0 reference data for the envs 1.4.0 changed (Taxi-v4): GYM_CONFORMANCE_1_4_DIR when set,
+    /// else ../shared/conformance-gymnasium-1.4 beside the repository. Same format as <see cref="ConformanceDirectory"/>.
+    /// </summary>
+    public static string Gymnasium14ConformanceDirectory =>
+        Environment.GetEnvironmentVariable("GYM_CONFORMANCE_1_4_DIR") is { Length: > 0 } overridden
+            ? overridden
+            : Path.GetFullPath(Path.Combine(Root, "..", "shared", "conformance-gymnasium-1.4"));
+
     private static string FindRoot()
     {
         var directory = new DirectoryInfo(AppContext.BaseDirectory);

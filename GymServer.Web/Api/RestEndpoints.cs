@@ -2,7 +2,9 @@ using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using GymServer.Engine.Environments;
-using GymServer.Engine.Protocol;
+using GymServer.Protocol;
+using GymServer.Protocol.Spaces;
+using GymServer.Protocol.V1;
 using GymServer.Web.Security;
 
 namespace GymServer.Web.Api;
@@ -93,7 +95,7 @@ public static partial class RestEndpoints
             {
                 writer.WriteStartObject();
                 writer.WritePropertyName(ProtocolNames.Observation);
-                ProtocolValues.Write(env.ObservationSpace, env.Observation, writer);
+                ProtocolValues.Write(env.ObservationSpace.Description, env.Observation, writer);
                 writer.WriteEndObject();
             });
         }, cancellationToken);
@@ -109,14 +111,14 @@ public static partial class RestEndpoints
         _ = body.Flag("render");
         return await store.Require(instanceId).UseAsync(async env =>
         {
-            ActionReader.Read(env.ActionSpace, Encoding.UTF8.GetBytes(action.GetRawText()), env.Action);
+            ActionReader.Read(env.ActionSpace.Description, Encoding.UTF8.GetBytes(action.GetRawText()), env.Action);
             if (!env.ActionSpace.Contains(env.Action))
             {
                 throw new RestException($"Action {action.GetRawText()} is not in the action space {env.ActionSpace.DescriptionJson()}");
             }
             var (result, episode) = await env.StepAsync(cancellationToken).ConfigureAwait(false);
             return RestReply.Json(writer =>
-                new StepResponse(env.ObservationSpace, env.Observation, result, env.Instance.Spec.IntegerRewards, env.Info, episode).WriteTo(writer));
+                new StepResponse(env.ObservationSpace.Description, env.Observation, result, env.Instance.Spec.IntegerRewards, env.Info, episode).WriteTo(writer));
         }, cancellationToken).ConfigureAwait(false);
     }
 
@@ -128,7 +130,7 @@ public static partial class RestEndpoints
             {
                 writer.WriteStartObject();
                 writer.WritePropertyName(ProtocolNames.Action);
-                ProtocolValues.Write(env.ActionSpace, sample, writer);
+                ProtocolValues.Write(env.ActionSpace.Description, sample, writer);
                 writer.WriteEndObject();
             }));
         }, cancellationToken);
@@ -144,10 +146,10 @@ public static partial class RestEndpoints
         bool member;
         try
         {
-            ActionReader.Read(space, Encoding.UTF8.GetBytes(x), value);
+            ActionReader.Read(space.Description, Encoding.UTF8.GetBytes(x), value);
             member = space.Contains(value);
         }
-        catch (EnvException)
+        catch (WireException)
         {
             member = false;
         }
@@ -159,7 +161,7 @@ public static partial class RestEndpoints
         });
     }
 
-    private static IResult SpaceInfo(Engine.Spaces.Space space) => RestReply.Json(writer => new SpaceInfoResponse(space).WriteTo(writer));
+    private static IResult SpaceInfo(Engine.Spaces.Space space) => RestReply.Json(writer => new SpaceInfoResponse(space.Description).WriteTo(writer));
 
     private static IResult Shutdown(RestOptions options, IHostApplicationLifetime lifetime)
     {
@@ -181,9 +183,9 @@ public static partial class RestEndpoints
         {
             return RestReply.Error(error.Message, error.StatusCode);
         }
-        catch (EnvException error)
+        catch (WireException error)
         {
-            // The engine's errors (unknown env id, step before reset, bad action form...) are the client's doing.
+            // The engine's and the protocol's errors (unknown env id, step before reset, bad action form...) are the client's doing.
             return RestReply.Error(error.Message, StatusCodes.Status400BadRequest);
         }
     }

@@ -1,30 +1,29 @@
 using System.Collections.Concurrent;
+using GymServer.Engine.Admission;
 using GymServer.Engine.Sessions;
 
 namespace GymServer.Web.Api;
 
 /// <summary>
 /// The envs made over REST, by instance id: they outlive the HTTP requests (gym-http-api keeps them in one dict per
-/// server), are closed by POST close/ or when the server stops, and are limited to <see cref="RestOptions.MaxEnvs"/>.
+/// server), are closed by POST close/ or when the server stops, and are admitted by the node like any client's: at
+/// most <see cref="RestOptions.MaxEnvs"/> of them, each taking a place of the node's quota (<c>Gym:Node:MaxEnvs</c>).
 /// A hosted service so that stopping the host closes them (as the TCP side closes its connections when the host
 /// stops), not only disposing its services.
 /// </summary>
-public sealed class RestEnvStore(EnvCatalog catalog, NodeActivity activity, RestOptions options) : IHostedService, IAsyncDisposable
+public sealed class RestEnvStore(EnvCatalog catalog, NodeActivity activity, RestOptions options, NodeAdmission node) : IHostedService, IAsyncDisposable
 {
     private readonly ConcurrentDictionary<string, RestEnv> _envs = new(StringComparer.Ordinal);
-    private int _count;
+    private readonly ClientAdmission _admission = node.ForClient(options.MaxEnvs,
+        static (_, max) => $"Too many envs: this server holds at most {max} envs made over REST; close one first");
 
     public IEnumerable<RestEnv> All => _envs.Values;
 
-    /// <summary>Makes an env; refused when the store is full or the id is unknown.</summary>
+    /// <summary>Makes an env; refused when the store or the node is full, or the id is unknown.</summary>
     public async Task<RestEnv> CreateAsync(string envId, CancellationToken cancellationToken)
     {
-        // Reserve a place first, so concurrent creates cannot overshoot the limit.
-        if (Interlocked.Increment(ref _count) > options.MaxEnvs)
-        {
-            Interlocked.Decrement(ref _count);
-            throw new RestException($"Too many envs: this server holds at most {options.MaxEnvs} envs made over REST; close one first");
-        }
+        // Reserve a place first, so concurrent creates cannot overshoot the limits.
+        _admission.Admit(1);
         try
         {
             var instance = await catalog.MakeAsync(envId, kwargs: null, cancellationToken).ConfigureAwait(false);
@@ -34,7 +33,7 @@ public sealed class RestEnvStore(EnvCatalog catalog, NodeActivity activity, Rest
         }
         catch
         {
-            Interlocked.Decrement(ref _count);
+            _admission.Release(1);
             throw;
         }
     }
@@ -49,7 +48,7 @@ public sealed class RestEnvStore(EnvCatalog catalog, NodeActivity activity, Rest
         {
             throw new RestException($"Instance_id {instanceId} unknown");
         }
-        Interlocked.Decrement(ref _count);
+        _admission.Release(1);
         await env.DisposeAsync().ConfigureAwait(false);
     }
 
@@ -64,6 +63,7 @@ public sealed class RestEnvStore(EnvCatalog catalog, NodeActivity activity, Rest
         {
             if (_envs.TryRemove(instanceId, out var env))
             {
+                _admission.Release(1);
                 await env.DisposeAsync().ConfigureAwait(false);
             }
         }

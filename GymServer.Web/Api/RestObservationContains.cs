@@ -1,5 +1,5 @@
 using System.Text.Json;
-using GymServer.Engine.Protocol;
+using GymServer.Protocol.V1;
 
 namespace GymServer.Web.Api;
 
@@ -16,7 +16,7 @@ public static class RestObservationContains
     {
         var body = await RestBody.ReadAsync(request, cancellationToken).ConfigureAwait(false);
         var space = store.Require(instanceId).Env.ObservationSpace;
-        using var reply = JsonDocument.Parse(RestReply.Write(writer => new SpaceInfoResponse(space).WriteTo(writer)));
+        using var reply = JsonDocument.Parse(RestReply.Write(writer => new SpaceInfoResponse(space.Description).WriteTo(writer)));
         var info = reply.RootElement.GetProperty("info");
         var member = true;
         foreach (var given in body.Properties)

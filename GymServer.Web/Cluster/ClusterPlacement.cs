@@ -1,8 +1,9 @@
 using System.Text.Json;
 using GymServer.Engine.Environments;
-using GymServer.Engine.Protocol;
 using GymServer.Engine.Python;
 using GymServer.Engine.Sessions;
+using GymServer.Protocol;
+using GymServer.Protocol.V1;
 using GymServer.Web.Cluster.Messages;
 
 namespace GymServer.Web.Cluster;
@@ -39,9 +40,9 @@ public sealed class ClusterPlacement(
                     ? await provider.MakeAsync(id, instanceId, kwargs, renderMode, cancellationToken).ConfigureAwait(false)
                     : await MakeRemoteAsync(silo, $"{provider.Backend}:{id}", instanceId, kwargs, renderMode).ConfigureAwait(false);
             }
-            catch (EnvException error) when (error.Code is EnvErrorCodes.PoolFull or ProtocolErrorCodes.NodeLost)
+            catch (EnvException error) when (error.Code is EnvErrorCodes.PoolFull or EnvErrorCodes.TooManyEnvs or EnvErrorCodes.NodeLost)
             {
-                // That node is full or gone: the next candidate may have room.
+                // That node is full (its pool, or its quota of envs) or gone: the next candidate may have room.
                 full ??= error;
             }
         }
@@ -63,7 +64,7 @@ public sealed class ClusterPlacement(
         }
         catch (Exception error) when (error is OrleansException or TimeoutException or OperationCanceledException)
         {
-            throw new EnvException(ProtocolErrorCodes.NodeLost, $"node {silo} cannot be reached: {error.Message}");
+            throw new EnvException(EnvErrorCodes.NodeLost, $"node {silo} cannot be reached: {error.Message}");
         }
         if (made.Error is { } failed)
         {

@@ -1,19 +1,23 @@
 using System.Collections.Concurrent;
 using System.Numerics;
 using System.Text.Json;
+using GymServer.Engine.Admission;
 using GymServer.Engine.Environments;
-using GymServer.Engine.Protocol;
 using GymServer.Engine.Sessions;
+using GymServer.Protocol;
+using GymServer.Protocol.V1;
+using GymServer.Protocol.Values;
 using GymServer.Web.Cluster.Messages;
 
 namespace GymServer.Web.Cluster;
 
 /// <summary>
 /// The envs this node hosts for sessions on other nodes, by handle. They are made with the local backends only
-/// (never placed again), so a request cannot bounce between nodes. Once the node drains, makes are refused and
-/// requests for hosted envs get node_lost.
+/// (never placed again), so a request cannot bounce between nodes, and each takes a place of this node's quota
+/// (<c>Gym:Node:MaxEnvs</c>, through the node's <see cref="NodeAdmission"/>) for as long as it is hosted. Once the node
+/// drains, makes are refused and requests for hosted envs get node_lost.
 /// </summary>
-public sealed partial class HostedEnvs(EnvCatalog catalog, ILogger<HostedEnvs> logger) : IAsyncDisposable
+public sealed partial class HostedEnvs(EnvCatalog catalog, NodeAdmission admission, ILogger<HostedEnvs> logger) : IAsyncDisposable
 {
     private readonly ConcurrentDictionary<long, HostedEnv> _envs = new();
     private long _nextHandle;
@@ -27,19 +31,29 @@ public sealed partial class HostedEnvs(EnvCatalog catalog, ILogger<HostedEnvs> l
     {
         if (_drainReason is { } reason)
         {
-            return RemoteMakeResponse.Failed(new RemoteEnvError(ProtocolErrorCodes.NodeLost, reason));
+            return RemoteMakeResponse.Failed(new RemoteEnvError(EnvErrorCodes.NodeLost, reason));
         }
         try
         {
             var (provider, id) = catalog.Resolve(request.Id);
             var kwargs = request.Kwargs?.ToDictionary(pair => pair.Key, pair => ParseJson(pair.Value));
             var handle = Interlocked.Increment(ref _nextHandle);
-            var instance = await provider.MakeAsync(id, $"hosted-{handle}", kwargs, request.RenderMode, CancellationToken.None);
+            admission.Admit(1);
+            IEnvInstance instance;
+            try
+            {
+                instance = await provider.MakeAsync(id, $"hosted-{handle}", kwargs, request.RenderMode, CancellationToken.None);
+            }
+            catch
+            {
+                admission.Release(1);
+                throw;
+            }
             _envs[handle] = new HostedEnv(instance, request.CallerSilo);
             ClusterLog.HostedEnvMade(logger, instance.Spec.Id, handle, request.CallerSilo);
             return new RemoteMakeResponse(
                 handle, instance.Backend, RemoteEnvSpec.From(instance.Spec),
-                Describe(instance.ObservationSpace), Describe(instance.ActionSpace), null);
+                instance.ObservationSpace.DescriptionJson(), instance.ActionSpace.DescriptionJson(), null);
         }
         catch (EnvException error)
         {
@@ -92,6 +106,7 @@ public sealed partial class HostedEnvs(EnvCatalog catalog, ILogger<HostedEnvs> l
         {
             return;
         }
+        admission.Release(1);
         try
         {
             await env.Instance.DisposeAsync();
@@ -137,24 +152,14 @@ public sealed partial class HostedEnvs(EnvCatalog catalog, ILogger<HostedEnvs> l
             return null;
         }
         return _drainReason is { } reason
-            ? new RemoteEnvError(ProtocolErrorCodes.NodeLost, reason)
-            : new RemoteEnvError(ProtocolErrorCodes.NodeLost, $"this node hosts no env {handle} (it was closed or the node restarted)");
+            ? new RemoteEnvError(EnvErrorCodes.NodeLost, reason)
+            : new RemoteEnvError(EnvErrorCodes.NodeLost, $"this node hosts no env {handle} (it was closed or the node restarted)");
     }
 
     private static JsonElement ParseJson(string json)
     {
         using var document = JsonDocument.Parse(json);
         return document.RootElement.Clone();
-    }
-
-    private static string Describe(Engine.Spaces.Space space)
-    {
-        using var buffer = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(buffer))
-        {
-            space.WriteDescription(writer);
-        }
-        return System.Text.Encoding.UTF8.GetString(buffer.ToArray());
     }
 
     private sealed record HostedEnv(IEnvInstance Instance, string CallerSilo)

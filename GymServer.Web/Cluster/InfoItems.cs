@@ -1,4 +1,5 @@
 using GymServer.Engine.Environments;
+using GymServer.Protocol.Values;
 using GymServer.Web.Cluster.Messages;
 
 namespace GymServer.Web.Cluster;

@@ -2,10 +2,13 @@ using System.Globalization;
 using System.Numerics;
 using System.Text.Json;
 using GymServer.Engine.Environments;
-using GymServer.Engine.Protocol;
 using GymServer.Engine.Rendering;
 using GymServer.Engine.Sessions;
 using GymServer.Engine.Spaces;
+using GymServer.Protocol;
+using GymServer.Protocol.Spaces;
+using GymServer.Protocol.V1;
+using GymServer.Protocol.Values;
 using GymServer.Web.Cluster.Messages;
 
 namespace GymServer.Web.Cluster;
@@ -29,9 +32,9 @@ public sealed class RemoteEnvInstance(string instanceId, NodeLink node, RemoteMa
 
     public EnvSpec Spec { get; } = made.Spec!.ToSpec();
 
-    public Space ObservationSpace { get; } = SpaceDescription.Parse(made.ObservationSpace);
+    public Space ObservationSpace { get; } = Space.Parse(made.ObservationSpace);
 
-    public Space ActionSpace { get; } = SpaceDescription.Parse(made.ActionSpace);
+    public Space ActionSpace { get; } = Space.Parse(made.ActionSpace);
 
     public async ValueTask ResetAsync(BigInteger? seed, JsonElement? options, Memory<byte> observation, EnvInfo info, CancellationToken cancellationToken)
     {
@@ -74,7 +77,7 @@ public sealed class RemoteEnvInstance(string instanceId, NodeLink node, RemoteMa
         {
             await CallAsync(async grain => { await grain.CloseAsync(made.Handle); return true; }, CancellationToken.None, closing: true).ConfigureAwait(false);
         }
-        catch (EnvException error) when (error.Code == ProtocolErrorCodes.NodeLost)
+        catch (EnvException error) when (error.Code == EnvErrorCodes.NodeLost)
         {
             // The node went away with the env.
         }
@@ -113,7 +116,7 @@ public sealed class RemoteEnvInstance(string instanceId, NodeLink node, RemoteMa
     }
 
     private EnvException Lost() =>
-        new(ProtocolErrorCodes.NodeLost, $"env {InstanceId} lived on another node, which is gone: {node.Reason}; make it again");
+        new(EnvErrorCodes.NodeLost, $"env {InstanceId} lived on another node, which is gone: {node.Reason}; make it again");
 
     private static void ThrowIfFailed(RemoteEnvError? error)
     {

@@ -49,8 +49,10 @@ public sealed class CatalogDescriber(EnvCatalog catalog)
                 .ConfigureAwait(false);
             await using (instance.ConfigureAwait(false))
             {
+                var spec = instance.Spec;
                 return new CatalogEntry(id, provider.Backend, instance.ObservationSpace.DescriptionJson(),
-                    instance.ActionSpace.DescriptionJson(), instance.Spec.RewardThreshold, instance.Spec.MaxEpisodeSteps);
+                    instance.ActionSpace.DescriptionJson(), spec.RewardThreshold, spec.MaxEpisodeSteps,
+                    Gymnasium: spec.Gymnasium, DeprecatedBy: spec.DeprecatedBy);
             }
         }
         catch (EnvException exception)

@@ -2,7 +2,8 @@ namespace GymServer.Web.Dashboard;
 
 /// <summary>
 /// One id of the catalogue: its backend, spaces (JSON descriptions, as list_envs gives them), reward threshold and
-/// time limit; <see cref="Error"/> when the backend could not make it to describe it.
+/// time limit, the Gymnasium release a native env follows and the id that replaced a deprecated one;
+/// <see cref="Error"/> when the backend could not make it to describe it.
 /// </summary>
 public sealed record CatalogEntry(
     string Id,
@@ -11,4 +12,6 @@ public sealed record CatalogEntry(
     string? ActionSpace,
     double? RewardThreshold,
     int? MaxEpisodeSteps,
-    string? Error = null);
+    string? Error = null,
+    string? Gymnasium = null,
+    string? DeprecatedBy = null);

@@ -19,6 +19,8 @@ public sealed class NodeSnapshotSource(NodeActivity activity, GymMetrics metrics
 
     public NodeSnapshot Capture()
     {
+        // Once per snapshot (a second apart), so each worker's CPU share is its average over the last second.
+        pool.SampleUsage();
         var at = DateTimeOffset.UtcNow;
         var steps = activity.Steps;
         var episodes = activity.Episodes;

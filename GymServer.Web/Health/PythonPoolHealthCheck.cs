@@ -18,7 +18,7 @@ internal sealed class PythonPoolHealthCheck(PythonWorkerPool pool) : IHealthChec
         {
             PythonPoolState.Ready when status.ReadyWorkers == status.ConfiguredWorkers => HealthCheckResult.Healthy(description, data),
             PythonPoolState.Disabled => HealthCheckResult.Healthy(description, data),
-            PythonPoolState.Unavailable => HealthCheckResult.Degraded($"{description}: {status.Reason}", data: data),
+            PythonPoolState.Unavailable => HealthCheckResult.Degraded(PythonPoolStatus.Unavailable(status.Reason), data: data),
             _ => HealthCheckResult.Degraded(description, data: data),
         });
     }

@@ -16,7 +16,7 @@ internal sealed class PythonWorkersReadyCheck(PythonWorkerPool pool) : IHealthCh
         return Task.FromResult(status.State switch
         {
             PythonPoolState.Ready or PythonPoolState.Disabled => HealthCheckResult.Healthy(description),
-            PythonPoolState.Unavailable => HealthCheckResult.Degraded($"{description}: {status.Reason}"),
+            PythonPoolState.Unavailable => HealthCheckResult.Degraded(PythonPoolStatus.Unavailable(status.Reason)),
             _ => HealthCheckResult.Unhealthy(description),
         });
     }

@@ -1,5 +1,5 @@
 using System.Buffers;
-using GymServer.Engine.Protocol;
+using GymServer.Protocol.Framing;
 
 namespace GymServer.Web.Tcp;
 

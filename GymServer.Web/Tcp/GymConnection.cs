@@ -1,31 +1,31 @@
 using System.Collections.Concurrent;
 using System.IO.Pipelines;
 using System.Threading.Channels;
-using GymServer.Engine.Environments;
-using GymServer.Engine.Protocol;
-using GymServer.Engine.Protocol.Binary;
-using GymServer.Engine.Protocol.V2;
 using GymServer.Engine.Sessions;
+using GymServer.Protocol;
+using GymServer.Protocol.Framing;
+using GymServer.Protocol.V1;
 using GymServer.Web.Metrics;
 using GymServer.Web.Security;
+using GymServer.Web.Tcp.States;
 
 namespace GymServer.Web.Tcp;
 
 /// <summary>
-/// One client connection speaking protocol 1, or protocol 2 after the handshake, over a duplex pipe. A read loop frames and runs requests; a write loop
-/// sends their replies; a bounded channel joins them, so a client that does not read its replies stops its own
-/// requests being read and cannot make the server buffer without bound. Both pipes are completed when it ends.
+/// One client connection over a duplex pipe: the transport. A read loop takes requests with the connection's current
+/// <see cref="ConnectionState"/> (awaiting a token, protocol 1, protocol 2 in JSON or binary), runs them, and carries
+/// on with the state each returns; a write loop sends their replies; a bounded channel joins them, so a client that
+/// does not read its replies stops its own requests being read and cannot make the server buffer without bound.
+/// Both pipes are completed when it ends.
 /// </summary>
-public sealed partial class GymConnection : IRequestObserver, IAsyncDisposable
+public sealed partial class GymConnection : IConnectionObserver, IAsyncDisposable
 {
     private readonly IDuplexPipe _transport;
     private readonly string _connectionId;
     private readonly ILogger _logger;
     private readonly GymMetrics _metrics;
-    private readonly LineReader _lines;
-    private readonly FrameReader _frames;
-    private readonly RequestDispatcher _dispatcher;
-    private Protocol2Dispatcher? _protocol2;
+    private readonly ConnectionScope _scope;
+    private ConnectionState _state;
     private readonly Channel<ReplyBuffer> _outbox;
     private readonly ConcurrentQueue<ReplyBuffer> _freeReplies = new();
     private readonly Lock _closeLock = new();
@@ -33,7 +33,6 @@ public sealed partial class GymConnection : IRequestObserver, IAsyncDisposable
     private readonly TimeSpan _idleTimeout;
     private readonly ITimer _idleTimer;
     private readonly CancellationToken _aborted;
-    private readonly AccessTokens? _tokens;
     private readonly bool _takesTurns;
     private long _lastActivity = Environment.TickCount64;
     private (string Code, string Message)? _closeReason;
@@ -56,12 +55,9 @@ public sealed partial class GymConnection : IRequestObserver, IAsyncDisposable
         _logger = logger;
         _metrics = metrics;
         _aborted = aborted;
-        // Without tokens every connection starts authenticated: the check costs nothing per request.
-        _tokens = tokens is { IsEnabled: true } ? tokens : null;
-        _authenticated = _tokens is null;
-        _lines = new LineReader(options.MaxLineLength);
-        _frames = new FrameReader(options.MaxLineLength);
-        _dispatcher = new RequestDispatcher(session, this);
+        _scope = new ConnectionScope(session, options.MaxLineLength, this, aborted);
+        // Without tokens every connection starts in protocol 1: the check costs nothing per request.
+        _state = tokens is { IsEnabled: true } ? new AwaitingAuthState(_scope, tokens) : new Protocol1State(_scope);
         _outbox = Channel.CreateBounded<ReplyBuffer>(new BoundedChannelOptions(options.ReplyQueueCapacity)
         {
             SingleReader = true,
@@ -76,7 +72,7 @@ public sealed partial class GymConnection : IRequestObserver, IAsyncDisposable
         _idleTimer = TimeProvider.System.CreateTimer(static state => ((GymConnection)state!).OnIdleTimer(), this, _idleTimeout, Timeout.InfiniteTimeSpan);
     }
 
-    public Session Session => _dispatcher.Session;
+    public Session Session => _scope.Session;
 
     /// <summary>Runs the connection until the client leaves or the server closes it.</summary>
     public async Task RunAsync()
@@ -131,19 +127,23 @@ public sealed partial class GymConnection : IRequestObserver, IAsyncDisposable
         }
     }
 
-    void IRequestObserver.OnDeferredError(RequestKind kind, EnvException error)
+    void IConnectionObserver.OnDeferredError(RequestKind kind, WireException error)
     {
         _metrics.RequestFailed(error.Code, deferred: true);
         TcpLog.DeferredError(_logger, _connectionId, kind, error.Code, error.Message);
     }
 
-    void IRequestObserver.OnUnexpectedError(RequestKind kind, Exception error) =>
+    void IConnectionObserver.OnUnexpectedError(RequestKind kind, Exception error) =>
         TcpLog.UnexpectedRequestError(_logger, _connectionId, kind, error);
 
-    void IRequestObserver.OnUnexpectedError(string command, Exception error) =>
+    void IConnectionObserver.OnUnexpectedError(string command, Exception error) =>
         TcpLog.UnexpectedProtocol2Error(_logger, _connectionId, command, error);
 
-    void IRequestObserver.OnErrorReplied(string code) => _metrics.RequestFailed(code, deferred: false);
+    void IConnectionObserver.OnErrorReplied(string code) => _metrics.RequestFailed(code, deferred: false);
+
+    void IConnectionObserver.OnAuthenticated() => SecurityLog.TcpAuthenticated(_logger, _connectionId);
+
+    void IConnectionObserver.OnAuthRefused(int failures) => SecurityLog.TcpRefused(_logger, _connectionId, failures);
 
     private void OnIdleTimer()
     {

@@ -1,10 +1,12 @@
-using GymServer.Engine.Protocol;
+using GymServer.Engine.Admission;
 using GymServer.Engine.Recording;
 using GymServer.Engine.Sessions;
+using GymServer.Protocol;
+using GymServer.Protocol.Framing;
 using GymServer.Web.Metrics;
+using GymServer.Web.Security;
 using Microsoft.AspNetCore.Connections;
 using Microsoft.AspNetCore.Connections.Features;
-using GymServer.Web.Security;
 using Microsoft.Extensions.Options;
 
 namespace GymServer.Web.Tcp;
@@ -19,7 +21,7 @@ public sealed class GymConnectionHandler(
     NodeActivity activity,
     MediaRecorder recorder,
     ConnectionLimiter limiter,
-    NodeEnvQuota nodeEnvs,
+    NodeAdmission admission,
     AccessTokens tokens,
     GymMetrics metrics,
     IHostApplicationLifetime lifetime,
@@ -39,8 +41,7 @@ public sealed class GymConnectionHandler(
         try
         {
             TcpLog.ConnectionOpened(logger, connection.ConnectionId, remote);
-            var session = new Session(
-                catalog, new SessionLimits(_options.MaxEnvsPerConnection, _options.MaxStepsPerSecond, nodeEnvs), activity, recorder);
+            var session = new Session(catalog, admission.ForConnection(), activity, recorder);
             await using var gym = new GymConnection(
                 connection.Transport, connection.ConnectionId, session, _options, metrics, logger, connection.ConnectionClosed, tokens);
             using var stopping = lifetime.ApplicationStopping.Register(static state => ShuttingDown((GymConnection)state!), gym);

@@ -1,5 +1,4 @@
 using System.Net;
-using GymServer.Engine.Sessions;
 using Microsoft.AspNetCore.Connections;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.AspNetCore.Server.Kestrel.Transport.Sockets;
@@ -20,19 +19,15 @@ public static class GymTcpExtensions
             .Validate(options => options.Port is >= 0 and <= IPEndPoint.MaxPort, "Gym:Tcp:Port must be 0 to 65535")
             .Validate(options => TryParseAddress(options.Address, out _), "Gym:Tcp:Address must be an IP address, localhost, * or 0.0.0.0")
             .Validate(options => options.MaxLineLength >= 64, "Gym:Tcp:MaxLineLength must be at least 64 bytes")
-            .Validate(options => options.MaxEnvsPerConnection >= 1, "Gym:Tcp:MaxEnvsPerConnection must be at least 1")
             .Validate(options => options.MaxConnections >= 1, "Gym:Tcp:MaxConnections must be at least 1")
             .Validate(options => options.IdleTimeout > TimeSpan.Zero, "Gym:Tcp:IdleTimeout must be positive")
             .Validate(options => options.ReplyQueueCapacity >= 1, "Gym:Tcp:ReplyQueueCapacity must be at least 1")
             .Validate(options => options.IoQueueCount is >= 0 and <= 64, "Gym:Tcp:IoQueueCount must be 0 (Kestrel's default) to 64")
-            .Validate(options => options.MaxStepsPerSecond >= 0, "Gym:Tcp:MaxStepsPerSecond must be 0 (no limit) or more")
-            .Validate(options => options.MaxEnvsPerNode >= 0, "Gym:Tcp:MaxEnvsPerNode must be 0 (no limit) or more")
             .Validate(options => options.Tls.HandshakeTimeout > TimeSpan.Zero, "Gym:Tcp:Tls:HandshakeTimeout must be positive")
             .Validate(options => options.Tls.Enabled || !options.Tls.Certificate.IsSet,
                 "Gym:Tcp:Tls:Certificate is set but Gym:Tcp:Tls:Enabled is not true: set it, or the TCP port stays plain")
             .ValidateOnStart();
         builder.Services.AddSingleton<ConnectionLimiter>();
-        builder.Services.AddSingleton(provider => new NodeEnvQuota(provider.GetRequiredService<IOptions<GymTcpOptions>>().Value.MaxEnvsPerNode));
         builder.Services.AddSingleton<TcpEndpoints>();
 
         builder.Services.AddOptions<SocketTransportOptions>().Configure<IOptions<GymTcpOptions>>((sockets, gym) =>

@@ -1,6 +1,9 @@
 namespace GymServer.Web.Tcp;
 
-/// <summary>The TCP listener and its limits, bound from configuration section <c>Gym:Tcp</c>.</summary>
+/// <summary>
+/// The TCP listener and its limits, bound from configuration section <c>Gym:Tcp</c>. The limits on envs and steps are
+/// the node's (<c>Gym:Node</c>, see Engine/Nodes/NodeOptions), whatever protocol or API the client uses.
+/// </summary>
 public sealed class GymTcpOptions
 {
     public const string SectionName = "Gym:Tcp";
@@ -13,9 +16,6 @@ public sealed class GymTcpOptions
 
     /// <summary>The longest request line, in bytes without its terminator; longer ones get line_too_long.</summary>
     public int MaxLineLength { get; set; } = 1024 * 1024;
-
-    /// <summary>Envs one connection may hold open at once.</summary>
-    public int MaxEnvsPerConnection { get; set; } = 16;
 
     /// <summary>Connections this node serves at once; one more gets too_many_connections and is closed.</summary>
     public int MaxConnections { get; set; } = 10_000;
@@ -47,15 +47,6 @@ public sealed class GymTcpOptions
     /// </summary>
     public int IoQueueCount { get; set; }
 
-    /// <summary>
-    /// Env steps one connection may take per second (a vector step counts each sub-env); past it a step gets
-    /// rate_limited and is not run. 0: no limit.
-    /// </summary>
-    public int MaxStepsPerSecond { get; set; }
-
     /// <summary>TLS on this listener (<c>Gym:Tcp:Tls</c>); off by default.</summary>
     public GymTcpTlsOptions Tls { get; set; } = new();
-
-    /// <summary>Envs the whole node may hold open at once (a vector env counts each sub-env); past it, too_many_envs. 0: no limit.</summary>
-    public int MaxEnvsPerNode { get; set; }
 }

@@ -1,4 +1,4 @@
-using GymServer.Engine.Protocol;
+using GymServer.Protocol.V1;
 
 namespace GymServer.Web.Tcp;
 

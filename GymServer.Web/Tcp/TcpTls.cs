@@ -1,4 +1,5 @@
-using GymServer.Engine.Protocol;
+using GymServer.Protocol;
+using GymServer.Protocol.Framing;
 using Microsoft.AspNetCore.Connections;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using GymServer.Engine.Environments;
 using GymServer.Engine.Python;
+using GymServer.Protocol.Values;
 
 namespace GymServer.Bench.Python;
 

@@ -4,16 +4,21 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using GymServer.Engine.Admission;
 using GymServer.Engine.Environments;
-using GymServer.Engine.Protocol;
-using GymServer.Engine.Protocol.Binary;
-using GymServer.Engine.Protocol.V2;
 using GymServer.Engine.Sessions;
+using GymServer.Protocol;
+using GymServer.Protocol.Binary;
+using GymServer.Protocol.Framing;
+using GymServer.Protocol.Spaces;
+using GymServer.Protocol.V1;
+using GymServer.Protocol.V2;
+using GymServer.Web.Tcp.States;
 
 namespace GymServer.Bench.Vector;
 
 /// <summary>
-/// Where the server's time goes on one step_vec, without sockets: the same dispatcher a connection uses, timed whole
+/// Where the server's time goes on one step_vec, without sockets: the same connection state a connection uses, timed whole
 /// and in parts (parse the JSON line, step the envs, write the JSON reply, write the binary reply), per env step.
 /// </summary>
 public static class InProcessProfile
@@ -32,13 +37,14 @@ public static class InProcessProfile
     private static void RunOne(VectorOptions options, int numEnvs)
     {
         var catalog = new EnvCatalog([new NativeEnvProvider(NativeEnvironments.CreateRegistry())]);
-        var session = new Session(catalog, new SessionLimits(numEnvs));
-        var dispatcher = new Protocol2Dispatcher(session, new NoObserver()) { Encoding = WireEncoding.Binary };
+        var session = new Session(catalog, ClientAdmission.WithoutNode(numEnvs));
+        var state = new Protocol2BinaryState(new ConnectionScope(session, 1024 * 1024, new NoObserver(), CancellationToken.None));
         var output = new ReplyBuffer(1 << 16);
         var vector = session.OpenVectorAsync(options.EnvId, numEnvs, kwargs: null, CancellationToken.None).AsTask().GetAwaiter().GetResult();
         vector.ResetAsync(0, null, CancellationToken.None).AsTask().GetAwaiter().GetResult();
         var actions = string.Join(',', Enumerable.Range(0, numEnvs).Select(i => i % 2));
         var line = new ReadOnlySequence<byte>(Encoding.UTF8.GetBytes($"{{\"step_vec\":{{\"instance\":\"{vector.InstanceId}\",\"actions\":[{actions}]}}}}"));
+        var lineRequest = TcpRequest.Line(line);
         var payload = new byte[1 + vector.InstanceId.Length + 8 * numEnvs];
         payload[0] = (byte)vector.InstanceId.Length;
         Encoding.ASCII.GetBytes(vector.InstanceId, payload.AsSpan(1));
@@ -46,10 +52,9 @@ public static class InProcessProfile
         {
             BinaryPrimitives.WriteInt64LittleEndian(payload.AsSpan(1 + vector.InstanceId.Length + 8 * i), i % 2);
         }
-        var frame = new ReadOnlySequence<byte>(payload);
-        var header = new FrameHeader((byte)FrameType.StepVecRequest, 0, (uint)payload.Length);
-        var binaryWriter = new BinaryReplyWriter();
+        var frame = TcpRequest.Frame(new FrameHeader((byte)FrameType.StepVecRequest, 0, (uint)payload.Length), new ReadOnlySequence<byte>(payload));
         var json = new Utf8JsonWriter(output);
+        var observationSize = vector.Envs[0].ObservationSpace.ByteSize;
 
         Action[] cells =
         [
@@ -57,7 +62,7 @@ public static class InProcessProfile
             () =>
             {
                 output.Clear();
-                dispatcher.DispatchAsync(line, output, CancellationToken.None).AsTask().GetAwaiter().GetResult();
+                state.RunAsync(lineRequest, output).AsTask().GetAwaiter().GetResult();
             },
             () => Protocol2Parser.Parse(line).Dispose(),
             () =>
@@ -67,7 +72,7 @@ public static class InProcessProfile
                 foreach (var action in StepVecRequest.Read(request.Arguments).Actions.EnumerateArray())
                 {
                     var env = vector.Envs[i++];
-                    ActionReader.Read(env.ActionSpace, System.Runtime.InteropServices.JsonMarshal.GetRawUtf8Value(action), env.Action);
+                    ActionReader.Read(env.ActionSpace.Description, System.Runtime.InteropServices.JsonMarshal.GetRawUtf8Value(action), env.Action);
                     _ = env.ActionSpace.Contains(env.Action);
                 }
             },
@@ -76,19 +81,21 @@ public static class InProcessProfile
             {
                 output.Clear();
                 json.Reset(output);
-                new VecStepResponse(vector).WriteTo(json);
+                var first = vector.Envs[0];
+                new VecStepResponse(first.ObservationSpace.Description, vector.Observations, vector.Results, first.Instance.Spec.IntegerRewards, vector.Infos)
+                    .WriteTo(json);
                 json.Flush();
             },
             // The whole binary request.
             () =>
             {
                 output.Clear();
-                dispatcher.DispatchFrameAsync(header, frame, output, CancellationToken.None).AsTask().GetAwaiter().GetResult();
+                state.RunAsync(frame, output).AsTask().GetAwaiter().GetResult();
             },
             () =>
             {
                 output.Clear();
-                binaryWriter.WriteStepVec(output, vector);
+                StepVecReplyFrame.Write(output, json, vector.Observations, observationSize, vector.Results, vector.Infos);
             },
         ];
         // Every cell runs before any is timed, so none pays for the JIT's later tiers while the clock runs.
@@ -124,14 +131,24 @@ public static class InProcessProfile
         return cpu.TotalNanoseconds / count / numEnvs;
     }
 
-    private sealed class NoObserver : IRequestObserver
+    private sealed class NoObserver : IConnectionObserver
     {
-        public void OnDeferredError(RequestKind kind, EnvException error) => throw error;
+        public void OnDeferredError(RequestKind kind, WireException error) => throw error;
 
         public void OnErrorReplied(string code) => throw new InvalidOperationException($"error reply {code}");
 
         public void OnUnexpectedError(RequestKind kind, Exception error) => throw error;
 
         public void OnUnexpectedError(string command, Exception error) => throw error;
+
+        public void OnAuthenticated()
+        {
+        }
+
+        public void OnAuthRefused(int failures)
+        {
+        }
+
+        public void RequestClose(string code, string message) => throw new InvalidOperationException($"close requested: {code}");
     }
 }

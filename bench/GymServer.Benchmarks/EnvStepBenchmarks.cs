@@ -4,6 +4,8 @@ using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Reports;
 using GymServer.Engine.Environments;
 using GymServer.Engine.Spaces;
+using GymServer.Protocol.Spaces;
+using GymServer.Protocol.Values;
 
 namespace GymServer.Benchmarks;
 
@@ -65,7 +67,7 @@ public class EnvStepBenchmarks
     }
 
     /// <summary>Valid actions drawn with a fixed seed, so every run steps the same trajectories.</summary>
-    private static byte[][] DrawActions(Space space)
+    internal static byte[][] DrawActions(Space space)
     {
         var random = new Random(12345);
         var actions = new byte[ActionCount][];

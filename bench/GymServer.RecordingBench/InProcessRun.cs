@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using GymServer.Engine.Admission;
 using GymServer.Engine.Environments;
 using GymServer.Engine.Nodes;
 using GymServer.Engine.Recording;
@@ -19,7 +20,7 @@ internal static class InProcessRun
         var status = new MediaStatus(NullLogger<MediaStatus>.Instance);
         var recorder = new MediaRecorder(options, new MediaLibrary(options, status, TimeProvider.System, NullLogger<MediaLibrary>.Instance), status, new NodeIdentity("bench", () => "in-process"), NullLogger<MediaRecorder>.Instance);
         var catalog = new EnvCatalog([new NativeEnvProvider(NativeEnvironments.CreateRegistry())]);
-        await using var session = new Session(catalog, SessionLimits.Default, new NodeActivity(), recorder);
+        await using var session = new Session(catalog, ClientAdmission.WithoutNode(16), new NodeActivity(), recorder);
         var env = await session.OpenAsync("CartPole-v1", CancellationToken.None);
         if (schedule is not null)
         {

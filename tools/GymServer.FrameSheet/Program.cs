@@ -3,10 +3,11 @@ using System.Text.Json;
 using GymServer.Engine.Environments;
 using GymServer.Engine.Rendering;
 using GymServer.FrameSheet;
+using GymServer.Protocol.Values;
 using SkiaSharp;
 
-// Renders one frame of every registered native env (render_mode "rgb_array") and tiles them, in registry order,
-// four to a row, each scaled to fit its cell. Usage: dotnet run --project tools/GymServer.FrameSheet -- docs/frames.png
+// Renders one frame of every registered native env but the deprecated ones (Taxi-v3 draws as Taxi-v4 does), with
+// render_mode "rgb_array", and tiles them, in registry order, four to a row, each scaled to fit its cell. Usage: dotnet run --project tools/GymServer.FrameSheet -- docs/frames.png
 const int Columns = 4;
 const int CellWidth = 400;
 const int CellHeight = 300;
@@ -19,7 +20,10 @@ if (args.Length != 1)
 }
 
 var registry = NativeEnvironments.CreateRegistry();
-var ids = registry.Ids.ToList();
+var ids = registry.Registrations
+    .Where(registration => registration.Spec.DeprecatedBy is null)
+    .Select(registration => registration.Spec.Id)
+    .ToList();
 var rows = (ids.Count + Columns - 1) / Columns;
 using var sheet = new SKBitmap(Columns * CellWidth, rows * CellHeight, SKColorType.Rgba8888, SKAlphaType.Opaque);
 using var canvas = new SKCanvas(sheet);

@@ -18,7 +18,7 @@ internal sealed record SheetEpisode(int Seed, string[] Actions)
         ["Acrobot-v1"] = new(0, Repeat("[2, 2, 0, 0]", 4)),
         ["FrozenLake-v1"] = new(0, Repeat("[2]", 2)),
         ["FrozenLake8x8-v1"] = new(0, Repeat("[2, 1]", 3)),
-        ["Taxi-v3"] = new(0, Repeat("[1, 3]", 1)),
+        ["Taxi-v4"] = new(0, Repeat("[1, 3]", 1)),
         ["CliffWalking-v1"] = new(0, Repeat("[0, 1, 1, 1]", 1)),
         ["CliffWalkingSlippery-v1"] = new(3, Repeat("[0, 1]", 3)),
         ["Blackjack-v1"] = new(31, []), // a usable ace

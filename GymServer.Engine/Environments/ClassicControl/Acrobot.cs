@@ -2,12 +2,14 @@ using System.Text.Json;
 using GymServer.Engine.Rendering;
 using GymServer.Engine.Rendering.ClassicControl;
 using GymServer.Engine.Spaces;
+using GymServer.Protocol;
+using GymServer.Protocol.Values;
 using static GymServer.Engine.Environments.ClassicControl.AcrobotSpec;
 
 namespace GymServer.Engine.Environments.ClassicControl;
 
 /// <summary>
-/// Acrobot-v1 as Gymnasium 1.2 steps it. The reset state is float32 (<c>uniform(...).astype(float32)</c>), so the
+/// Acrobot-v1 as Gymnasium 1.4.0 steps it. The reset state is float32 (<c>uniform(...).astype(float32)</c>), so the
 /// reset observation takes numpy's own float32 sin/cos; the first step widens the state to float64 and from then
 /// on the C library's float64 sin/cos apply.
 /// </summary>

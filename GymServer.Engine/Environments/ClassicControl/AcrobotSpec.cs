@@ -1,4 +1,5 @@
 using GymServer.Engine.Spaces;
+using GymServer.Protocol.Spaces;
 
 namespace GymServer.Engine.Environments.ClassicControl;
 

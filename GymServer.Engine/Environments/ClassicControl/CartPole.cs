@@ -3,12 +3,13 @@ using System.Text.Json;
 using GymServer.Engine.Rendering;
 using GymServer.Engine.Rendering.ClassicControl;
 using GymServer.Engine.Spaces;
+using GymServer.Protocol.Values;
 using static GymServer.Engine.Environments.ClassicControl.CartPoleSpec;
 
 namespace GymServer.Engine.Environments.ClassicControl;
 
 /// <summary>
-/// CartPole-v0/v1 as Gymnasium 1.2 steps it: float64 state, explicit Euler, float32 observation. This is the
+/// CartPole-v0/v1 as Gymnasium 1.4.0 steps it: float64 state, explicit Euler, float32 observation. This is the
 /// benchmark env, so its step does one length check, no virtual call of its own and no allocation.
 /// </summary>
 public sealed class CartPole : NativeEnv

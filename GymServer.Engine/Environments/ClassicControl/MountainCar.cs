@@ -2,11 +2,12 @@ using System.Text.Json;
 using GymServer.Engine.Rendering;
 using GymServer.Engine.Rendering.ClassicControl;
 using GymServer.Engine.Spaces;
+using GymServer.Protocol.Values;
 using static GymServer.Engine.Environments.ClassicControl.MountainCarSpec;
 
 namespace GymServer.Engine.Environments.ClassicControl;
 
-/// <summary>MountainCar-v0 as Gymnasium 1.2 steps it: float64 position and velocity, float32 observation.</summary>
+/// <summary>MountainCar-v0 as Gymnasium 1.4.0 steps it: float64 position and velocity, float32 observation.</summary>
 public sealed class MountainCar : NativeEnv
 {
     private readonly double _goalVelocity;

@@ -2,12 +2,13 @@ using System.Buffers.Binary;
 using System.Text.Json;
 using GymServer.Engine.Rendering;
 using GymServer.Engine.Rendering.ClassicControl;
+using GymServer.Protocol.Values;
 using static GymServer.Engine.Environments.ClassicControl.MountainCarContinuousSpec;
 
 namespace GymServer.Engine.Environments.ClassicControl;
 
 /// <summary>
-/// MountainCarContinuous-v0 as Gymnasium 1.2 steps it. The reset state is float64; every step stores a float32
+/// MountainCarContinuous-v0 as Gymnasium 1.4.0 steps it. The reset state is float64; every step stores a float32
 /// state, and the next step computes from those float32 values in float64 (numpy 1.24's legacy promotion:
 /// a float32 scalar with a Python float gives float64), so the state is rounded to float32 once per step.
 /// </summary>

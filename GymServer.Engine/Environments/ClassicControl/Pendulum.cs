@@ -2,12 +2,13 @@ using System.Buffers.Binary;
 using System.Text.Json;
 using GymServer.Engine.Rendering;
 using GymServer.Engine.Rendering.ClassicControl;
+using GymServer.Protocol.Values;
 using static GymServer.Engine.Environments.ClassicControl.PendulumSpec;
 
 namespace GymServer.Engine.Environments.ClassicControl;
 
 /// <summary>
-/// Pendulum-v1 as Gymnasium 1.2 steps it: float64 (theta, theta_dot), the torque clipped in float32, and
+/// Pendulum-v1 as Gymnasium 1.4.0 steps it: float64 (theta, theta_dot), the torque clipped in float32, and
 /// Python's <c>x**2</c> as C's <c>pow(x, 2)</c> (not <c>x * x</c>, which can differ in the last bit).
 /// </summary>
 public sealed class Pendulum : NativeEnv

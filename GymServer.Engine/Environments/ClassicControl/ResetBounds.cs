@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using GymServer.Protocol;
 
 namespace GymServer.Engine.Environments.ClassicControl;
 

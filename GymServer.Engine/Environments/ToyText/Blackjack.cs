@@ -2,6 +2,7 @@ using System.Text.Json;
 using GymServer.Engine.Rendering;
 using GymServer.Engine.Rendering.ToyText;
 using GymServer.Engine.Spaces;
+using GymServer.Protocol.Values;
 
 namespace GymServer.Engine.Environments.ToyText;
 

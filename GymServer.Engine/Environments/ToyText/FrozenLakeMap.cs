@@ -1,4 +1,5 @@
 using GymServer.Engine.Random;
+using GymServer.Protocol;
 
 namespace GymServer.Engine.Environments.ToyText;
 

@@ -4,8 +4,8 @@ using GymServer.Engine.Random;
 namespace GymServer.Engine.Environments.ToyText;
 
 /// <summary>
-/// The keyword arguments of Gymnasium 1.2's <c>FrozenLakeEnv</c>: <c>desc</c>, <c>map_name</c>, <c>is_slippery</c>,
-/// <c>success_rate</c> and <c>reward_schedule</c> (goal, hole, frozen). The flags say which numbers were JSON
+/// The keyword arguments of Gymnasium 1.4.0's <c>FrozenLakeEnv</c> (unchanged since 1.2): <c>desc</c>,
+/// <c>map_name</c>, <c>is_slippery</c>, <c>success_rate</c> and <c>reward_schedule</c> (goal, hole, frozen). The flags say which numbers were JSON
 /// integers, because Gymnasium hands back the Python int or float it was given.
 /// </summary>
 public sealed record FrozenLakeOptions(

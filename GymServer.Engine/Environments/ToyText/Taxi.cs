@@ -1,20 +1,22 @@
 using GymServer.Engine.Rendering;
 using GymServer.Engine.Rendering.ToyText;
+using GymServer.Protocol.Values;
 
 namespace GymServer.Engine.Environments.ToyText;
 
 /// <summary>
-/// Gymnasium's <c>TaxiEnv</c> (Taxi-v3): drive to the passenger, pick them up, drop them at their destination.
-/// Gymnasium 1.2's options: <c>is_rainy</c> (moves slip sideways with probability 0.2) and <c>fickle_passenger</c>
-/// (on the first move with the passenger aboard, with probability 0.3 drawn at reset, the destination changes).
-/// Info carries the transition's prob and the int8 <c>action_mask</c> of the new state.
+/// Gymnasium's <c>TaxiEnv</c>: drive to the passenger, pick them up, drop them at their destination. Taxi-v4 is
+/// Gymnasium 1.4.0's; Taxi-v3 keeps 1.2.2's rules for old clients (see <see cref="TaxiVersion"/>). Options: rain
+/// (moves slip sideways, see <see cref="TaxiTransitions"/>) and a fickle passenger (on the first move with the
+/// passenger aboard, with a probability drawn at reset, the destination changes). Info carries the transition's
+/// prob and the int8 <c>action_mask</c> of the new state.
 /// </summary>
 public sealed class Taxi : TabularEnv
 {
-    public const double FickleProbability = 0.3;
-
-    private static readonly Lazy<TransitionTable> DryTable = new(() => TaxiTransitions.Build(isRainy: false));
-    private static readonly Lazy<TransitionTable> RainyTable = new(() => TaxiTransitions.Build(isRainy: true));
+    // Dry transitions are the same in both versions.
+    private static readonly Lazy<TransitionTable> DryTable = new(() => TaxiTransitions.Build(new(TaxiVersion.V4)));
+    private static readonly Lazy<TransitionTable> RainyV3Table = new(() => TaxiTransitions.Build(new(TaxiVersion.V3, IsRainy: true)));
+    private static readonly Lazy<TransitionTable> RainyV4Table = new(() => TaxiTransitions.Build(new(TaxiVersion.V4, IsRainy: true)));
     private static readonly double[] Initial = TaxiModel.InitialDistribution();
     private static readonly sbyte[] Masks = TaxiModel.ActionMasks();
 
@@ -22,27 +24,28 @@ public sealed class Taxi : TabularEnv
     private readonly sbyte[] _actionMask = new sbyte[TaxiModel.ActionCount];
     private bool _fickleStep;
 
-    public Taxi(EnvSpec spec, bool isRainy = false, bool ficklePassenger = false)
-        : base(spec, isRainy ? RainyTable.Value : DryTable.Value, Initial)
+    public Taxi(EnvSpec spec, TaxiOptions options)
+        : base(spec, TableFor(options), Initial)
     {
-        IsRainy = isRainy;
-        FicklePassenger = ficklePassenger;
-        // Gymnasium draws this in __init__ as well, from the generator it makes unseeded there.
-        _fickleStep = ficklePassenger && NpRandom.Random() < FickleProbability;
+        Options = options;
+        // Gymnasium 1.2.2 draws this in __init__ as well, from the generator it makes unseeded there; 1.3.0 stopped.
+        _fickleStep = options.Version == TaxiVersion.V3
+            && options.FicklePassenger
+            && NpRandom.Random() < options.FickleProbability;
     }
 
-    public bool IsRainy { get; }
+    public TaxiOptions Options { get; }
 
-    public bool FicklePassenger { get; }
+    public static Taxi CreateV3(EnvSpec spec, EnvKwargs kwargs) => new(spec, TaxiOptions.FromKwargs(kwargs, TaxiVersion.V3));
 
-    public static Taxi Create(EnvSpec spec, EnvKwargs kwargs) =>
-        new(spec, kwargs.GetBool("is_rainy", false), kwargs.GetBool("fickle_passenger", false));
+    public static Taxi CreateV4(EnvSpec spec, EnvKwargs kwargs) => new(spec, TaxiOptions.FromKwargs(kwargs, TaxiVersion.V4));
 
-    protected override void AfterReset() => _fickleStep = FicklePassenger && NpRandom.Random() < FickleProbability;
+    protected override void AfterReset() =>
+        _fickleStep = Options.FicklePassenger && NpRandom.Random() < Options.FickleProbability;
 
     protected override int NextState(int previous, int sampled)
     {
-        if (!FicklePassenger || !_fickleStep)
+        if (!Options.FicklePassenger || !_fickleStep)
         {
             return sampled;
         }
@@ -81,4 +84,13 @@ public sealed class Taxi : TabularEnv
     }
 
     private protected override FrameRenderer CreateRenderer() => new TaxiRenderer(this);
+
+    /// <summary>The dry table and the default rainy ones are shared; a rainy probability of the client's is built anew.</summary>
+    private static TransitionTable TableFor(TaxiOptions options) => options switch
+    {
+        { IsRainy: false } => DryTable.Value,
+        { Version: TaxiVersion.V3 } => RainyV3Table.Value,
+        { RainyProbability: TaxiOptions.DefaultRainyProbability, RainyProbabilityIsInteger: false } => RainyV4Table.Value,
+        _ => TaxiTransitions.Build(options),
+    };
 }

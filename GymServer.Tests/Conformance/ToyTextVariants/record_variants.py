@@ -1,8 +1,13 @@
 """Records Gymnasium reference episodes for toy-text kwargs the shared conformance set does not cover.
 
-Run with Gymnasium 1.2.2 and numpy 1.24 importable (the shared set's versions), from this folder:
+Run from this folder with numpy 1.24 (Debian 12's python3-numpy) and a Gymnasium source tree on PYTHONPATH, once
+with each of the two releases the native envs follow:
 
-    python3 record_variants.py
+    PYTHONPATH=/path/to/Gymnasium-1.4.0 /usr/bin/python3 record_variants.py   # every variant but Taxi-v3's
+    PYTHONPATH=/path/to/Gymnasium-1.2.2 /usr/bin/python3 record_variants.py   # Taxi-v3's variants
+
+Taxi-v3 cannot be made from Gymnasium 1.3.0 on (it became Taxi-v4, with corrected rain and fickle passenger and two
+new kwargs), so its variants keep 1.2.2's behaviour; every other variant is the same under both releases.
 
 Each ``<EnvId>__<variant>.jsonl`` has the shared format (see ../shared/conformance/README.md): a ``spaces``
 header, here with the ``kwargs`` given to ``gymnasium.make``, then ``episode`` records with every action,
@@ -13,6 +18,7 @@ from __future__ import annotations
 
 import json
 import random
+import sys
 from collections import deque
 from typing import Any, Callable
 
@@ -128,21 +134,47 @@ def blackjack_policy(env: gym.Env, rng: random.Random) -> Callable[[Any, dict], 
     return lambda obs, info: rng.randrange(2) if rng.random() < 0.25 else int(obs[0] < 17)
 
 
-VARIANTS: list[tuple[str, str, dict[str, Any], int, Callable]] = [
+Variant = tuple[str, str, dict[str, Any], int, Callable]
+
+# Recorded from Gymnasium 1.4.0.
+CURRENT_VARIANTS: list[Variant] = [
     ("FrozenLake-v1", "not_slippery", {"is_slippery": False}, 20, lake_policy),
     ("FrozenLake-v1", "success_rate_rewards", {"success_rate": 0.75, "reward_schedule": [10, -5, -1]}, 20, lake_policy),
     ("FrozenLake-v1", "float_rewards", {"reward_schedule": [1.0, -0.5, 0.25]}, 20, lake_policy),
     ("FrozenLake-v1", "custom_desc", {"desc": ["SFFHF", "FHFFF", "FFFHG"]}, 20, lake_policy),
     ("FrozenLake-v1", "map_8x8_time_limit", {"map_name": "8x8", "max_episode_steps": 15}, 12, random_policy),
     ("FrozenLake8x8-v1", "integer_success_rate", {"success_rate": 1}, 12, random_policy),
-    ("Taxi-v3", "rainy", {"is_rainy": True}, 12, taxi_policy),
-    ("Taxi-v3", "fickle", {"fickle_passenger": True}, 30, taxi_policy),
-    ("Taxi-v3", "rainy_fickle", {"is_rainy": True, "fickle_passenger": True}, 30, taxi_policy),
+    ("Taxi-v4", "rainy", {"is_rainy": True}, 12, taxi_policy),
+    # Random moves in the rain run into the walls and the edges, where Taxi-v4's rain differs most from v3's.
+    ("Taxi-v4", "rainy_random", {"is_rainy": True, "max_episode_steps": 100}, 8, random_policy),
+    ("Taxi-v4", "fickle", {"fickle_passenger": True}, 30, taxi_policy),
+    ("Taxi-v4", "rainy_fickle", {"is_rainy": True, "fickle_passenger": True}, 30, taxi_policy),
+    ("Taxi-v4", "rainy_probability", {"is_rainy": True, "rainy_probability": 0.55}, 12, taxi_policy),
+    # An int probability comes back as the info's int prob; the sideways moves get (1 - 1) / 2.0 = 0.0.
+    ("Taxi-v4", "rainy_probability_int", {"is_rainy": True, "rainy_probability": 1}, 6, taxi_policy),
+    # Never the intended move: always one of the two sideways ones.
+    ("Taxi-v4", "rainy_probability_zero", {"is_rainy": True, "rainy_probability": 0.0, "max_episode_steps": 40}, 5, random_policy),
+    # Without is_rainy the probability changes nothing.
+    ("Taxi-v4", "dry_rainy_probability", {"rainy_probability": 0.3}, 5, taxi_policy),
+    ("Taxi-v4", "fickle_probability", {"fickle_passenger": True, "fickle_probability": 0.75}, 20, taxi_policy),
+    ("Taxi-v4", "always_fickle", {"fickle_passenger": True, "fickle_probability": 1}, 10, taxi_policy),
+    ("Taxi-v4", "never_fickle", {"fickle_passenger": True, "fickle_probability": 0.0}, 6, taxi_policy),
+    ("Taxi-v4", "all_kwargs",
+     {"is_rainy": True, "fickle_passenger": True, "rainy_probability": 0.65, "fickle_probability": 0.9}, 20, taxi_policy),
     ("CliffWalking-v1", "slippery", {"is_slippery": True}, 12, cliff_policy),
     ("CliffWalkingSlippery-v1", "registered", {}, 8, cliff_policy),
     ("Blackjack-v1", "natural", {"sab": False, "natural": True}, 300, blackjack_policy),
     ("Blackjack-v1", "casino", {"sab": False}, 100, blackjack_policy),
 ]
+
+# Recorded from Gymnasium 1.2.2: Taxi-v3 as old clients know it.
+LEGACY_VARIANTS: list[Variant] = [
+    ("Taxi-v3", "rainy", {"is_rainy": True}, 12, taxi_policy),
+    ("Taxi-v3", "fickle", {"fickle_passenger": True}, 30, taxi_policy),
+    ("Taxi-v3", "rainy_fickle", {"is_rainy": True, "fickle_passenger": True}, 30, taxi_policy),
+]
+
+VARIANTS_BY_VERSION = {"1.4.0": CURRENT_VARIANTS, "1.2.2": LEGACY_VARIANTS}
 
 STEP_CAP = 300
 
@@ -198,5 +230,7 @@ def record(env_id: str, variant: str, kwargs: dict[str, Any], episodes: int, pol
 
 
 if __name__ == "__main__":
-    for variant in VARIANTS:
+    if gym.__version__ not in VARIANTS_BY_VERSION:
+        sys.exit(f"Gymnasium {gym.__version__} records none of these files: run with 1.4.0 or 1.2.2")
+    for variant in VARIANTS_BY_VERSION[gym.__version__]:
         record(*variant)

@@ -41,6 +41,8 @@ public sealed class InProcessClusterTests
         using var http = new HttpClient { BaseAddress = a.HttpAddress };
         var metrics = await http.GetStringAsync(new Uri("/metrics", UriKind.Relative));
         Assert.Contains($"gymserver_steps_total{{node=\"node-{primaryPort}\"}} 60", metrics, StringComparison.Ordinal);
+        // The count the "node lost" alert of deploy/ watches.
+        Assert.Contains($"gymserver_cluster_nodes{{node=\"node-{primaryPort}\"}} 2", metrics, StringComparison.Ordinal);
     }
 
     private static Dictionary<string, string?> Settings(int siloPort, int primaryPort, string placement) => new()

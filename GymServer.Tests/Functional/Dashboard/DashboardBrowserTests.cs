@@ -11,7 +11,7 @@ namespace GymServer.Tests.Functional.Dashboard;
 public sealed class DashboardBrowserTests
 {
     /// <summary>Episodes over which the agent's policy goes from random to balancing: the chart shows it learn.</summary>
-    private const int LearningEpisodes = 40;
+    internal const int LearningEpisodes = 40;
 
     [Fact]
     public async Task TheEpisodeCountRisesWithoutReload()
@@ -85,13 +85,34 @@ public sealed class DashboardBrowserTests
         browser.SaveScreenshot("dashboard-recordings-playing.png");
     }
 
+    [Fact]
+    public async Task TheEnvironmentsPageMarksTaxiV3DeprecatedAndNamesEachGymnasiumRelease()
+    {
+        await using var server = new GymServerFactory();
+        using var browser = HeadlessChromium.Start();
+        browser.WebDriver.Navigate().GoToUrl(new Uri(server.HttpAddress, "/environments"));
+        // Read in one step, as the circuit may replace the prerendered rows between a find and a read.
+        var taxi3 = browser.WaitFor(
+            driver => driver.FindElement(By.CssSelector("tr[data-env='Taxi-v3'][data-deprecated-by='Taxi-v4']")).Text,
+            "Taxi-v3's row marked deprecated");
+        Assert.Contains("deprecated: use Taxi-v4", taxi3, StringComparison.Ordinal);
+        Assert.Contains("1.2.2", taxi3, StringComparison.Ordinal);
+        var taxi4 = browser.WaitFor(driver => driver.FindElement(By.CssSelector("tr[data-env='Taxi-v4']")).Text, "Taxi-v4's row");
+        Assert.Contains("1.4.0", taxi4, StringComparison.Ordinal);
+        Assert.DoesNotContain("deprecated", taxi4, StringComparison.Ordinal);
+        Assert.Single(browser.WebDriver.FindElements(By.CssSelector("tr[data-deprecated-by]")));
+        browser.WebDriver.ExecuteScript("document.querySelector(\"tr[data-env='Taxi-v3']\").scrollIntoView({block: 'center'});");
+        browser.SaveScreenshot("dashboard-environments.png");
+    }
+
     private static long? EpisodeCount(HeadlessChromium browser)
     {
         var text = browser.WebDriver.FindElement(By.CssSelector("[data-stat=episodes]")).Text;
         return long.TryParse(text, NumberStyles.AllowThousands, CultureInfo.InvariantCulture, out var count) ? count : null;
     }
 
-    private static async Task PlayUntilStoppedAsync(int port, CancellationToken stop)
+    /// <summary>Plays CartPole over TCP, paced, with a policy that learns, until <paramref name="stop"/>.</summary>
+    internal static async Task PlayUntilStoppedAsync(int port, CancellationToken stop)
     {
         await using var agent = await CartPoleAgent.StartAsync(port, CartPoleAgent.Improving(episodes: LearningEpisodes, seed: 7));
         try

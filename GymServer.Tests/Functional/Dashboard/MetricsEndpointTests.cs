@@ -1,3 +1,4 @@
+using GymServer.Engine.Admission;
 using GymServer.Engine.Sessions;
 using GymServer.Tests.Infrastructure;
 using GymServer.Web.Metrics;
@@ -38,6 +39,8 @@ public sealed class MetricsEndpointTests
         Assert.Equal(1, during["gymserver_request_errors_total{code=\"unknown_env\",deferred=\"false\"}"]);
         Assert.Equal(0, during["gymserver_python_workers{state=\"ready\"}"]);
         Assert.Equal(0, during["gymserver_media_bytes"]);
+        Assert.Equal(1 << 30, during["gymserver_media_max_bytes"]);
+        Assert.Equal(1, during["gymserver_cluster_nodes"]);
     }
 
     private static async Task WaitForActiveConnectionsAsync(GymMetrics metrics, long expected)
@@ -84,7 +87,10 @@ public sealed class MetricsEndpointTests
         using var http = new HttpClient { BaseAddress = server.HttpAddress };
         using var ready = await http.GetAsync(new Uri("/readyz", UriKind.Relative));
         Assert.True(ready.IsSuccessStatusCode);
-        Assert.Equal("Degraded", await ready.Content.ReadAsStringAsync());
+        var lines = (await ready.Content.ReadAsStringAsync()).Split('\n');
+        Assert.Equal("Degraded", lines[0]);
+        var python = Assert.Single(lines[1..]);
+        Assert.StartsWith("python-workers: Python envs unavailable: cannot run the Python interpreter '/nonexistent/python3'", python, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -93,7 +99,7 @@ public sealed class MetricsEndpointTests
         await using var server = GymServerFactory.With(new Dictionary<string, string?>());
         var activity = server.Services.GetRequiredService<NodeActivity>();
         var catalog = server.Services.GetRequiredService<EnvCatalog>();
-        await using var session = new Session(catalog, SessionLimits.Default, activity);
+        await using var session = new Session(catalog, ClientAdmission.WithoutNode(16), activity);
         var env = await session.OpenAsync("CartPole-v1", CancellationToken.None);
         await env.ResetAsync(CancellationToken.None);
         StepMany(env, 200);

@@ -2,6 +2,8 @@ using System.Buffers.Binary;
 using System.Text.Json;
 using GymServer.Engine.Environments;
 using GymServer.Engine.Spaces;
+using GymServer.Protocol.Spaces;
+using GymServer.Protocol.Values;
 
 namespace GymServer.Tests.Functional.Python;
 

@@ -1,6 +1,8 @@
 using System.Text.Json;
 using GymServer.Engine.Environments;
 using GymServer.Engine.Python;
+using GymServer.Protocol;
+using GymServer.Protocol.Values;
 
 namespace GymServer.Tests.Functional.Python;
 

@@ -2,6 +2,8 @@ using System.Text.Json;
 using GymServer.Engine.Environments;
 using GymServer.Engine.Python;
 using GymServer.Engine.Spaces;
+using GymServer.Protocol.Spaces;
+using GymServer.Protocol.Values;
 
 namespace GymServer.Tests.Functional.Python;
 

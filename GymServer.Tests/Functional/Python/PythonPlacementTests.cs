@@ -1,5 +1,7 @@
 using GymServer.Engine.Environments;
 using GymServer.Engine.Python;
+using GymServer.Protocol;
+using GymServer.Protocol.Values;
 
 namespace GymServer.Tests.Functional.Python;
 

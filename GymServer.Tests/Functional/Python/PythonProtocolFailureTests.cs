@@ -1,5 +1,7 @@
 using GymServer.Engine.Environments;
 using GymServer.Engine.Python;
+using GymServer.Protocol;
+using GymServer.Protocol.Values;
 using GymServer.Tests.Infrastructure;
 
 namespace GymServer.Tests.Functional.Python;

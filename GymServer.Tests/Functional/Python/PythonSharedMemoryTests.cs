@@ -1,6 +1,8 @@
 using System.Diagnostics;
 using GymServer.Engine.Environments;
 using GymServer.Engine.Python;
+using GymServer.Protocol;
+using GymServer.Protocol.Values;
 using GymServer.Engine.Spaces;
 using GymServer.Tests.Functional.Dashboard;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,6 +1,8 @@
 using GymServer.Engine.Environments;
 using GymServer.Engine.Python;
 using GymServer.Engine.Sessions;
+using GymServer.Protocol;
+using GymServer.Protocol.Values;
 using GymServer.Tests.Infrastructure;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -18,10 +20,10 @@ namespace GymServer.Tests.Functional.Python;
 public sealed class PythonUnavailableTests
 {
     [Theory]
-    [InlineData("/nonexistent/python3", true, "", "cannot run the Python interpreter '/nonexistent/python3'")]
-    [InlineData(PythonTestPool.Interpreter, false, "", "cannot import gymnasium or gym")]
-    [InlineData(PythonTestPool.Interpreter, true, "no_such_module_anywhere", "No module named 'no_such_module_anywhere'")]
-    public async Task HostStartsWithPythonUnavailableReportedOnce(string executable, bool fakeGym, string import, string reason)
+    [InlineData("/nonexistent/python3", true, "", "cannot run the Python interpreter '/nonexistent/python3'", "Gym:Python:Executable")]
+    [InlineData(PythonTestPool.Interpreter, false, "", "the interpreter '/usr/bin/python3' cannot serve envs: cannot import gymnasium or gym", "Gym:Python:Executable")]
+    [InlineData(PythonTestPool.Interpreter, true, "no_such_module_anywhere", "No module named 'no_such_module_anywhere'", "Gym:Python:Imports")]
+    public async Task HostStartsWithPythonUnavailableReportedOnce(string executable, bool fakeGym, string import, string reason, string setting)
     {
         var settings = new Dictionary<string, string?>
         {
@@ -41,10 +43,17 @@ public sealed class PythonUnavailableTests
             var pool = host.Services.GetRequiredService<PythonWorkerPool>();
             Assert.Equal(PythonPoolState.Unavailable, pool.State);
             Assert.Contains(reason, pool.GetStatus().Reason);
-            var reports = logs.Entries.Where(entry => entry.Level == LogLevel.Error).ToList();
-            var report = Assert.Single(reports);
+            // One warning, with the setting to change; the worker's traceback is there at Debug only.
+            var report = Assert.Single(logs.Entries, entry => entry.Level >= LogLevel.Warning);
+            Assert.Equal(LogLevel.Warning, report.Level);
             Assert.Contains(reason, report.Message);
+            Assert.Contains(setting, report.Message);
             Assert.Contains("Native envs keep working", report.Message);
+            Assert.DoesNotContain(logs.Entries, entry => entry.Level > LogLevel.Debug && entry.Message.Contains("Traceback", StringComparison.Ordinal));
+            if (executable == PythonTestPool.Interpreter)
+            {
+                Assert.Contains(logs.Entries, entry => entry.Level == LogLevel.Debug && entry.Message.Contains("Traceback", StringComparison.Ordinal));
+            }
 
             var provider = Assert.Single(host.Services.GetServices<IEnvProvider>());
             Assert.False(provider.Serves("CartPole-v1"));
@@ -130,7 +139,7 @@ public sealed class PythonUnavailableTests
         var logs = new CapturingLoggerProvider();
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
         builder.Configuration.AddInMemoryCollection(settings);
-        builder.Logging.ClearProviders().AddProvider(logs);
+        builder.Logging.ClearProviders().AddProvider(logs).SetMinimumLevel(LogLevel.Debug);
         builder.Services.AddGymPython(builder.Configuration);
         return (builder.Build(), logs);
     }

@@ -1,6 +1,8 @@
 using System.Text.Json;
+using GymServer.Engine.Admission;
 using GymServer.Engine.Python;
 using GymServer.Engine.Sessions;
+using GymServer.Protocol;
 
 namespace GymServer.Tests.Functional.Python;
 
@@ -24,7 +26,7 @@ public sealed class PythonVectorTests
                 ["directory"] = JsonSerializer.SerializeToElement(rendezvous.FullName),
                 ["parties"] = JsonSerializer.SerializeToElement(4),
             };
-            await using var session = new Session(new EnvCatalog([pool.Provider], new EnvCatalogOptions { PreferredBackend = "python" }), new SessionLimits(8));
+            await using var session = new Session(new EnvCatalog([pool.Provider], new EnvCatalogOptions { PreferredBackend = "python" }), ClientAdmission.WithoutNode(8));
             var vector = await session.OpenVectorAsync("GymServerTest/Rendezvous-v0", 4, kwargs, CancellationToken.None);
             var instances = vector.Envs.Select(env => (PythonEnvInstance)env.Instance).ToList();
             Assert.Equal(4, instances.Select(instance => instance.WorkerPid).Distinct().Count());
@@ -90,7 +92,7 @@ public sealed class PythonVectorTests
         var catalog = new EnvCatalog([pool.Provider], new EnvCatalogOptions { PreferredBackend = "python" });
         var full = await Assert.ThrowsAsync<Engine.Environments.EnvException>(
             async () => await catalog.MakeVectorAsync("GymServerTest/Countdown-v0", 5, null, CancellationToken.None));
-        Assert.Equal(Engine.Environments.EnvErrorCodes.PoolFull, full.Code);
+        Assert.Equal(EnvErrorCodes.PoolFull, full.Code);
         Assert.Contains("room for 4 more env(s), not 5", full.Message, StringComparison.Ordinal);
 
         // Every second make in a worker fails (RaisingEnv's "every other"): of 3 sub-envs spread over the two workers

@@ -1,3 +1,4 @@
+using GymServer.Engine.Admission;
 using GymServer.Engine.Environments;
 using GymServer.Engine.Nodes;
 using GymServer.Engine.Recording;
@@ -34,7 +35,7 @@ public sealed class RecordingKit : IDisposable
 
     public Session NewSession() => NewSession(Catalog);
 
-    public Session NewSession(EnvCatalog catalog) => new(catalog, SessionLimits.Default, new NodeActivity(), Recorder);
+    public Session NewSession(EnvCatalog catalog) => new(catalog, ClientAdmission.WithoutNode(16), new NodeActivity(), Recorder);
 
     /// <summary>Resets (with <paramref name="seed"/>) and pushes right until the pole falls; returns the episode's length.</summary>
     public static async Task<long> RunEpisodeAsync(SessionEnv env, long? seed = null)

@@ -1,15 +1,20 @@
+using System.Net;
 using System.Text;
 using System.Text.Json;
+using GymServer.Tests.Functional.Rest;
 
 namespace GymServer.Tests.Functional.Reliability;
 
-/// <summary>Gym:Tcp:MaxStepsPerSecond and Gym:Tcp:MaxEnvsPerNode, each on a server of its own.</summary>
+/// <summary>
+/// Gym:Node:MaxStepsPerSecond and Gym:Node:MaxEnvs, each on a server of its own; the node's quota counts the REST API's
+/// envs as it counts every connection's. (The same settings under their old Gym:Tcp keys: MovedSettingsTests.)
+/// </summary>
 public sealed class QuotaTests
 {
     [Fact]
     public async Task StepsPastTheRateAreRefusedOnlyOnThatConnection()
     {
-        await using var server = GymServerFactory.With(new Dictionary<string, string?> { ["Gym:Tcp:MaxStepsPerSecond"] = "5" });
+        await using var server = GymServerFactory.With(new Dictionary<string, string?> { ["Gym:Node:MaxStepsPerSecond"] = "5" });
         await using var fast = await server.ConnectAsync();
         await fast.RequestAsync("{\"env\":{\"name\":\"CartPole-v1\"}}");
         await fast.SendAsync("{\"env\":{\"seed\":\"1\"}}");
@@ -46,7 +51,7 @@ public sealed class QuotaTests
     [Fact]
     public async Task ThePerNodeEnvLimitCountsEveryConnectionsEnvs()
     {
-        await using var server = GymServerFactory.With(new Dictionary<string, string?> { ["Gym:Tcp:MaxEnvsPerNode"] = "4" });
+        await using var server = GymServerFactory.With(new Dictionary<string, string?> { ["Gym:Node:MaxEnvs"] = "4" });
         await using var first = await Protocol2.ConnectAsync(server);
         await using var second = await Protocol2.ConnectAsync(server);
         var a = await first.MakeAsync("CartPole-v1");
@@ -72,5 +77,25 @@ public sealed class QuotaTests
             made = reply.TryGetProperty("instance", out var instance) ? instance.GetString() : null;
         }
         Assert.NotNull(made);
+    }
+
+    [Fact]
+    public async Task ARestEnvCountsAgainstTheNodeQuota()
+    {
+        await using var server = GymServerFactory.With(new Dictionary<string, string?> { ["Gym:Node:MaxEnvs"] = "2" });
+        using var rest = new RestTestClient(server.HttpAddress);
+        await using var tcp = await Protocol2.ConnectAsync(server);
+        var overRest = await rest.CreateAsync("CartPole-v1");
+        await tcp.MakeAsync("CartPole-v1");
+
+        // The node holds two envs, one made over REST: neither side may make a third.
+        Replies.AssertError(await tcp.SendAsync("make", new { id = "CartPole-v1" }), "too_many_envs", "this server already has 2 env(s) open");
+        var (status, body) = await rest.PostAsync("/v1/envs/", new { env_id = "CartPole-v1" });
+        Assert.Equal(HttpStatusCode.BadRequest, status);
+        Assert.Contains("this server already has 2 env(s) open", body.GetProperty("message").GetString());
+
+        // Closing the REST env gives its place back to the node.
+        await rest.PostAsync($"/v1/envs/{overRest}/close/");
+        await tcp.MakeAsync("CartPole-v1");
     }
 }

@@ -1,4 +1,5 @@
 using GymServer.Engine.Environments;
+using GymServer.Protocol.Values;
 using GymServer.Web.Cluster;
 using GymServer.Web.Cluster.Messages;
 using Microsoft.Extensions.DependencyInjection;
@@ -28,7 +29,7 @@ public sealed class ClusterMessageSerializationTests
     [Fact]
     public void MakeResponseKeepsSpecSpacesAndError()
     {
-        var made = new RemoteMakeResponse(7, "native", new RemoteEnvSpec("Taxi-v3", 200, 8, true, false, 4), "{\"type\":\"Discrete\",\"n\":500,\"start\":0}", "{\"type\":\"Discrete\",\"n\":6,\"start\":0}", null);
+        var made = new RemoteMakeResponse(7, "native", new RemoteEnvSpec("Taxi-v3", 200, 8, true, false, 4, "1.2.2", "Taxi-v4"), "{\"type\":\"Discrete\",\"n\":500,\"start\":0}", "{\"type\":\"Discrete\",\"n\":6,\"start\":0}", null);
         Assert.Equal(made, RoundTrip(made));
         var failed = RemoteMakeResponse.Failed(new RemoteEnvError("pool_full", "full"));
         Assert.Equal(failed.Error, RoundTrip(failed).Error);

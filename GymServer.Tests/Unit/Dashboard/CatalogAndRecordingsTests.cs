@@ -26,6 +26,23 @@ public sealed class CatalogAndRecordingsTests : IDisposable
     }
 
     [Fact]
+    public void TheEnvironmentsPageNamesTheGymnasiumReleaseAndMarksTaxiV3Deprecated()
+    {
+        using var context = new DashboardTestContext();
+        var page = context.Render<GymServer.Web.Components.Pages.Environments>();
+        page.WaitForAssertion(() => Assert.NotEmpty(page.FindAll("tr[data-env]")));
+        var taxi3 = page.Find("tr[data-env='Taxi-v3']");
+        Assert.Equal("Taxi-v4", taxi3.GetAttribute("data-deprecated-by"));
+        Assert.Contains("deprecated", taxi3.ClassList);
+        Assert.Contains("deprecated: use Taxi-v4", taxi3.TextContent, StringComparison.Ordinal);
+        Assert.Contains("1.2.2", taxi3.TextContent, StringComparison.Ordinal);
+        // Every other native id follows 1.4.0 and is not deprecated.
+        var others = page.FindAll("tr[data-env]").Where(row => row.GetAttribute("data-env") != "Taxi-v3").ToList();
+        Assert.All(others, row => Assert.Null(row.GetAttribute("data-deprecated-by")));
+        Assert.All(others, row => Assert.Contains("1.4.0", row.TextContent, StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void WithoutAMediaRootTheRecordingsPageSaysSo()
     {
         using var context = new DashboardTestContext();

@@ -68,6 +68,32 @@ public sealed class OverviewTests
     }
 
     [Fact]
+    public void EachWorkerShowsItsMemoryAndCpuShare()
+    {
+        using var context = new DashboardTestContext();
+        var card = context.Render<NodeCard>(parameters => parameters.Add(card => card.Snapshot, Snapshot(
+            1,
+            new PythonWorkerSnapshot(0, 101, 2, 0, PythonWorkerSnapshot.BusyState, ResidentBytes: 150 * 1048576L + 524288, CpuShare: 0.374),
+            new PythonWorkerSnapshot(1, 102, 0, 0, PythonWorkerSnapshot.ReadyState, ResidentBytes: 60 * 1048576L, CpuShare: null))));
+
+        Assert.Equal("150.5 MiB", card.Find("tr[data-slot='0'] [data-usage=memory]").TextContent);
+        Assert.Equal("37%", card.Find("tr[data-slot='0'] [data-usage=cpu]").TextContent);
+        Assert.Equal("60.0 MiB", card.Find("tr[data-slot='1'] [data-usage=memory]").TextContent);
+        Assert.Equal("–", card.Find("tr[data-slot='1'] [data-usage=cpu]").TextContent);
+    }
+
+    [Fact]
+    public void AnUnavailablePoolSaysWhyInsteadOfListingWorkers()
+    {
+        using var context = new DashboardTestContext();
+        var unavailable = Snapshot(0) with { Python = new PythonSnapshot("Unavailable", "no gymnasium for 'python3'", 4, []) };
+        var card = context.Render<NodeCard>(parameters => parameters.Add(card => card.Snapshot, unavailable));
+        Assert.Equal("Python envs unavailable: no gymnasium for 'python3'", card.Find("[data-python-unavailable]").TextContent);
+        Assert.Empty(card.FindAll("table.workers"));
+        Assert.DoesNotContain("restarting", card.Markup, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void TheOverviewFollowsPublishedSnapshots()
     {
         using var context = new DashboardTestContext();

@@ -1,4 +1,6 @@
 using GymServer.Engine.Environments;
+using GymServer.Protocol;
+using GymServer.Protocol.Values;
 using static GymServer.Tests.Unit.Environments.ClassicEnvHarness;
 
 namespace GymServer.Tests.Unit.Environments;

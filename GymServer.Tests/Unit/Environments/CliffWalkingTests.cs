@@ -1,5 +1,6 @@
 using GymServer.Engine.Environments;
 using GymServer.Engine.Environments.ToyText;
+using GymServer.Protocol.Values;
 
 namespace GymServer.Tests.Unit.Environments;
 

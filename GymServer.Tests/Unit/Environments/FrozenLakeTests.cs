@@ -1,6 +1,7 @@
 using GymServer.Engine.Environments;
 using GymServer.Engine.Environments.ToyText;
 using GymServer.Engine.Spaces;
+using GymServer.Protocol.Values;
 
 namespace GymServer.Tests.Unit.Environments;
 

@@ -1,5 +1,7 @@
 using GymServer.Engine.Environments;
 using GymServer.Engine.Spaces;
+using GymServer.Protocol;
+using GymServer.Protocol.Values;
 using GymServer.Tests.Infrastructure;
 
 namespace GymServer.Tests.Unit.Environments;
@@ -8,16 +10,17 @@ namespace GymServer.Tests.Unit.Environments;
 public sealed class ToyTextEnvTests
 {
     public static TheoryData<string> Ids() =>
-        new("FrozenLake-v1", "FrozenLake8x8-v1", "Taxi-v3", "CliffWalking-v1", "CliffWalkingSlippery-v1", "Blackjack-v1");
+        new("FrozenLake-v1", "FrozenLake8x8-v1", "Taxi-v3", "Taxi-v4", "CliffWalking-v1", "CliffWalkingSlippery-v1", "Blackjack-v1");
 
     /// <summary>The ids whose trajectories depend on the seed (CliffWalking-v1 is deterministic from a fixed start).</summary>
     public static TheoryData<string> StochasticIds() =>
-        new("FrozenLake-v1", "FrozenLake8x8-v1", "Taxi-v3", "CliffWalkingSlippery-v1", "Blackjack-v1");
+        new("FrozenLake-v1", "FrozenLake8x8-v1", "Taxi-v3", "Taxi-v4", "CliffWalkingSlippery-v1", "Blackjack-v1");
 
     [Theory]
     [InlineData("FrozenLake-v1", 100, 0.70, true)]
     [InlineData("FrozenLake8x8-v1", 200, 0.85, true)]
     [InlineData("Taxi-v3", 200, 8.0, true)]
+    [InlineData("Taxi-v4", 200, 8.0, true)]
     [InlineData("CliffWalking-v1", null, null, true)]
     [InlineData("CliffWalkingSlippery-v1", null, null, true)]
     [InlineData("Blackjack-v1", null, null, false)]
@@ -104,6 +107,7 @@ public sealed class ToyTextEnvTests
     [Theory]
     [MemberData(nameof(Ids))]
     [InlineData("Taxi-v3", """{"is_rainy": true, "fickle_passenger": true}""")]
+    [InlineData("Taxi-v4", """{"is_rainy": true, "fickle_passenger": true, "rainy_probability": 0.5, "fickle_probability": 1}""")]
     [InlineData("Blackjack-v1", """{"sab": false, "natural": true}""")]
     public void Steps_and_unseeded_resets_allocate_nothing(string id, string kwargs = "{}")
     {
@@ -123,12 +127,13 @@ public sealed class ToyTextEnvTests
     [Theory]
     [InlineData("FrozenLake-v1", 100)]
     [InlineData("Taxi-v3", 200)]
+    [InlineData("Taxi-v4", 200)]
     public void TimeLimit_truncates_at_max_episode_steps(string id, int limit)
     {
         // Not slippery, a corner and a push into the wall (left in FrozenLake, north in Taxi's top row) never ends it.
         var kwargs = id.StartsWith("FrozenLake", StringComparison.Ordinal) ? """{"is_slippery": false}""" : "{}";
         using var env = ToyTextKit.Make(id, kwargs);
-        var wallward = id == "Taxi-v3" ? 1 : 0;
+        var wallward = id.StartsWith("Taxi", StringComparison.Ordinal) ? 1 : 0;
         ToyTextKit.Reset(env, 3);
         for (var i = 1; i < limit; i++)
         {

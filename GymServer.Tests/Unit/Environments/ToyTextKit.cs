@@ -2,6 +2,8 @@ using System.Numerics;
 using System.Text.Json;
 using GymServer.Engine.Environments;
 using GymServer.Engine.Spaces;
+using GymServer.Protocol;
+using GymServer.Protocol.Values;
 
 namespace GymServer.Tests.Unit.Environments;
 

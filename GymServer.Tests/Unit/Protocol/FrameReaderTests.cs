@@ -1,6 +1,6 @@
 using System.Buffers;
 using System.Buffers.Binary;
-using GymServer.Engine.Protocol.Binary;
+using GymServer.Protocol.Binary;
 using GymServer.Tests.Infrastructure;
 
 namespace GymServer.Tests.Unit.Protocol;

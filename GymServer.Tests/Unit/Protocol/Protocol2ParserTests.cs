@@ -1,8 +1,9 @@
 using System.Buffers;
 using System.Text;
 using System.Text.Json;
-using GymServer.Engine.Protocol;
-using GymServer.Engine.Protocol.V2;
+using GymServer.Protocol;
+using GymServer.Protocol.V1;
+using GymServer.Protocol.V2;
 using GymServer.Tests.Infrastructure;
 
 namespace GymServer.Tests.Unit.Protocol;
@@ -91,7 +92,7 @@ public sealed class Protocol2ParserTests
     [Fact]
     public void StepKeepsItsActionAsJson()
     {
-        var step = GymServer.Engine.Protocol.V2.StepRequest.Read(Arguments("{\"instance\":\"a\",\"action\":[0.5,[1,2]]}"));
+        var step = GymServer.Protocol.V2.StepRequest.Read(Arguments("{\"instance\":\"a\",\"action\":[0.5,[1,2]]}"));
         Assert.Equal("[0.5,[1,2]]", step.Action.GetRawText());
     }
 

@@ -2,9 +2,13 @@ using System.IO.Compression;
 using System.Text;
 using System.Text.Json;
 using GymServer.Engine.Environments;
-using GymServer.Engine.Protocol;
 using GymServer.Engine.Sessions;
 using GymServer.Engine.Spaces;
+using GymServer.Protocol;
+using GymServer.Protocol.Framing;
+using GymServer.Protocol.Spaces;
+using GymServer.Protocol.V1;
+using GymServer.Protocol.Values;
 
 namespace GymServer.Tests.Unit.Protocol;
 
@@ -56,20 +60,20 @@ public sealed class ReplyTests
         var box = new Box([-1, double.NegativeInfinity, 0, 0], [1, double.PositiveInfinity, 255, 3], [2, 2], DType.Float32);
         Assert.Equal(
             "{\"info\":{\"name\":\"Box\",\"shape\":[2,2],\"low\":[-1.0,-1e+100,0.0,0.0],\"high\":[1.0,1e+100,255.0,3.0]}}",
-            Write(writer => new SpaceInfoResponse(box).WriteTo(writer)));
+            Write(writer => new SpaceInfoResponse(box.Description).WriteTo(writer)));
         var pixels = new Box(0, 255, [2], DType.UInt8);
         Assert.Equal("{\"info\":{\"name\":\"Box\",\"shape\":[2],\"low\":[0,0],\"high\":[255,255]}}",
-            Write(writer => new SpaceInfoResponse(pixels).WriteTo(writer)));
+            Write(writer => new SpaceInfoResponse(pixels.Description).WriteTo(writer)));
     }
 
     [Fact]
     public void OtherSpaceDescriptions()
     {
-        Assert.Equal("{\"info\":{\"name\":\"Discrete\",\"n\":4,\"start\":-1}}", Write(writer => new SpaceInfoResponse(new Discrete(4, -1)).WriteTo(writer)));
+        Assert.Equal("{\"info\":{\"name\":\"Discrete\",\"n\":4,\"start\":-1}}", Write(writer => new SpaceInfoResponse(new Discrete(4, -1).Description).WriteTo(writer)));
         Assert.Equal("{\"info\":{\"name\":\"MultiDiscrete\",\"n\":2,\"low\":[0,0],\"high\":[2,4]}}",
-            Write(writer => new SpaceInfoResponse(new MultiDiscrete([3, 5])).WriteTo(writer)));
+            Write(writer => new SpaceInfoResponse(new MultiDiscrete([3, 5]).Description).WriteTo(writer)));
         Assert.Equal("{\"info\":{\"name\":\"Tuple\",\"spaces\":[{\"name\":\"Discrete\",\"n\":32},{\"name\":\"Discrete\",\"n\":2}]}}",
-            Write(writer => new SpaceInfoResponse(new TupleSpace(new Discrete(32), new Discrete(2))).WriteTo(writer)));
+            Write(writer => new SpaceInfoResponse(new TupleSpace(new Discrete(32), new Discrete(2)).Description).WriteTo(writer)));
     }
 
     [Fact]
@@ -81,10 +85,10 @@ public sealed class ReplyTests
         {
             BitConverter.TryWriteBytes(value.AsSpan(i * 4), i * 0.5f);
         }
-        Assert.Equal("{\"observation\":[[0.0,0.5],[1.0,1.5]]}", Write(writer => new ObservationResponse(box, value).WriteTo(writer)));
-        Assert.Equal("{\"observation\":7}", Write(writer => new ObservationResponse(new Discrete(10), BitConverter.GetBytes(7L)).WriteTo(writer)));
+        Assert.Equal("{\"observation\":[[0.0,0.5],[1.0,1.5]]}", Write(writer => new ObservationResponse(box.Description, value).WriteTo(writer)));
+        Assert.Equal("{\"observation\":7}", Write(writer => new ObservationResponse(new Discrete(10).Description, BitConverter.GetBytes(7L)).WriteTo(writer)));
         var tuple = new TupleSpace(new Discrete(32), new Discrete(2));
-        Assert.Equal("{\"observation\":[14,1]}", Write(writer => new ObservationResponse(tuple, [.. BitConverter.GetBytes(14L), .. BitConverter.GetBytes(1L)]).WriteTo(writer)));
+        Assert.Equal("{\"observation\":[14,1]}", Write(writer => new ObservationResponse(tuple.Description, [.. BitConverter.GetBytes(14L), .. BitConverter.GetBytes(1L)]).WriteTo(writer)));
     }
 
     [Fact]
@@ -93,7 +97,7 @@ public sealed class ReplyTests
         var info = new EnvInfo();
         info.Add("prob", 1.0);
         info.Add("action_mask", new sbyte[] { 1, 0 });
-        var text = Write(writer => new StepResponse(new Discrete(16), BitConverter.GetBytes(3L), new StepResult(1, true, false), true, info,
+        var text = Write(writer => new StepResponse(new Discrete(16).Description, BitConverter.GetBytes(3L), new StepResult(1, true, false), true, info,
             new EpisodeSummary(1.0, 7, 0.25)).WriteTo(writer));
         Assert.Equal("{\"observation\":3,\"reward\":1,\"done\":true,\"info\":{\"prob\":1.0,\"action_mask\":[1,0],\"episode\":{\"r\":1.0,\"l\":7,\"t\":0.25}}}", text);
     }

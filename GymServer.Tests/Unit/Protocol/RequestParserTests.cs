@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Text;
-using GymServer.Engine.Protocol;
+using GymServer.Protocol;
+using GymServer.Protocol.V1;
 using GymServer.Tests.Infrastructure;
 
 namespace GymServer.Tests.Unit.Protocol;

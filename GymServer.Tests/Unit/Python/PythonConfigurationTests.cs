@@ -2,6 +2,7 @@ using System.Text;
 using GymServer.Engine.Environments;
 using GymServer.Engine.Python;
 using GymServer.Engine.Spaces;
+using GymServer.Protocol;
 using Microsoft.Extensions.Configuration;
 
 namespace GymServer.Tests.Unit.Python;

@@ -1,6 +1,8 @@
 using System.Buffers.Binary;
 using GymServer.Engine.Environments;
 using GymServer.Engine.Python;
+using GymServer.Protocol;
+using GymServer.Protocol.Values;
 using GymServer.Tests.Infrastructure;
 
 namespace GymServer.Tests.Unit.Python;

@@ -2,6 +2,8 @@ using System.Buffers.Binary;
 using System.Text;
 using GymServer.Engine.Environments;
 using GymServer.Engine.Python;
+using GymServer.Protocol;
+using GymServer.Protocol.Values;
 
 namespace GymServer.Tests.Unit.Python;
 

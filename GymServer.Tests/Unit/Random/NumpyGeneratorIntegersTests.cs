@@ -1,5 +1,6 @@
 using GymServer.Engine.Random;
 using GymServer.Engine.Spaces;
+using GymServer.Protocol.Spaces;
 
 namespace GymServer.Tests.Unit.Random;
 

@@ -1,6 +1,6 @@
 using System.Buffers;
 using System.Text;
-using GymServer.Engine.Protocol.V2;
+using GymServer.Protocol.V2;
 using GymServer.Engine.Recording;
 
 namespace GymServer.Tests.Unit.Recording;
@@ -20,7 +20,7 @@ public sealed class RecordRequestTests
     public void TheScheduleIsParsed()
     {
         using var request = Protocol2Parser.Parse(Line("{\"record\":{\"instance\":\"abc\",\"video\":\"every:4\"}}"));
-        Assert.Equal(VideoSchedule.EveryNth(4), RecordRequest.Read(request.Arguments).Video);
+        Assert.Equal(VideoSchedule.EveryNth(4), VideoSchedule.Parse(RecordRequest.Read(request.Arguments).Video));
     }
 
     private static ReadOnlySequence<byte> Line(string json) => new(Encoding.UTF8.GetBytes(json));

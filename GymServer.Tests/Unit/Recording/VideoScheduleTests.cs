@@ -1,5 +1,6 @@
 using GymServer.Engine.Environments;
 using GymServer.Engine.Recording;
+using GymServer.Protocol;
 
 namespace GymServer.Tests.Unit.Recording;
 

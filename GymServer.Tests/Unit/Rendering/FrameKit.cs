@@ -2,6 +2,7 @@ using System.Numerics;
 using System.Text.Json;
 using GymServer.Engine.Environments;
 using GymServer.Engine.Rendering;
+using GymServer.Protocol.Values;
 using GymServer.Tests.Infrastructure;
 
 namespace GymServer.Tests.Unit.Rendering;

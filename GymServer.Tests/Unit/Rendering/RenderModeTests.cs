@@ -1,5 +1,6 @@
 using GymServer.Engine.Environments;
 using GymServer.Engine.Rendering;
+using GymServer.Protocol;
 using GymServer.Tests.Unit.Environments;
 
 namespace GymServer.Tests.Unit.Rendering;

@@ -1,3 +1,4 @@
+using GymServer.Engine.Admission;
 using GymServer.Engine.Environments;
 using GymServer.Engine.Sessions;
 
@@ -14,7 +15,7 @@ public sealed class NodeActivityTests
         var activity = new NodeActivity();
         var announced = new List<EpisodeRecord>();
         activity.EpisodeEnded += announced.Add;
-        var session = new Session(Catalog, SessionLimits.Default, activity);
+        var session = new Session(Catalog, ClientAdmission.WithoutNode(16), activity);
         var env = await session.OpenAsync("CartPole-v1", CancellationToken.None);
         Assert.Equal(1, activity.Sessions);
         Assert.Equal(1, activity.EnvsByBackend()["native"]);

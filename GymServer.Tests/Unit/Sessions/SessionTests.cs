@@ -1,12 +1,11 @@
-using System.Buffers;
-using System.Text;
+using GymServer.Engine.Admission;
 using GymServer.Engine.Environments;
-using GymServer.Engine.Protocol;
 using GymServer.Engine.Sessions;
+using GymServer.Protocol.Values;
 
 namespace GymServer.Tests.Unit.Sessions;
 
-/// <summary>A session's envs, limits and deferred errors; the step path's allocations.</summary>
+/// <summary>A session's envs and limits; a native env's step allocates nothing (the whole protocol-1 step path: Protocol1StateTests).</summary>
 public sealed class SessionTests
 {
     private static readonly EnvCatalog Catalog = new([new NativeEnvProvider(NativeEnvironments.CreateRegistry())]);
@@ -14,7 +13,7 @@ public sealed class SessionTests
     [Fact]
     public async Task OpeningPastTheLimitIsRefusedAndClosingMakesRoom()
     {
-        await using var session = new Session(Catalog, new SessionLimits(MaxEnvs: 2));
+        await using var session = new Session(Catalog, ClientAdmission.WithoutNode(2));
         var first = await session.OpenAsync("CartPole-v1", CancellationToken.None);
         await session.OpenAsync("MountainCar-v0", CancellationToken.None);
         var error = await Assert.ThrowsAsync<EnvException>(async () => await session.OpenAsync("Acrobot-v1", CancellationToken.None));
@@ -22,58 +21,19 @@ public sealed class SessionTests
 
         await session.CloseAsync(first);
         var third = await session.OpenAsync("Acrobot-v1", CancellationToken.None);
-        Assert.Same(third, session.Current);
+        Assert.Same(third, session.Find(third.InstanceId));
         Assert.Equal(2, session.Envs.Count);
-    }
-
-    [Fact]
-    public async Task ClosingTheCurrentEnvKeepsItsIdForTheUrl()
-    {
-        await using var session = new Session(Catalog, SessionLimits.Default);
-        var env = await session.OpenAsync("CartPole-v1", CancellationToken.None);
-        await session.CloseAsync(env);
-        Assert.Null(session.Current);
-        Assert.Equal(env.InstanceId, session.LastInstanceId);
-        Assert.Equal("no_env", Assert.Throws<EnvException>(session.RequireCurrent).Code);
-    }
-
-    [Fact]
-    public async Task TheFirstDeferredErrorIsKeptUntilTaken()
-    {
-        await using var session = new Session(Catalog, SessionLimits.Default);
-        session.Defer(new EnvException("a", "first"));
-        session.Defer(new EnvException("b", "second"));
-        Assert.True(session.TryTakePendingError(out var error));
-        Assert.Equal("a", error.Code);
-        Assert.False(session.TryTakePendingError(out _));
     }
 
     [Fact]
     public async Task DisposingClosesEveryEnv()
     {
-        var session = new Session(Catalog, SessionLimits.Default);
+        var session = new Session(Catalog, ClientAdmission.WithoutNode(16));
         await session.OpenAsync("CartPole-v1", CancellationToken.None);
         await session.OpenAsync("CartPole-v1", CancellationToken.None);
         await session.DisposeAsync();
         Assert.Empty(session.Envs);
         await Assert.ThrowsAsync<ObjectDisposedException>(async () => await session.OpenAsync("CartPole-v1", CancellationToken.None));
-    }
-
-    [Fact]
-    public async Task ADispatchedStepAllocatesNothing()
-    {
-        await using var session = new Session(Catalog, SessionLimits.Default);
-        var dispatcher = new RequestDispatcher(session, new FailOnError());
-        var output = new ReplyBuffer();
-        await DispatchAsync(dispatcher, "{\"env\":{\"name\":\"CartPole-v1\"}}", output);
-        var step = new ReadOnlySequence<byte>("{\"step\":{\"action\":1, \"render\":1}}"u8.ToArray());
-        var reset = new ReadOnlySequence<byte>("{\"env\":{\"action\":\"reset\"}}"u8.ToArray());
-
-        // Warm up (JIT, lazily made buffers), then count: parse, action, step, reply, many episodes' worth.
-        RunSteps(dispatcher, step, reset, output, 2000);
-        var before = GC.GetAllocatedBytesForCurrentThread();
-        RunSteps(dispatcher, step, reset, output, 2000);
-        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
     }
 
     [Fact]
@@ -101,33 +61,5 @@ public sealed class SessionTests
                 Assert.True(instance.ResetAsync(null, null, observation, info, CancellationToken.None).IsCompletedSuccessfully);
             }
         }
-    }
-
-    private static void RunSteps(RequestDispatcher dispatcher, ReadOnlySequence<byte> step, ReadOnlySequence<byte> reset, ReplyBuffer output, int count)
-    {
-        for (var i = 0; i < count; i++)
-        {
-            output.Clear();
-            var pending = dispatcher.DispatchAsync(i % 20 == 0 ? reset : step, output, CancellationToken.None);
-            // Native envs complete synchronously: no task, no thread hop.
-            Assert.True(pending.IsCompletedSuccessfully);
-        }
-    }
-
-    private static async Task DispatchAsync(RequestDispatcher dispatcher, string line, ReplyBuffer output)
-    {
-        output.Clear();
-        await dispatcher.DispatchAsync(new ReadOnlySequence<byte>(Encoding.UTF8.GetBytes(line)), output, CancellationToken.None);
-    }
-
-    private sealed class FailOnError : IRequestObserver
-    {
-        public void OnDeferredError(RequestKind kind, EnvException error) => Assert.Fail($"{kind}: {error.Message}");
-
-        public void OnUnexpectedError(RequestKind kind, Exception error) => Assert.Fail($"{kind}: {error}");
-
-        public void OnUnexpectedError(string command, Exception error) => Assert.Fail($"{command}: {error}");
-
-        public void OnErrorReplied(string code) => Assert.Fail(code);
     }
 }

@@ -4,12 +4,15 @@ using System.Numerics;
 using System.Text;
 using System.Text.Json;
 using GymServer.Engine.Environments;
-using GymServer.Engine.Protocol;
-using GymServer.Engine.Protocol.Binary;
-using GymServer.Engine.Protocol.V2;
 using GymServer.Engine.Sessions;
 using GymServer.Engine.Spaces;
+using GymServer.Protocol;
+using GymServer.Protocol.Binary;
+using GymServer.Protocol.Framing;
+using GymServer.Protocol.V1;
+using GymServer.Protocol.Values;
 using GymServer.Tests.Infrastructure;
+using GymServer.Web.Tcp.States;
 
 namespace GymServer.Tests.Unit.Sessions;
 
@@ -109,10 +112,9 @@ public sealed class VectorEnvTests
     public async Task ABinaryStepVecAllocatesNothing()
     {
         // MountainCar's episodes last 200 steps, longer than this test: no episode record is made while it runs.
-        var catalog = new EnvCatalog([new NativeEnvProvider(Registry)]);
-        await using var session = new Session(catalog, new SessionLimits(8));
-        var dispatcher = new Protocol2Dispatcher(session, new ThrowingObserver()) { Encoding = WireEncoding.Binary };
-        var vector = await session.OpenVectorAsync("MountainCar-v0", 8, kwargs: null, CancellationToken.None);
+        await using var harness = new StateHarness(maxEnvs: 8) { FailOnErrors = true };
+        var state = new Protocol2BinaryState(harness.Scope);
+        var vector = await harness.Session.OpenVectorAsync("MountainCar-v0", 8, kwargs: null, CancellationToken.None);
         await vector.ResetAsync(0, null, CancellationToken.None);
         var payload = new byte[1 + vector.InstanceId.Length + 8 * 8];
         payload[0] = (byte)vector.InstanceId.Length;
@@ -121,8 +123,7 @@ public sealed class VectorEnvTests
         {
             BinaryPrimitives.WriteInt64LittleEndian(payload.AsSpan(1 + vector.InstanceId.Length + 8 * i), i % 3);
         }
-        var frame = new ReadOnlySequence<byte>(payload);
-        var header = new FrameHeader((byte)FrameType.StepVecRequest, 0, (uint)payload.Length);
+        var frame = TcpRequest.Frame(new FrameHeader((byte)FrameType.StepVecRequest, 0, (uint)payload.Length), new ReadOnlySequence<byte>(payload));
         var output = new ReplyBuffer(4096);
         var completed = 0;
         var replies = 0;
@@ -130,7 +131,7 @@ public sealed class VectorEnvTests
         {
             // No assertion inside the measured loop: xUnit's Assert.Equal allocates a comparer per call.
             output.Clear();
-            completed += dispatcher.DispatchFrameAsync(header, frame, output, CancellationToken.None).IsCompletedSuccessfully ? 1 : 0;
+            completed += state.RunAsync(frame, output).IsCompletedSuccessfully ? 1 : 0;
             replies += output.WrittenSpan[1] == (byte)FrameType.StepVecReply ? 1 : 0;
         }
         for (var i = 0; i < 20; i++)
@@ -154,10 +155,9 @@ public sealed class VectorEnvTests
         var replies = new List<byte[]>();
         foreach (var split in new[] { false, true })
         {
-            var catalog = new EnvCatalog([new NativeEnvProvider(Registry)]);
-            await using var session = new Session(catalog, new SessionLimits(8));
-            var dispatcher = new Protocol2Dispatcher(session, new ThrowingObserver()) { Encoding = WireEncoding.Binary };
-            var vector = await session.OpenVectorAsync("FrozenLake-v1", 3, kwargs: null, CancellationToken.None);
+            await using var harness = new StateHarness(maxEnvs: 8) { FailOnErrors = true };
+            var state = new Protocol2BinaryState(harness.Scope);
+            var vector = await harness.Session.OpenVectorAsync("FrozenLake-v1", 3, kwargs: null, CancellationToken.None);
             await vector.ResetAsync(11, null, CancellationToken.None);
             var payload = new byte[1 + vector.InstanceId.Length + 8 * 3];
             payload[0] = (byte)vector.InstanceId.Length;
@@ -167,7 +167,7 @@ public sealed class VectorEnvTests
             var output = new ReplyBuffer();
             var header = new FrameHeader((byte)FrameType.StepVecRequest, 0, (uint)payload.Length);
             var sequence = split ? TestSequenceSegment.ByteByByte(payload) : new ReadOnlySequence<byte>(payload);
-            await dispatcher.DispatchFrameAsync(header, sequence, output, CancellationToken.None);
+            await state.RunAsync(TcpRequest.Frame(header, sequence), output);
             replies.Add(output.WrittenSpan.ToArray());
         }
         Assert.Equal(0x81, replies[0][1]);
@@ -189,25 +189,15 @@ public sealed class VectorEnvTests
     /// An env whose calls complete later, on another turn (or once a gate opens), as a Python worker's do; its steps may
     /// fail, later or at once.
     /// </summary>
-    private sealed class WaitingInstance(IEnvInstance inner, bool failSteps = false, bool atOnce = false, Task? gate = null) : IEnvInstance
+    private sealed class WaitingInstance(IEnvInstance inner, bool failSteps = false, bool atOnce = false, Task? gate = null) : ForwardingInstance(inner)
     {
-        public string InstanceId => inner.InstanceId;
-
-        public string Backend => inner.Backend;
-
-        public EnvSpec Spec => inner.Spec;
-
-        public Space ObservationSpace => inner.ObservationSpace;
-
-        public Space ActionSpace => inner.ActionSpace;
-
-        public async ValueTask ResetAsync(BigInteger? seed, JsonElement? options, Memory<byte> observation, EnvInfo info, CancellationToken cancellationToken)
+        public override async ValueTask ResetAsync(BigInteger? seed, JsonElement? options, Memory<byte> observation, EnvInfo info, CancellationToken cancellationToken)
         {
             await Task.Yield();
-            await inner.ResetAsync(seed, options, observation, info, cancellationToken);
+            await Inner.ResetAsync(seed, options, observation, info, cancellationToken);
         }
 
-        public ValueTask<StepResult> StepAsync(ReadOnlyMemory<byte> action, Memory<byte> observation, EnvInfo info, CancellationToken cancellationToken) =>
+        public override ValueTask<StepResult> StepAsync(ReadOnlyMemory<byte> action, Memory<byte> observation, EnvInfo info, CancellationToken cancellationToken) =>
             failSteps && atOnce
                 ? throw new EnvException(EnvErrorCodes.WorkerLost, "the worker hosting this env was lost")
                 : StepLaterAsync(action, observation, info, cancellationToken);
@@ -226,24 +216,7 @@ public sealed class VectorEnvTests
             {
                 throw new EnvException(EnvErrorCodes.WorkerLost, "the worker hosting this env was lost");
             }
-            return await inner.StepAsync(action, observation, info, cancellationToken);
+            return await Inner.StepAsync(action, observation, info, cancellationToken);
         }
-
-        public ValueTask PrepareFramesAsync(CancellationToken cancellationToken) => inner.PrepareFramesAsync(cancellationToken);
-
-        public ValueTask<Engine.Rendering.RenderedFrame> RenderFrameAsync(CancellationToken cancellationToken) => inner.RenderFrameAsync(cancellationToken);
-
-        public ValueTask DisposeAsync() => inner.DisposeAsync();
-    }
-
-    private sealed class ThrowingObserver : IRequestObserver
-    {
-        public void OnDeferredError(RequestKind kind, EnvException error) => throw error;
-
-        public void OnErrorReplied(string code) => throw new InvalidOperationException($"error reply {code}");
-
-        public void OnUnexpectedError(RequestKind kind, Exception error) => throw error;
-
-        public void OnUnexpectedError(string command, Exception error) => throw error;
     }
 }

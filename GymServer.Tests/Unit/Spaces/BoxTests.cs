@@ -1,5 +1,7 @@
 using GymServer.Engine.Environments;
 using GymServer.Engine.Spaces;
+using GymServer.Protocol;
+using GymServer.Protocol.Spaces;
 using GymServer.Tests.Infrastructure;
 
 namespace GymServer.Tests.Unit.Spaces;
@@ -43,7 +45,7 @@ public sealed class BoxTests
     [Fact]
     public void Integer_boxes_keep_int64_limits_exactly()
     {
-        var box = (Box)SpaceDescription.Parse("""{"type":"Box","shape":[2],"dtype":"int64","low":[-9223372036854775808,0],"high":[9223372036854775807,9007199254740993]}""");
+        var box = (Box)Space.Parse("""{"type":"Box","shape":[2],"dtype":"int64","low":[-9223372036854775808,0],"high":[9223372036854775807,9007199254740993]}""");
         Assert.True(box.Contains(box.Value("[9223372036854775807, 9007199254740993]")));
         Assert.False(box.Contains(box.Value("[0, 9007199254740994]")));
         Assert.Equal(
@@ -88,7 +90,7 @@ public sealed class BoxTests
     [MemberData(nameof(SampledBoxes))]
     public void Samples_stay_in_the_box(string description)
     {
-        var box = SpaceDescription.Parse(description);
+        var box = Space.Parse(description);
         box.Seed(123);
         var sample = new byte[box.ByteSize];
         for (var i = 0; i < 2000; i++)
@@ -102,7 +104,7 @@ public sealed class BoxTests
     [MemberData(nameof(SampledBoxes))]
     public void Same_seed_same_samples_and_another_seed_others(string description)
     {
-        var box = SpaceDescription.Parse(description);
+        var box = Space.Parse(description);
         var first = box.Samples(seed: 9, n: 40);
         Assert.Equal(first, box.Samples(seed: 9, n: 40));
         Assert.NotEqual(first, box.Samples(seed: 10, n: 40));
@@ -145,7 +147,7 @@ public sealed class BoxTests
     public void Values_of_the_wrong_form_are_refused(string dtype, string json, string reason)
     {
         var box = new Box(0, 100, [3], DTypes.TryParse(dtype, out var parsed) ? parsed : throw new ArgumentException(dtype));
-        var error = Assert.Throws<EnvException>(() => box.Value(json));
+        var error = Assert.Throws<ProtocolException>(() => box.Value(json));
         Assert.Equal(EnvErrorCodes.InvalidAction, error.Code);
         Assert.Contains(reason, error.Message);
     }
@@ -154,14 +156,14 @@ public sealed class BoxTests
     public void Nesting_must_follow_the_shape()
     {
         var box = new Box(0, 1, [2, 2], DType.Float64);
-        Assert.Contains("shape (2, 2)", Assert.Throws<EnvException>(() => box.Value("[[1, 0], [1]]")).Message);
+        Assert.Contains("shape (2, 2)", Assert.Throws<ProtocolException>(() => box.Value("[[1, 0], [1]]")).Message);
         Assert.Equal("[[1,0],[1,1]]", box.ValueJson(box.Value("[[true, false], [1, 1]]")));
     }
 
     [Fact]
     public void Sampling_allocates_nothing()
     {
-        var box = SpaceDescription.Parse("""{"type":"Box","shape":[6],"dtype":"int32","low":["-inf",0,"-inf",-5,0,1],"high":["inf","inf",3,5,10,2]}""");
+        var box = Space.Parse("""{"type":"Box","shape":[6],"dtype":"int32","low":["-inf",0,"-inf",-5,0,1],"high":["inf","inf",3,5,10,2]}""");
         var sample = new byte[box.ByteSize];
         box.Seed(1);
         box.Sample(sample);

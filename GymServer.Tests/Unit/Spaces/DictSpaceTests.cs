@@ -1,6 +1,8 @@
 using System.Numerics;
 using GymServer.Engine.Environments;
 using GymServer.Engine.Spaces;
+using GymServer.Protocol;
+using GymServer.Protocol.Spaces;
 
 namespace GymServer.Tests.Unit.Spaces;
 
@@ -52,7 +54,7 @@ public sealed class DictSpaceTests
     [InlineData("""[[1, 0], 2, [0, 0]]""", "expected an object")]
     public void Values_of_the_wrong_form_are_refused(string json, string reason)
     {
-        var error = Assert.Throws<EnvException>(() => Sample().Value(json));
+        var error = Assert.Throws<ProtocolException>(() => Sample().Value(json));
         Assert.Equal(EnvErrorCodes.InvalidAction, error.Code);
         Assert.Contains(reason, error.Message);
     }

@@ -1,5 +1,7 @@
 using GymServer.Engine.Environments;
 using GymServer.Engine.Spaces;
+using GymServer.Protocol;
+using GymServer.Protocol.Spaces;
 
 namespace GymServer.Tests.Unit.Spaces;
 
@@ -12,6 +14,17 @@ public sealed class DiscreteTests
         Assert.Equal([false, true, true, true, true, false], Enumerable.Range(-3, 6).Select(v => space.Contains(v)));
         Assert.True(space.Contains(space.Value("1")));
         Assert.False(space.Contains(new byte[4]));
+    }
+
+    [Fact]
+    public void Contains_does_not_overflow_near_the_int64_limits()
+    {
+        // value - start would wrap to a negative number here and pass "< n" (Gymnasium 1.4.0 fixed the same).
+        var space = new Discrete(7, start: -3);
+        Assert.False(space.Contains(long.MaxValue));
+        Assert.False(space.Contains(long.MinValue));
+        Assert.True(new Discrete(long.MaxValue, start: 0).Contains(long.MaxValue - 1));
+        Assert.False(new Discrete(2, start: long.MaxValue - 1).Contains(long.MinValue));
     }
 
     [Fact]
@@ -97,7 +110,7 @@ public sealed class DiscreteTests
     [InlineData("9223372036854775808")]
     public void Anything_else_is_refused(string json)
     {
-        var error = Assert.Throws<EnvException>(() => new Discrete(3).Value(json));
+        var error = Assert.Throws<ProtocolException>(() => new Discrete(3).Value(json));
         Assert.Equal(EnvErrorCodes.InvalidAction, error.Code);
         Assert.Contains("expected an integer for Discrete(3)", error.Message);
     }

@@ -1,5 +1,6 @@
 using GymServer.Engine.Environments;
 using GymServer.Engine.Spaces;
+using GymServer.Protocol;
 
 namespace GymServer.Tests.Unit.Spaces;
 
@@ -42,7 +43,7 @@ public sealed class MultiBinaryTests
         Assert.Throws<ArgumentException>(() => new MultiBinary(0));
         Assert.Throws<ArgumentException>(() => new MultiBinary([2, -1]));
         Assert.Throws<ArgumentException>(() => new MultiBinary(Array.Empty<int>()));
-        Assert.Contains("expected 3 values", Assert.Throws<EnvException>(() => new MultiBinary(3).Value("[1, 0]")).Message);
-        Assert.Contains("within int8", Assert.Throws<EnvException>(() => new MultiBinary(2).Value("[1, 300]")).Message);
+        Assert.Contains("expected 3 values", Assert.Throws<ProtocolException>(() => new MultiBinary(3).Value("[1, 0]")).Message);
+        Assert.Contains("within int8", Assert.Throws<ProtocolException>(() => new MultiBinary(2).Value("[1, 300]")).Message);
     }
 }

@@ -1,5 +1,7 @@
 using GymServer.Engine.Environments;
 using GymServer.Engine.Spaces;
+using GymServer.Protocol;
+using GymServer.Protocol.Spaces;
 
 namespace GymServer.Tests.Unit.Spaces;
 
@@ -41,7 +43,7 @@ public sealed class MultiDiscreteTests
         Assert.Equal(
             """{"type":"MultiDiscrete","nvec":[[2,3],[4,500]],"start":[[-1,0],[5,6]],"dtype":"int64"}""",
             Grid.DescriptionJson());
-        Assert.Equal(Grid.DescriptionJson(), SpaceDescription.Parse(Grid.DescriptionJson()).DescriptionJson());
+        Assert.Equal(Grid.DescriptionJson(), Space.Parse(Grid.DescriptionJson()).DescriptionJson());
     }
 
     [Fact]
@@ -56,8 +58,8 @@ public sealed class MultiDiscreteTests
     [Fact]
     public void Values_of_the_wrong_form_are_refused()
     {
-        Assert.Contains("shape (2, 2)", Assert.Throws<EnvException>(() => Grid.Value("[[0, 0, 0], [5, 6]]")).Message);
-        Assert.Contains("whole number", Assert.Throws<EnvException>(() => Grid.Value("[0, 0.5, 5, 6]")).Message);
-        Assert.Contains("expected 4 values", Assert.Throws<EnvException>(() => Grid.Value("[0, 0, 5]")).Message);
+        Assert.Contains("shape (2, 2)", Assert.Throws<ProtocolException>(() => Grid.Value("[[0, 0, 0], [5, 6]]")).Message);
+        Assert.Contains("whole number", Assert.Throws<ProtocolException>(() => Grid.Value("[0, 0.5, 5, 6]")).Message);
+        Assert.Contains("expected 4 values", Assert.Throws<ProtocolException>(() => Grid.Value("[0, 0, 5]")).Message);
     }
 }

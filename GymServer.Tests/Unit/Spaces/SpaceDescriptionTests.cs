@@ -1,4 +1,5 @@
 using GymServer.Engine.Spaces;
+using GymServer.Protocol.Spaces;
 
 namespace GymServer.Tests.Unit.Spaces;
 
@@ -19,7 +20,7 @@ public sealed class SpaceDescriptionTests
     [MemberData(nameof(Descriptions))]
     public void A_description_builds_a_space_that_writes_it_back(string description)
     {
-        Assert.Equal(description, SpaceDescription.Parse(description).DescriptionJson());
+        Assert.Equal(description, Space.Parse(description).DescriptionJson());
     }
 
     [Fact]
@@ -27,13 +28,13 @@ public sealed class SpaceDescriptionTests
     {
         Assert.Equal(
             """{"type":"Box","shape":[2],"dtype":"float32","low":[-1,-1],"high":[1,1]}""",
-            SpaceDescription.Parse("""{"type":"Box","shape":[2],"dtype":"float32","low":-1,"high":1}""").DescriptionJson());
+            Space.Parse("""{"type":"Box","shape":[2],"dtype":"float32","low":-1,"high":1}""").DescriptionJson());
         Assert.Equal(
             """{"type":"Discrete","n":4,"start":0}""",
-            SpaceDescription.Parse("""{"type":"Discrete","n":4}""").DescriptionJson());
+            Space.Parse("""{"type":"Discrete","n":4}""").DescriptionJson());
         Assert.Equal(
             """{"type":"MultiDiscrete","nvec":[[2],[3]],"start":[[0],[0]],"dtype":"int64"}""",
-            SpaceDescription.Parse("""{"type":"MultiDiscrete","nvec":[[2],[3]]}""").DescriptionJson());
+            Space.Parse("""{"type":"MultiDiscrete","nvec":[[2],[3]]}""").DescriptionJson());
     }
 
     [Theory]
@@ -64,7 +65,7 @@ public sealed class SpaceDescriptionTests
     [InlineData("{\"type\": \"Dict\", \"spaces\": []}", "$.spaces", "expected an object")]
     public void Bad_descriptions_are_refused_saying_where_and_why(string json, string path, string problem)
     {
-        var error = Assert.Throws<InvalidSpaceDescriptionException>(() => SpaceDescription.Parse(json));
+        var error = Assert.Throws<InvalidSpaceDescriptionException>(() => Space.Parse(json));
         Assert.Equal(path, error.Path);
         Assert.Contains(problem, error.Problem);
         Assert.StartsWith($"invalid space description at {path}: ", error.Message);
@@ -73,7 +74,7 @@ public sealed class SpaceDescriptionTests
     [Fact]
     public void Text_that_is_not_json_is_refused()
     {
-        var error = Assert.Throws<InvalidSpaceDescriptionException>(() => SpaceDescription.Parse("{\"type\": "));
+        var error = Assert.Throws<InvalidSpaceDescriptionException>(() => Space.Parse("{\"type\": "));
         Assert.Contains("not valid JSON", error.Message);
     }
 }

@@ -1,6 +1,8 @@
 using System.Numerics;
 using GymServer.Engine.Environments;
 using GymServer.Engine.Spaces;
+using GymServer.Protocol;
+using GymServer.Protocol.Spaces;
 using GymServer.Tests.Infrastructure;
 
 namespace GymServer.Tests.Unit.Spaces;
@@ -63,8 +65,8 @@ public sealed class TupleSpaceTests
         Assert.Equal("[2,[0.25,1]]", tuple.ValueJson(value));
         Assert.True(tuple.Contains(value));
         Assert.False(tuple.Contains(tuple.Value("[3, [0.25, 1]]")));
-        Assert.Contains("a list of 3", Assert.Throws<EnvException>(() => tuple.Value("[1, [0, 0], 2]")).Message);
-        Assert.Contains("object", Assert.Throws<EnvException>(() => tuple.Value("{}")).Message);
+        Assert.Contains("a list of 3", Assert.Throws<ProtocolException>(() => tuple.Value("[1, [0, 0], 2]")).Message);
+        Assert.Contains("object", Assert.Throws<ProtocolException>(() => tuple.Value("{}")).Message);
     }
 
     [Fact]

@@ -11,6 +11,16 @@ public static class Format
 
     public static string Number(double value) => value.ToString("0.###", CultureInfo.InvariantCulture);
 
+    /// <summary>A size in MiB, e.g. "142.3 MiB"; "–" when unknown.</summary>
+    public static string Mebibytes(long? bytes) => bytes is { } value
+        ? (value / 1048576.0).ToString("0.0", CultureInfo.InvariantCulture) + " MiB"
+        : "–";
+
+    /// <summary>A share of one core as a percentage, e.g. "37%" (above 100% on several cores); "–" when unknown.</summary>
+    public static string Percent(double? share) => share is { } value
+        ? (value * 100).ToString("0", CultureInfo.InvariantCulture) + "%"
+        : "–";
+
     public static string Seconds(double seconds) => seconds.ToString("0.00", CultureInfo.InvariantCulture) + " s";
 
     /// <summary>An uptime: "3d 04:05:06" past a day, else "04:05:06".</summary>

@@ -1,5 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using GymServer.Protocol;
+using GymServer.Protocol.V2;
 
 namespace GymServer.Client;
 
@@ -47,25 +49,25 @@ public sealed class GymClient : IAsyncDisposable
             var reply = await connection.CallAsync(writer =>
             {
                 writer.WriteStartObject();
-                writer.WriteStartObject("server");
-                writer.WriteNumber("protocol", 2);
+                writer.WriteStartObject(Protocol2Names.Server);
+                writer.WriteNumber(Protocol2Names.Protocol, 2);
                 if (binary)
                 {
-                    writer.WriteString("encoding", "binary");
+                    writer.WriteString(Protocol2Names.Encoding, WireEncodings.Binary);
                 }
                 writer.WriteEndObject();
                 writer.WriteEndObject();
             }, cancellationToken).ConfigureAwait(false);
-            if (!reply.TryGetProperty("protocol", out var protocol) || protocol.GetInt32() != 2)
+            if (!reply.TryGetProperty(Protocol2Names.Protocol, out var protocol) || protocol.GetInt32() != 2)
             {
                 throw new GymServerException(GymServerException.BadReply, $"the server did not agree to protocol 2: {reply.GetRawText()}");
             }
-            var encoding = reply.TryGetProperty("encoding", out var e) && e.GetString() == "binary" ? GymEncoding.Binary : GymEncoding.Json;
+            var encoding = reply.TryGetProperty(Protocol2Names.Encoding, out var e) && e.GetString() == WireEncodings.Binary ? GymEncoding.Binary : GymEncoding.Json;
             if (binary && encoding != GymEncoding.Binary)
             {
                 throw new GymServerException(GymServerException.BadReply, $"the server did not agree to the binary encoding: {reply.GetRawText()}");
             }
-            var server = reply.TryGetProperty("server", out var s) ? s.GetString() ?? "" : "";
+            var server = reply.TryGetProperty(Protocol2Names.Server, out var s) ? s.GetString() ?? "" : "";
             return new GymClient(connection, server, encoding);
         }
         catch
@@ -86,7 +88,7 @@ public sealed class GymClient : IAsyncDisposable
         var reply = await Connection.CallAsync(writer =>
         {
             writer.WriteStartObject();
-            writer.WriteStartObject("make");
+            writer.WriteStartObject(Protocol2Names.Make);
             WriteIdAndKwargs(writer, id, kwargs);
             writer.WriteEndObject();
             writer.WriteEndObject();
@@ -102,9 +104,9 @@ public sealed class GymClient : IAsyncDisposable
         var reply = await Connection.CallAsync(writer =>
         {
             writer.WriteStartObject();
-            writer.WriteStartObject("make_vec");
+            writer.WriteStartObject(Protocol2Names.MakeVec);
             WriteIdAndKwargs(writer, id, kwargs);
-            writer.WriteNumber("num_envs", numEnvs);
+            writer.WriteNumber(Protocol2Names.NumEnvs, numEnvs);
             writer.WriteEndObject();
             writer.WriteEndObject();
         }, cancellationToken).ConfigureAwait(false);
@@ -117,15 +119,15 @@ public sealed class GymClient : IAsyncDisposable
         var reply = await Connection.CallAsync(writer =>
         {
             writer.WriteStartObject();
-            writer.WriteStartObject("list_envs");
+            writer.WriteStartObject(Protocol2Names.ListEnvs);
             writer.WriteEndObject();
             writer.WriteEndObject();
         }, cancellationToken).ConfigureAwait(false);
-        return reply.GetProperty("envs").EnumerateArray().Select(e => new EnvDescription(
-            e.GetProperty("id").GetString()!,
-            e.GetProperty("backend").GetString()!,
-            Spaces.Space.Parse(e.GetProperty("observation_space")),
-            Spaces.Space.Parse(e.GetProperty("action_space")))).ToArray();
+        return reply.GetProperty(Protocol2Names.Envs.EncodedUtf8Bytes).EnumerateArray().Select(e => new EnvDescription(
+            e.GetProperty(Protocol2Names.Id).GetString()!,
+            e.GetProperty(Protocol2Names.Backend.EncodedUtf8Bytes).GetString()!,
+            Spaces.Space.Parse(e.GetProperty(Protocol2Names.ObservationSpace.EncodedUtf8Bytes)),
+            Spaces.Space.Parse(e.GetProperty(Protocol2Names.ActionSpace.EncodedUtf8Bytes)))).ToArray();
     }
 
     /// <summary>Closes every env and vector env of this connection; the connection stays open.</summary>
@@ -133,8 +135,8 @@ public sealed class GymClient : IAsyncDisposable
         await Connection.CallAsync(writer =>
         {
             writer.WriteStartObject();
-            writer.WriteStartObject("close");
-            writer.WriteBoolean("all", true);
+            writer.WriteStartObject(Protocol2Names.Close);
+            writer.WriteBoolean(Protocol2Names.All, true);
             writer.WriteEndObject();
             writer.WriteEndObject();
         }, cancellationToken).ConfigureAwait(false);
@@ -144,10 +146,10 @@ public sealed class GymClient : IAsyncDisposable
 
     private static void WriteIdAndKwargs(Utf8JsonWriter writer, string id, JsonObject? kwargs)
     {
-        writer.WriteString("id", id);
+        writer.WriteString(Protocol2Names.Id, id);
         if (kwargs is not null)
         {
-            writer.WritePropertyName("kwargs");
+            writer.WritePropertyName(Protocol2Names.Kwargs);
             kwargs.WriteTo(writer);
         }
     }

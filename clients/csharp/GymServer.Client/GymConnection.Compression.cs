@@ -1,4 +1,3 @@
-using System.IO.Compression;
 using System.Text.Json.Nodes;
 
 namespace GymServer.Client;
@@ -36,14 +35,5 @@ public sealed partial class GymConnection
         {
             _compressed = false;
         }
-    }
-
-    private static byte[] Inflate(ReadOnlySpan<byte> body)
-    {
-        using var input = new MemoryStream(body.ToArray());
-        using var zlib = new ZLibStream(input, CompressionMode.Decompress);
-        using var output = new MemoryStream();
-        zlib.CopyTo(output);
-        return output.ToArray();
     }
 }

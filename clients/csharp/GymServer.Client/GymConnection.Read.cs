@@ -1,6 +1,7 @@
-using System.Buffers.Binary;
 using System.Text;
 using System.Text.Json;
+using GymServer.Protocol.Binary;
+using GymServer.Protocol.Framing;
 
 namespace GymServer.Client;
 
@@ -14,7 +15,7 @@ public sealed partial class GymConnection
     private async Task<JsonElement> ReadJsonReplyAsync(CancellationToken token)
     {
         await FillAsync(1, token).ConfigureAwait(false);
-        if (_buffer[_start] == BinaryFrame.Magic && !_compressed)
+        if (_buffer[_start] == FrameHeader.Magic && !_compressed)
         {
             var frame = await ReadFrameAsync(token).ConfigureAwait(false);
             throw new GymServerException(GymServerException.BadReply, $"a binary frame of type 0x{frame.Type:X2} came as the reply to a JSON request");
@@ -23,16 +24,16 @@ public sealed partial class GymConnection
         while (true)
         {
             var window = _buffer.AsSpan(_start + scanned, _end - _start - scanned);
-            var at = window.IndexOf("\r\n\r\n"u8);
+            var at = window.IndexOf(ReplyWriter.Terminator);
             if (at >= 0)
             {
                 var length = scanned + at;
                 var reply = _compressed ? Parse(InflateReply(_buffer.AsSpan(_start, length))) : Parse(_buffer.AsMemory(_start, length));
-                _start += length + 4;
+                _start += length + ReplyWriter.Terminator.Length;
                 return reply;
             }
-            // Keep the last three bytes: the terminator may straddle two reads.
-            scanned = Math.Max(0, _end - _start - 3);
+            // Keep all but the terminator's last byte: the terminator may straddle two reads.
+            scanned = Math.Max(0, _end - _start - (ReplyWriter.Terminator.Length - 1));
             await FillAsync(_end - _start + 1, token).ConfigureAwait(false);
         }
     }
@@ -41,7 +42,7 @@ public sealed partial class GymConnection
     {
         try
         {
-            return Inflate(body);
+            return ReplyWriter.Decompress(body);
         }
         catch (InvalidDataException e)
         {
@@ -52,7 +53,7 @@ public sealed partial class GymConnection
     private async Task<BinaryFrame> ReadFrameReplyAsync(CancellationToken token)
     {
         await FillAsync(1, token).ConfigureAwait(false);
-        if (_buffer[_start] != BinaryFrame.Magic)
+        if (_buffer[_start] != FrameHeader.Magic)
         {
             var reply = await ReadJsonReplyAsync(token).ConfigureAwait(false);
             // A server that refuses the frame itself answers in JSON (invalid_json when binary was not negotiated).
@@ -60,7 +61,7 @@ public sealed partial class GymConnection
             throw new GymServerException(GymServerException.BadReply, "a JSON reply came for a binary request");
         }
         var frame = await ReadFrameAsync(token).ConfigureAwait(false);
-        if (frame.Type == BinaryFrame.ErrorReply)
+        if (frame.Type == (byte)FrameType.Error)
         {
             ThrowIfError(Parse(frame.Payload));
             throw new GymServerException(GymServerException.BadReply, "a binary error frame without an error");
@@ -70,18 +71,17 @@ public sealed partial class GymConnection
 
     private async Task<BinaryFrame> ReadFrameAsync(CancellationToken token)
     {
-        await FillAsync(BinaryFrame.HeaderSize, token).ConfigureAwait(false);
-        var header = _buffer.AsSpan(_start, BinaryFrame.HeaderSize);
-        var type = header[1];
-        var length = BinaryPrimitives.ReadUInt32LittleEndian(header[4..]);
+        await FillAsync(FrameHeader.Size, token).ConfigureAwait(false);
+        var header = FrameHeader.Read(_buffer.AsSpan(_start, FrameHeader.Size));
+        var length = header.Length;
         if (length > (uint)_options.MaxReplyLength)
         {
             throw new GymServerException(GymServerException.BadReply, $"a binary reply of {length} bytes is longer than MaxReplyLength ({_options.MaxReplyLength})");
         }
-        await FillAsync(BinaryFrame.HeaderSize + (int)length, token).ConfigureAwait(false);
-        var payload = _buffer.AsSpan(_start + BinaryFrame.HeaderSize, (int)length).ToArray();
-        _start += BinaryFrame.HeaderSize + (int)length;
-        return new BinaryFrame(type, payload);
+        await FillAsync(FrameHeader.Size + (int)length, token).ConfigureAwait(false);
+        var payload = _buffer.AsSpan(_start + FrameHeader.Size, (int)length).ToArray();
+        _start += FrameHeader.Size + (int)length;
+        return new BinaryFrame(header.Type, payload);
     }
 
     /// <summary>Reads until at least <paramref name="count"/> unread bytes are buffered.</summary>

@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Net.Sockets;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using GymServer.Protocol;
 
 namespace GymServer.Client;
 
@@ -135,11 +136,9 @@ public sealed partial class GymConnection : IAsyncDisposable
     /// <summary>Throws the error a reply carries, if it is an error reply.</summary>
     internal static void ThrowIfError(JsonElement reply)
     {
-        if (reply.ValueKind == JsonValueKind.Object && reply.TryGetProperty("error", out var error))
+        if (ErrorResponse.TryRead(reply, out var code, out var message))
         {
-            var code = error.ValueKind == JsonValueKind.Object && error.TryGetProperty("code", out var c) ? c.GetString() : null;
-            var message = error.ValueKind == JsonValueKind.Object && error.TryGetProperty("message", out var m) ? m.GetString() : null;
-            throw new GymServerException(code ?? "unknown", message ?? error.GetRawText());
+            throw new GymServerException(code ?? "unknown", message ?? reply.GetRawText());
         }
     }
 
@@ -200,7 +199,8 @@ public sealed partial class GymConnection : IAsyncDisposable
                 throw new GymServerException(GymServerException.ConnectionLost, $"the connection to GymServer failed: {e.Message}", e);
             }
             catch (GymServerException e) when (e.Code is GymServerException.ConnectionClosed or GymServerException.BadReply
-                or "server_shutting_down" or "idle_timeout" or "too_many_connections" or "tls_required")
+                or ProtocolErrorCodes.ServerShuttingDown or ProtocolErrorCodes.IdleTimeout or ProtocolErrorCodes.TooManyConnections
+                or ProtocolErrorCodes.TlsRequired)
             {
                 // The last four the server sends on its own before it closes the connection (docs/protocol.md).
                 Break();

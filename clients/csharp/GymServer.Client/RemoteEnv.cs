@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using GymServer.Protocol.V2;
 using GymServer.Client.Spaces;
 
 namespace GymServer.Client;
@@ -16,11 +17,11 @@ public sealed class RemoteEnv : IAsyncDisposable
     internal RemoteEnv(GymConnection connection, JsonElement reply)
     {
         _connection = connection;
-        Instance = reply.GetProperty("instance").GetString()!;
-        Id = reply.GetProperty("id").GetString()!;
-        Backend = reply.GetProperty("backend").GetString()!;
-        ObservationSpace = Space.Parse(reply.GetProperty("observation_space"));
-        ActionSpace = Space.Parse(reply.GetProperty("action_space"));
+        Instance = reply.GetProperty(Protocol2Names.Instance).GetString()!;
+        Id = reply.GetProperty(Protocol2Names.Id).GetString()!;
+        Backend = reply.GetProperty(Protocol2Names.Backend.EncodedUtf8Bytes).GetString()!;
+        ObservationSpace = Space.Parse(reply.GetProperty(Protocol2Names.ObservationSpace.EncodedUtf8Bytes));
+        ActionSpace = Space.Parse(reply.GetProperty(Protocol2Names.ActionSpace.EncodedUtf8Bytes));
     }
 
     /// <summary>The server's instance id of this env (13 hex digits).</summary>
@@ -48,13 +49,13 @@ public sealed class RemoteEnv : IAsyncDisposable
         var reply = await _connection.CallAsync(writer =>
         {
             writer.WriteStartObject();
-            writer.WriteStartObject("reset");
-            writer.WriteString("instance", Instance);
+            writer.WriteStartObject(Protocol2Names.Reset);
+            writer.WriteString(Protocol2Names.Instance, Instance);
             WriteSeedAndOptions(writer, seed, options);
             writer.WriteEndObject();
             writer.WriteEndObject();
         }, cancellationToken).ConfigureAwait(false);
-        return new ResetResult(ObservationSpace.ReadJson(reply.GetProperty("observation")), reply.GetProperty("info"));
+        return new ResetResult(ObservationSpace.ReadJson(reply.GetProperty(Protocol2Names.Observation.EncodedUtf8Bytes)), reply.GetProperty(Protocol2Names.Info.EncodedUtf8Bytes));
     }
 
     /// <summary>Gymnasium's <c>step(action)</c>; the action is a value of <see cref="ActionSpace"/>.</summary>
@@ -66,26 +67,26 @@ public sealed class RemoteEnv : IAsyncDisposable
         var reply = await _connection.CallAsync(writer =>
         {
             writer.WriteStartObject();
-            writer.WriteStartObject("step");
-            writer.WriteString("instance", Instance);
-            writer.WritePropertyName("action");
+            writer.WriteStartObject(Protocol2Names.Step);
+            writer.WriteString(Protocol2Names.Instance, Instance);
+            writer.WritePropertyName(Protocol2Names.Action);
             ActionSpace.WriteJson(writer, action);
             writer.WriteEndObject();
             writer.WriteEndObject();
         }, cancellationToken).ConfigureAwait(false);
         return new StepResult(
-            ObservationSpace.ReadJson(reply.GetProperty("observation")),
-            reply.GetProperty("reward").GetDouble(),
-            reply.GetProperty("terminated").GetBoolean(),
-            reply.GetProperty("truncated").GetBoolean(),
-            reply.GetProperty("info"));
+            ObservationSpace.ReadJson(reply.GetProperty(Protocol2Names.Observation.EncodedUtf8Bytes)),
+            reply.GetProperty(Protocol2Names.Reward.EncodedUtf8Bytes).GetDouble(),
+            reply.GetProperty(Protocol2Names.Terminated.EncodedUtf8Bytes).GetBoolean(),
+            reply.GetProperty(Protocol2Names.Truncated.EncodedUtf8Bytes).GetBoolean(),
+            reply.GetProperty(Protocol2Names.Info.EncodedUtf8Bytes));
     }
 
     /// <summary>Gymnasium's <c>action_space.sample()</c>, drawn by the server from the env's own generator.</summary>
     public async Task<object> SampleAsync(CancellationToken cancellationToken = default)
     {
-        var reply = await _connection.CallAsync(writer => WriteInstanceCommand(writer, "sample", Instance), cancellationToken).ConfigureAwait(false);
-        return ActionSpace.ReadJson(reply.GetProperty("sample"));
+        var reply = await _connection.CallAsync(writer => WriteInstanceCommand(writer, Protocol2Names.Sample, Instance), cancellationToken).ConfigureAwait(false);
+        return ActionSpace.ReadJson(reply.GetProperty(Protocol2Names.Sample));
     }
 
     /// <summary>Gymnasium's <c>close()</c>. Closing twice does nothing the second time.</summary>
@@ -95,7 +96,7 @@ public sealed class RemoteEnv : IAsyncDisposable
         {
             return;
         }
-        await _connection.CallAsync(writer => WriteInstanceCommand(writer, "close", Instance), cancellationToken).ConfigureAwait(false);
+        await _connection.CallAsync(writer => WriteInstanceCommand(writer, Protocol2Names.Close, Instance), cancellationToken).ConfigureAwait(false);
         _closed = true;
     }
 
@@ -106,7 +107,7 @@ public sealed class RemoteEnv : IAsyncDisposable
     {
         writer.WriteStartObject();
         writer.WriteStartObject(command);
-        writer.WriteString("instance", instance);
+        writer.WriteString(Protocol2Names.Instance, instance);
         writer.WriteEndObject();
         writer.WriteEndObject();
     }
@@ -115,11 +116,11 @@ public sealed class RemoteEnv : IAsyncDisposable
     {
         if (seed is { } s)
         {
-            writer.WriteNumber("seed", s);
+            writer.WriteNumber(Protocol2Names.Seed, s);
         }
         if (options is not null)
         {
-            writer.WritePropertyName("options");
+            writer.WritePropertyName(Protocol2Names.Options);
             options.WriteTo(writer);
         }
     }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using GymServer.Protocol.V2;
 using GymServer.Client.Spaces;
 
 namespace GymServer.Client;
@@ -19,12 +20,12 @@ public sealed partial class RemoteVectorEnv : IAsyncDisposable
     {
         _connection = connection;
         _binary = binary;
-        Instance = reply.GetProperty("instance").GetString()!;
-        Id = reply.GetProperty("id").GetString()!;
-        Backend = reply.GetProperty("backend").GetString()!;
-        NumEnvs = reply.GetProperty("num_envs").GetInt32();
-        SingleObservationSpace = Space.Parse(reply.GetProperty("single_observation_space"));
-        SingleActionSpace = Space.Parse(reply.GetProperty("single_action_space"));
+        Instance = reply.GetProperty(Protocol2Names.Instance).GetString()!;
+        Id = reply.GetProperty(Protocol2Names.Id).GetString()!;
+        Backend = reply.GetProperty(Protocol2Names.Backend.EncodedUtf8Bytes).GetString()!;
+        NumEnvs = reply.GetProperty(Protocol2Names.NumEnvs).GetInt32();
+        SingleObservationSpace = Space.Parse(reply.GetProperty(Protocol2Names.SingleObservationSpace.EncodedUtf8Bytes));
+        SingleActionSpace = Space.Parse(reply.GetProperty(Protocol2Names.SingleActionSpace.EncodedUtf8Bytes));
     }
 
     /// <summary>The server's instance id of the vector env.</summary>
@@ -54,13 +55,13 @@ public sealed partial class RemoteVectorEnv : IAsyncDisposable
         var reply = await _connection.CallAsync(writer =>
         {
             writer.WriteStartObject();
-            writer.WriteStartObject("reset_vec");
-            writer.WriteString("instance", Instance);
+            writer.WriteStartObject(Protocol2Names.ResetVec);
+            writer.WriteString(Protocol2Names.Instance, Instance);
             RemoteEnv.WriteSeedAndOptions(writer, seed, options);
             writer.WriteEndObject();
             writer.WriteEndObject();
         }, cancellationToken).ConfigureAwait(false);
-        return new VectorResetResult(ReadObservations(reply.GetProperty("observations")), ReadInfos(reply.GetProperty("infos")));
+        return new VectorResetResult(ReadObservations(reply.GetProperty(Protocol2Names.Observations.EncodedUtf8Bytes)), ReadInfos(reply.GetProperty(Protocol2Names.Infos.EncodedUtf8Bytes)));
     }
 
     /// <summary>Steps every sub-env with its action (exactly <see cref="NumEnvs"/> values of the single action space).</summary>
@@ -81,9 +82,9 @@ public sealed partial class RemoteVectorEnv : IAsyncDisposable
         var reply = await _connection.CallAsync(writer =>
         {
             writer.WriteStartObject();
-            writer.WriteStartObject("step_vec");
-            writer.WriteString("instance", Instance);
-            writer.WriteStartArray("actions");
+            writer.WriteStartObject(Protocol2Names.StepVec);
+            writer.WriteString(Protocol2Names.Instance, Instance);
+            writer.WriteStartArray(Protocol2Names.Actions);
             foreach (var action in actions)
             {
                 SingleActionSpace.WriteJson(writer, action);
@@ -93,11 +94,11 @@ public sealed partial class RemoteVectorEnv : IAsyncDisposable
             writer.WriteEndObject();
         }, cancellationToken).ConfigureAwait(false);
         return new VectorStepResult(
-            ReadObservations(reply.GetProperty("observations")),
-            reply.GetProperty("rewards").EnumerateArray().Select(r => r.GetDouble()).ToArray(),
-            reply.GetProperty("terminated").EnumerateArray().Select(t => t.GetBoolean()).ToArray(),
-            reply.GetProperty("truncated").EnumerateArray().Select(t => t.GetBoolean()).ToArray(),
-            ReadInfos(reply.GetProperty("infos")));
+            ReadObservations(reply.GetProperty(Protocol2Names.Observations.EncodedUtf8Bytes)),
+            reply.GetProperty(Protocol2Names.Rewards.EncodedUtf8Bytes).EnumerateArray().Select(r => r.GetDouble()).ToArray(),
+            reply.GetProperty(Protocol2Names.Terminated.EncodedUtf8Bytes).EnumerateArray().Select(t => t.GetBoolean()).ToArray(),
+            reply.GetProperty(Protocol2Names.Truncated.EncodedUtf8Bytes).EnumerateArray().Select(t => t.GetBoolean()).ToArray(),
+            ReadInfos(reply.GetProperty(Protocol2Names.Infos.EncodedUtf8Bytes)));
     }
 
     /// <summary>Closes every sub-env.</summary>
@@ -107,7 +108,7 @@ public sealed partial class RemoteVectorEnv : IAsyncDisposable
         {
             return;
         }
-        await _connection.CallAsync(writer => RemoteEnv.WriteInstanceCommand(writer, "close", Instance), cancellationToken).ConfigureAwait(false);
+        await _connection.CallAsync(writer => RemoteEnv.WriteInstanceCommand(writer, Protocol2Names.Close, Instance), cancellationToken).ConfigureAwait(false);
         _closed = true;
     }
 

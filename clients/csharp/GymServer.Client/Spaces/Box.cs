@@ -1,4 +1,4 @@
-using System.Text.Json;
+using GymServer.Protocol.Spaces;
 
 namespace GymServer.Client.Spaces;
 
@@ -13,16 +13,18 @@ public sealed class Box : Space
 
     /// <summary>Creates a Box; <paramref name="low"/> and <paramref name="high"/> are flat, row-major.</summary>
     public Box(int[] shape, string dtype, double[] low, double[] high)
+        : this(Describe(shape, dtype, low, high))
     {
-        Shape = shape;
-        Count = NumberConversions.Count(shape);
-        _dtype = BoxDType.Of(dtype);
-        if (low.Length != Count || high.Length != Count)
-        {
-            throw new ArgumentException($"a Box of shape ({string.Join(", ", shape)}) needs {Count} bounds, got {low.Length} and {high.Length}");
-        }
-        Low = low;
-        High = high;
+    }
+
+    internal Box(BoxDescription description)
+        : base(description)
+    {
+        Shape = description.Shape.ToArray();
+        Count = description.Count;
+        _dtype = BoxDType.Of(description.DType);
+        Low = description.Low.ToArray();
+        High = description.High.ToArray();
     }
 
     /// <summary>The shape; empty for a scalar Box.</summary>
@@ -43,17 +45,6 @@ public sealed class Box : Space
     /// <summary>Upper bounds, flat (+infinity where unbounded).</summary>
     public double[] High { get; }
 
-    /// <inheritdoc />
-    public override string TypeName => "Box";
-
-    /// <inheritdoc />
-    public override int ByteSize => Count * _dtype.Size;
-
-    internal static Box FromDescription(JsonElement description) => new(
-        NumberConversions.ReadShape(description.GetProperty("shape")),
-        description.GetProperty("dtype").GetString() ?? "float32",
-        NumberConversions.Flatten(description.GetProperty("low")).Select(NumberConversions.ReadDouble).ToArray(),
-        NumberConversions.Flatten(description.GetProperty("high")).Select(NumberConversions.ReadDouble).ToArray());
 
     /// <inheritdoc />
     public override bool Contains(object? value)
@@ -74,16 +65,6 @@ public sealed class Box : Space
     }
 
     /// <inheritdoc />
-    public override object ReadJson(JsonElement json) => _dtype.FromJson(NumberConversions.Flatten(json));
-
-    /// <inheritdoc />
-    public override void WriteJson(Utf8JsonWriter writer, object value)
-    {
-        var array = ToArray(value);
-        NumberConversions.WriteNested(writer, Shape, (w, i) => _dtype.WriteElement(w, array, i));
-    }
-
-    /// <inheritdoc />
     public override object ReadBytes(ReadOnlySpan<byte> bytes) => _dtype.ReadBytes(bytes[..ByteSize]);
 
     /// <inheritdoc />
@@ -94,4 +75,15 @@ public sealed class Box : Space
 
     /// <inheritdoc />
     public override string ToString() => $"Box(shape=({string.Join(", ", Shape)}), dtype={DType})";
+
+    private static BoxDescription Describe(int[] shape, string dtype, double[] low, double[] high)
+    {
+        var type = BoxDType.Of(dtype);
+        var count = NumberConversions.Count(shape);
+        if (low.Length != count || high.Length != count)
+        {
+            throw new ArgumentException($"a Box of shape ({string.Join(", ", shape)}) needs {count} bounds, got {low.Length} and {high.Length}");
+        }
+        return new BoxDescription(shape, type.DType, low, high);
+    }
 }

@@ -1,68 +1,45 @@
 using System.Runtime.InteropServices;
-using System.Text.Json;
+using GymServer.Protocol.Spaces;
 
 namespace GymServer.Client.Spaces;
 
-/// <summary>A Box's numpy dtype: its name, the .NET element type of its values and how those are read and written.</summary>
+/// <summary>
+/// A Box's numpy dtype as the client holds its values: the .NET element type of its arrays and how those convert to
+/// and from the raw layout. Names and sizes are the protocol's (<see cref="DTypes"/>).
+/// </summary>
 internal sealed class BoxDType
 {
     private static readonly BoxDType[] All =
     [
-        new("float32", typeof(float), sizeof(float), isFloat: true),
-        new("float64", typeof(double), sizeof(double), isFloat: true),
-        new("int8", typeof(sbyte), sizeof(sbyte), isFloat: false),
-        new("int16", typeof(short), sizeof(short), isFloat: false),
-        new("int32", typeof(int), sizeof(int), isFloat: false),
-        new("int64", typeof(long), sizeof(long), isFloat: false),
-        new("uint8", typeof(byte), sizeof(byte), isFloat: false),
-        new("uint16", typeof(ushort), sizeof(ushort), isFloat: false),
-        new("uint32", typeof(uint), sizeof(uint), isFloat: false),
-        new("uint64", typeof(ulong), sizeof(ulong), isFloat: false),
+        new(DType.Float32, typeof(float)),
+        new(DType.Float64, typeof(double)),
+        new(DType.Int8, typeof(sbyte)),
+        new(DType.Int16, typeof(short)),
+        new(DType.Int32, typeof(int)),
+        new(DType.Int64, typeof(long)),
+        new(DType.UInt8, typeof(byte)),
+        new(DType.UInt16, typeof(ushort)),
+        new(DType.UInt32, typeof(uint)),
+        new(DType.UInt64, typeof(ulong)),
     ];
 
-    private BoxDType(string name, Type elementType, int size, bool isFloat)
+    private BoxDType(DType dtype, Type elementType)
     {
-        Name = name;
+        DType = dtype;
         ElementType = elementType;
-        Size = size;
-        IsFloat = isFloat;
     }
 
-    public string Name { get; }
+    public DType DType { get; }
+
+    public string Name => DTypes.Name(DType);
 
     public Type ElementType { get; }
 
-    public int Size { get; }
-
-    public bool IsFloat { get; }
-
     public static BoxDType Of(string name) =>
-        All.FirstOrDefault(d => d.Name == name) ?? throw new FormatException($"unsupported Box dtype '{name}'");
+        DTypes.TryParse(name, out var dtype) ? Of(dtype) : throw new FormatException($"unsupported Box dtype '{name}'");
 
-    /// <summary>An array of this dtype from JSON elements (numbers, or the strings of non-finite floats).</summary>
-    public Array FromJson(IReadOnlyList<JsonElement> elements)
-    {
-        var array = Array.CreateInstance(ElementType, elements.Count);
-        for (var i = 0; i < elements.Count; i++)
-        {
-            array.SetValue(IsFloat ? Convert.ChangeType(NumberConversions.ReadDouble(elements[i]), ElementType, null)
-                : ElementType == typeof(ulong) ? elements[i].GetUInt64()
-                : Convert.ChangeType(elements[i].GetInt64(), ElementType, null), i);
-        }
-        return array;
-    }
-
-    /// <summary>Element <paramref name="index"/> of an array of this dtype, as JSON.</summary>
-    public void WriteElement(Utf8JsonWriter writer, Array array, int index)
-    {
-        switch (array)
-        {
-            case float[] f: NumberConversions.WriteSingle(writer, f[index]); break;
-            case double[] d: NumberConversions.WriteDouble(writer, d[index]); break;
-            case ulong[] u: writer.WriteNumberValue(u[index]); break;
-            default: writer.WriteNumberValue(Convert.ToInt64(array.GetValue(index), null)); break;
-        }
-    }
+    public static BoxDType Of(DType dtype) =>
+        All.FirstOrDefault(d => d.DType == dtype) ?? throw new FormatException($"unsupported Box dtype '{DTypes.Name(dtype)}'");
 
     /// <summary>The raw little-endian bytes of an array of this dtype.</summary>
     public static void WriteBytes(Array array, Span<byte> bytes)
@@ -85,17 +62,17 @@ internal sealed class BoxDType
     }
 
     /// <summary>An array of this dtype read from raw little-endian bytes.</summary>
-    public Array ReadBytes(ReadOnlySpan<byte> bytes) => Name switch
+    public Array ReadBytes(ReadOnlySpan<byte> bytes) => DType switch
     {
-        "float32" => MemoryMarshal.Cast<byte, float>(bytes).ToArray(),
-        "float64" => MemoryMarshal.Cast<byte, double>(bytes).ToArray(),
-        "int8" => MemoryMarshal.Cast<byte, sbyte>(bytes).ToArray(),
-        "int16" => MemoryMarshal.Cast<byte, short>(bytes).ToArray(),
-        "int32" => MemoryMarshal.Cast<byte, int>(bytes).ToArray(),
-        "int64" => MemoryMarshal.Cast<byte, long>(bytes).ToArray(),
-        "uint8" => bytes.ToArray(),
-        "uint16" => MemoryMarshal.Cast<byte, ushort>(bytes).ToArray(),
-        "uint32" => MemoryMarshal.Cast<byte, uint>(bytes).ToArray(),
+        DType.Float32 => MemoryMarshal.Cast<byte, float>(bytes).ToArray(),
+        DType.Float64 => MemoryMarshal.Cast<byte, double>(bytes).ToArray(),
+        DType.Int8 => MemoryMarshal.Cast<byte, sbyte>(bytes).ToArray(),
+        DType.Int16 => MemoryMarshal.Cast<byte, short>(bytes).ToArray(),
+        DType.Int32 => MemoryMarshal.Cast<byte, int>(bytes).ToArray(),
+        DType.Int64 => MemoryMarshal.Cast<byte, long>(bytes).ToArray(),
+        DType.UInt8 => bytes.ToArray(),
+        DType.UInt16 => MemoryMarshal.Cast<byte, ushort>(bytes).ToArray(),
+        DType.UInt32 => MemoryMarshal.Cast<byte, uint>(bytes).ToArray(),
         _ => MemoryMarshal.Cast<byte, ulong>(bytes).ToArray(),
     };
 

@@ -1,4 +1,4 @@
-using System.Text.Json;
+using GymServer.Protocol.Spaces;
 
 namespace GymServer.Client.Spaces;
 
@@ -9,7 +9,9 @@ namespace GymServer.Client.Spaces;
 public sealed class DictSpace : Space
 {
     /// <summary>Creates the space of the given keys and subspaces, in order.</summary>
+    /// <exception cref="ArgumentException">A key appears twice.</exception>
     public DictSpace(IReadOnlyList<KeyValuePair<string, Space>> spaces)
+        : base(new DictDescription([.. spaces.Select(pair => (pair.Key, pair.Value.Description))]))
     {
         Spaces = spaces;
     }
@@ -20,43 +22,11 @@ public sealed class DictSpace : Space
     /// <summary>The subspace of a key.</summary>
     public Space this[string key] => Spaces.First(p => p.Key == key).Value;
 
-    /// <inheritdoc />
-    public override string TypeName => "Dict";
-
-    /// <inheritdoc />
-    public override int ByteSize => Spaces.Sum(p => p.Value.ByteSize);
-
-    internal static DictSpace FromDescription(JsonElement description) =>
-        new(description.GetProperty("spaces").EnumerateObject().Select(p => KeyValuePair.Create(p.Name, Parse(p.Value))).ToArray());
 
     /// <inheritdoc />
     public override bool Contains(object? value) =>
         value is IReadOnlyDictionary<string, object> parts && parts.Count == Spaces.Count
         && Spaces.All(p => parts.TryGetValue(p.Key, out var part) && p.Value.Contains(part));
-
-    /// <inheritdoc />
-    public override object ReadJson(JsonElement json)
-    {
-        var result = new Dictionary<string, object>();
-        foreach (var (key, space) in Spaces)
-        {
-            result[key] = space.ReadJson(json.GetProperty(key));
-        }
-        return result;
-    }
-
-    /// <inheritdoc />
-    public override void WriteJson(Utf8JsonWriter writer, object value)
-    {
-        var parts = ToParts(value);
-        writer.WriteStartObject();
-        foreach (var (key, space) in Spaces)
-        {
-            writer.WritePropertyName(key);
-            space.WriteJson(writer, Part(parts, key, value));
-        }
-        writer.WriteEndObject();
-    }
 
     /// <inheritdoc />
     public override object ReadBytes(ReadOnlySpan<byte> bytes)

@@ -1,5 +1,4 @@
-using System.Buffers.Binary;
-using System.Text.Json;
+using GymServer.Protocol.Spaces;
 
 namespace GymServer.Client.Spaces;
 
@@ -8,9 +7,15 @@ public sealed class Discrete : Space
 {
     /// <summary>Creates the space of <paramref name="n"/> integers from <paramref name="start"/>.</summary>
     public Discrete(long n, long start = 0)
+        : this(new DiscreteDescription(n, start))
     {
-        N = n;
-        Start = start;
+    }
+
+    internal Discrete(DiscreteDescription description)
+        : base(description)
+    {
+        N = description.N;
+        Start = description.Start;
     }
 
     /// <summary>The number of values.</summary>
@@ -20,29 +25,14 @@ public sealed class Discrete : Space
     public long Start { get; }
 
     /// <inheritdoc />
-    public override string TypeName => "Discrete";
-
-    /// <inheritdoc />
-    public override int ByteSize => sizeof(long);
-
-    internal static Discrete FromDescription(JsonElement description) =>
-        new(description.GetProperty("n").GetInt64(), description.TryGetProperty("start", out var start) ? start.GetInt64() : 0);
-
-    /// <inheritdoc />
     public override bool Contains(object? value) =>
         NumberConversions.TryToInt64(value, out var x) && x >= Start && x < Start + N;
 
     /// <inheritdoc />
-    public override object ReadJson(JsonElement json) => json.GetInt64();
+    public override object ReadBytes(ReadOnlySpan<byte> bytes) => DiscreteDescription.Read(bytes);
 
     /// <inheritdoc />
-    public override void WriteJson(Utf8JsonWriter writer, object value) => writer.WriteNumberValue(ToInt64(value));
-
-    /// <inheritdoc />
-    public override object ReadBytes(ReadOnlySpan<byte> bytes) => BinaryPrimitives.ReadInt64LittleEndian(bytes);
-
-    /// <inheritdoc />
-    public override void WriteBytes(object value, Span<byte> bytes) => BinaryPrimitives.WriteInt64LittleEndian(bytes, ToInt64(value));
+    public override void WriteBytes(object value, Span<byte> bytes) => DiscreteDescription.Write(bytes, ToInt64(value));
 
     private long ToInt64(object value) =>
         NumberConversions.TryToInt64(value, out var x) ? x : throw NotAValue(value, "an integer (long, int, ...)");

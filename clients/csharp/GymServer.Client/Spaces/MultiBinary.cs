@@ -1,4 +1,4 @@
-using System.Text.Json;
+using GymServer.Protocol.Spaces;
 
 namespace GymServer.Client.Spaces;
 
@@ -7,9 +7,15 @@ public sealed class MultiBinary : Space
 {
     /// <summary>Creates the space of values of <paramref name="shape"/>.</summary>
     public MultiBinary(int[] shape)
+        : this(new MultiBinaryDescription(shape, nIsShape: shape.Length != 1))
     {
-        Shape = shape;
-        Count = NumberConversions.Count(shape);
+    }
+
+    internal MultiBinary(MultiBinaryDescription description)
+        : base(description)
+    {
+        Shape = description.Shape.ToArray();
+        Count = description.Count;
     }
 
     /// <summary>The shape of values.</summary>
@@ -18,27 +24,9 @@ public sealed class MultiBinary : Space
     /// <summary>The number of elements.</summary>
     public int Count { get; }
 
-    /// <inheritdoc />
-    public override string TypeName => "MultiBinary";
-
-    /// <inheritdoc />
-    public override int ByteSize => Count;
-
-    internal static MultiBinary FromDescription(JsonElement description) =>
-        new(NumberConversions.ReadShape(description.GetProperty("n")));
 
     /// <inheritdoc />
     public override bool Contains(object? value) => value is byte[] x && x.Length == Count && x.All(b => b <= 1);
-
-    /// <inheritdoc />
-    public override object ReadJson(JsonElement json) => NumberConversions.Flatten(json).Select(e => e.GetByte()).ToArray();
-
-    /// <inheritdoc />
-    public override void WriteJson(Utf8JsonWriter writer, object value)
-    {
-        var x = ToArray(value);
-        NumberConversions.WriteNested(writer, Shape, (w, i) => w.WriteNumberValue(x[i]));
-    }
 
     /// <inheritdoc />
     public override object ReadBytes(ReadOnlySpan<byte> bytes) => bytes[..Count].ToArray();

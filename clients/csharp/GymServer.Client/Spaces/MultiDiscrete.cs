@@ -1,5 +1,5 @@
 using System.Runtime.InteropServices;
-using System.Text.Json;
+using GymServer.Protocol.Spaces;
 
 namespace GymServer.Client.Spaces;
 
@@ -11,14 +11,16 @@ public sealed class MultiDiscrete : Space
 {
     /// <summary>Creates the space; <paramref name="nvec"/> and <paramref name="start"/> are flat, row-major.</summary>
     public MultiDiscrete(int[] shape, long[] nvec, long[] start)
+        : this(Describe(shape, nvec, start))
     {
-        if (nvec.Length != NumberConversions.Count(shape) || start.Length != nvec.Length)
-        {
-            throw new ArgumentException("nvec and start must have one element per element of the shape");
-        }
-        Shape = shape;
-        Nvec = nvec;
-        Start = start;
+    }
+
+    internal MultiDiscrete(MultiDiscreteDescription description)
+        : base(description)
+    {
+        Shape = description.Shape.ToArray();
+        Nvec = description.Nvec.ToArray();
+        Start = description.Start.ToArray();
     }
 
     /// <summary>The shape of values (that of nvec).</summary>
@@ -29,38 +31,6 @@ public sealed class MultiDiscrete : Space
 
     /// <summary>The smallest value of each element, flat.</summary>
     public long[] Start { get; }
-
-    /// <inheritdoc />
-    public override string TypeName => "MultiDiscrete";
-
-    /// <inheritdoc />
-    public override int ByteSize => Nvec.Length * sizeof(long);
-
-    internal static MultiDiscrete FromDescription(JsonElement description)
-    {
-        var nvec = description.GetProperty("nvec");
-        var values = NumberConversions.Flatten(nvec).Select(e => e.GetInt64()).ToArray();
-        var start = description.TryGetProperty("start", out var s) && s.ValueKind != JsonValueKind.Null
-            ? NumberConversions.Flatten(s).Select(e => e.GetInt64()).ToArray()
-            : new long[values.Length];
-        return new MultiDiscrete(ShapeOf(nvec), values, start);
-    }
-
-    /// <summary>The shape of a nested JSON list (its first element's at each depth).</summary>
-    internal static int[] ShapeOf(JsonElement json)
-    {
-        var shape = new List<int>();
-        while (json.ValueKind == JsonValueKind.Array)
-        {
-            shape.Add(json.GetArrayLength());
-            if (json.GetArrayLength() == 0)
-            {
-                break;
-            }
-            json = json[0];
-        }
-        return [.. shape];
-    }
 
     /// <inheritdoc />
     public override bool Contains(object? value)
@@ -77,16 +47,6 @@ public sealed class MultiDiscrete : Space
             }
         }
         return true;
-    }
-
-    /// <inheritdoc />
-    public override object ReadJson(JsonElement json) => NumberConversions.Flatten(json).Select(e => e.GetInt64()).ToArray();
-
-    /// <inheritdoc />
-    public override void WriteJson(Utf8JsonWriter writer, object value)
-    {
-        var x = ToArray(value);
-        NumberConversions.WriteNested(writer, Shape, (w, i) => w.WriteNumberValue(x[i]));
     }
 
     /// <inheritdoc />
@@ -115,4 +75,13 @@ public sealed class MultiDiscrete : Space
 
     /// <inheritdoc />
     public override string ToString() => $"MultiDiscrete([{string.Join(", ", Nvec)}])";
+
+    private static MultiDiscreteDescription Describe(int[] shape, long[] nvec, long[] start)
+    {
+        if (nvec.Length != NumberConversions.Count(shape) || start.Length != nvec.Length)
+        {
+            throw new ArgumentException("nvec and start must have one element per element of the shape");
+        }
+        return new MultiDiscreteDescription(nvec, start, shape);
+    }
 }

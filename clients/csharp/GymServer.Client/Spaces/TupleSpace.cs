@@ -1,4 +1,4 @@
-using System.Text.Json;
+using GymServer.Protocol.Spaces;
 
 namespace GymServer.Client.Spaces;
 
@@ -7,6 +7,7 @@ public sealed class TupleSpace : Space
 {
     /// <summary>Creates the space of the given parts.</summary>
     public TupleSpace(IReadOnlyList<Space> spaces)
+        : base(new TupleDescription([.. spaces.Select(space => space.Description)]))
     {
         Spaces = spaces;
     }
@@ -14,34 +15,10 @@ public sealed class TupleSpace : Space
     /// <summary>The subspaces, in order.</summary>
     public IReadOnlyList<Space> Spaces { get; }
 
-    /// <inheritdoc />
-    public override string TypeName => "Tuple";
-
-    /// <inheritdoc />
-    public override int ByteSize => Spaces.Sum(s => s.ByteSize);
-
-    internal static TupleSpace FromDescription(JsonElement description) =>
-        new(description.GetProperty("spaces").EnumerateArray().Select(Parse).ToArray());
 
     /// <inheritdoc />
     public override bool Contains(object? value) =>
         value is object[] parts && parts.Length == Spaces.Count && Spaces.Select((s, i) => s.Contains(parts[i])).All(x => x);
-
-    /// <inheritdoc />
-    public override object ReadJson(JsonElement json) =>
-        json.EnumerateArray().Zip(Spaces, (part, space) => space.ReadJson(part)).ToArray();
-
-    /// <inheritdoc />
-    public override void WriteJson(Utf8JsonWriter writer, object value)
-    {
-        var parts = ToParts(value);
-        writer.WriteStartArray();
-        for (var i = 0; i < Spaces.Count; i++)
-        {
-            Spaces[i].WriteJson(writer, parts[i]);
-        }
-        writer.WriteEndArray();
-    }
 
     /// <inheritdoc />
     public override object ReadBytes(ReadOnlySpan<byte> bytes)

@@ -10,3 +10,4 @@ register(id="GymServerTest/Hanging-v0", entry_point="gymserver_testenvs.misbehav
 register(id="GymServerTest/Noisy-v0", entry_point="gymserver_testenvs.misbehaving:NoisyEnv")
 register(id="GymServerTest/TextObs-v0", entry_point="gymserver_testenvs.misbehaving:TextObservationEnv")
 register(id="GymServerTest/Rendezvous-v0", entry_point="gymserver_testenvs.rendezvous:RendezvousEnv")
+register(id="GymServerTest/Hog-v0", entry_point="gymserver_testenvs.usage:HogEnv")

@@ -1,0 +1,33 @@
+namespace GymServer.Engine.Nodes;
+
+/// <summary>
+/// The node's settings, bound from configuration section <c>Gym:Node</c>: its name (see <see cref="NodeIdentity"/>)
+/// and what it admits: envs on the whole node, and envs and steps per connection. One
+/// <see cref="Admission.NodeAdmission"/> enforces the limits for TCP sessions, the REST API and the envs the node hosts
+/// for other nodes of a cluster alike.
+/// </summary>
+public sealed class NodeOptions
+{
+    public const string SectionName = "Gym:Node";
+
+    /// <summary>
+    /// The node's name, as the dashboard, media metadata, the metrics and the cluster call it; none: the cluster's
+    /// older <c>Gym:Cluster:NodeName</c>, else the machine name (<see cref="NodeIdentity.Resolve"/>).
+    /// </summary>
+    public string? Name { get; set; }
+
+    /// <summary>
+    /// Envs the whole node may hold open at once: every client's (a vector env counting each sub-env) and those it hosts
+    /// for other nodes; past it, too_many_envs. 0: no limit. Was <c>Gym:Tcp:MaxEnvsPerNode</c>.
+    /// </summary>
+    public int MaxEnvs { get; set; }
+
+    /// <summary>Envs one connection may hold open at once (a vector env counts as one). Was <c>Gym:Tcp:MaxEnvsPerConnection</c>.</summary>
+    public int MaxEnvsPerConnection { get; set; } = 16;
+
+    /// <summary>
+    /// Env steps one connection may take per second (a vector step counts each sub-env); past it a step gets
+    /// rate_limited and is not run. 0: no limit. Was <c>Gym:Tcp:MaxStepsPerSecond</c>.
+    /// </summary>
+    public int MaxStepsPerSecond { get; set; }
+}

@@ -1,0 +1,33 @@
+using System.Globalization;
+using GymServer.Engine.Environments;
+using GymServer.Engine.Spaces;
+using GymServer.Protocol;
+using GymServer.Protocol.Spaces;
+
+namespace GymServer.Engine.Wrappers;
+
+/// <summary>The checks a wrapper makes of the env it wraps, each refusing with a message that names both.</summary>
+internal static class WrapperRequirements
+{
+    /// <summary>A Box action space of float32 or float64 elements, as the action-rescaling wrappers need.</summary>
+    public static Box FloatBoxActions(IEnv env, string wrapper)
+    {
+        if (env.ActionSpace is Box { DType: DType.Float32 or DType.Float64 } box)
+        {
+            return box;
+        }
+        throw NotApplicable(wrapper, $"a Box action space of float32 or float64", "action", env);
+    }
+
+    /// <summary>A number for a message: shortest round-trip digits, "inf" / "-inf" / "nan" as Python prints them.</summary>
+    public static string Number(double value) =>
+        double.IsFinite(value) ? value.ToString("R", CultureInfo.InvariantCulture) : Elements.NonFiniteName(value);
+
+    public static EnvException NotApplicable(string wrapper, string needs, string which, IEnv env)
+    {
+        var space = which == "action" ? env.ActionSpace : env.ObservationSpace;
+        return new EnvException(
+            EnvErrorCodes.InvalidArgument,
+            $"{wrapper} needs {needs}; {env.Spec.Id}'s {which} space here is {space.DescriptionJson()}");
+    }
+}

@@ -1,0 +1,31 @@
+using System.Buffers.Binary;
+
+namespace GymServer.Protocol.Binary;
+
+/// <summary>
+/// The 8-byte header of a binary frame: u8 magic 0xB7, u8 type, u16 reserved (0), u32 payload length, little-endian.
+/// </summary>
+/// <param name="Type">The frame's type byte (not necessarily a known <see cref="FrameType"/>).</param>
+/// <param name="Reserved">The reserved field; 0 in every valid frame.</param>
+/// <param name="Length">The payload's length in bytes.</param>
+public readonly record struct FrameHeader(byte Type, ushort Reserved, uint Length)
+{
+    /// <summary>The first byte of every frame: a UTF-8 continuation byte, so never the first byte of a JSON line.</summary>
+    public const byte Magic = 0xB7;
+
+    /// <summary>Bytes in a header.</summary>
+    public const int Size = 8;
+
+    /// <summary>Reads a header from 8 bytes starting with the magic byte.</summary>
+    public static FrameHeader Read(ReadOnlySpan<byte> bytes) =>
+        new(bytes[1], BinaryPrimitives.ReadUInt16LittleEndian(bytes[2..]), BinaryPrimitives.ReadUInt32LittleEndian(bytes[4..]));
+
+    /// <summary>Writes a header into the first 8 bytes of <paramref name="destination"/>.</summary>
+    public static void Write(Span<byte> destination, FrameType type, int length)
+    {
+        destination[0] = Magic;
+        destination[1] = (byte)type;
+        BinaryPrimitives.WriteUInt16LittleEndian(destination[2..], 0);
+        BinaryPrimitives.WriteUInt32LittleEndian(destination[4..], (uint)length);
+    }
+}

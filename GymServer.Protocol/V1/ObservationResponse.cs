@@ -1,0 +1,20 @@
+using System.Text.Json;
+using GymServer.Protocol.Spaces;
+
+namespace GymServer.Protocol.V1;
+
+/// <summary>Reply to a reset: <c>{"observation":[0.0273,-0.0061,0.0359,0.0197]}</c>.</summary>
+/// <param name="Space">The observation space.</param>
+/// <param name="Observation">The observation, in the space's layout.</param>
+public readonly ref struct ObservationResponse(SpaceDescription Space, ReadOnlySpan<byte> Observation)
+{
+    private readonly ReadOnlySpan<byte> _observation = Observation;
+
+    public void WriteTo(Utf8JsonWriter writer)
+    {
+        writer.WriteStartObject();
+        writer.WritePropertyName(ProtocolNames.Observation);
+        ProtocolValues.Write(Space, _observation, writer);
+        writer.WriteEndObject();
+    }
+}

@@ -1,0 +1,39 @@
+using System.Text.Json;
+
+namespace GymServer.Protocol.V2;
+
+/// <summary>
+/// Reply to <see cref="ListEnvsRequest"/>: <c>{"envs":[{"id":"Acrobot-v1","backend":"native",
+/// "observation_space":{..},"action_space":{..},"gymnasium":"1.4.0"},..]}</c>, where <c>gymnasium</c> is the release
+/// a native env follows and a deprecated id has <c>"deprecated_by":"Taxi-v4"</c>.
+/// </summary>
+/// <param name="Envs">The registered envs.</param>
+public readonly ref struct ListEnvsResponse(IReadOnlyList<RegisteredEnv> Envs)
+{
+    public void WriteTo(Utf8JsonWriter writer)
+    {
+        writer.WriteStartObject();
+        writer.WriteStartArray(Protocol2Names.Envs);
+        foreach (var env in Envs)
+        {
+            writer.WriteStartObject();
+            writer.WriteString(Protocol2Names.IdName, env.Id);
+            writer.WriteString(Protocol2Names.Backend, env.Backend);
+            writer.WritePropertyName(Protocol2Names.ObservationSpace);
+            writer.WriteRawValue(env.ObservationSpace, skipInputValidation: true);
+            writer.WritePropertyName(Protocol2Names.ActionSpace);
+            writer.WriteRawValue(env.ActionSpace, skipInputValidation: true);
+            if (env.Gymnasium is { } gymnasium)
+            {
+                writer.WriteString(Protocol2Names.Gymnasium, gymnasium);
+            }
+            if (env.DeprecatedBy is { } successor)
+            {
+                writer.WriteString(Protocol2Names.DeprecatedBy, successor);
+            }
+            writer.WriteEndObject();
+        }
+        writer.WriteEndArray();
+        writer.WriteEndObject();
+    }
+}

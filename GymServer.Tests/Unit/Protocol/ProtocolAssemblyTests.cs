@@ -1,0 +1,24 @@
+using GymServer.Protocol;
+
+namespace GymServer.Tests.Unit.Protocol;
+
+/// <summary>
+/// The wire library stands alone: it references the base class library and nothing else, so nothing of sessions,
+/// envs, Kestrel or Orleans can creep into it, and the C# client can ship it.
+/// </summary>
+public sealed class ProtocolAssemblyTests
+{
+    [Fact]
+    public void TheWireLibraryReferencesOnlyTheBaseClassLibrary()
+    {
+        var references = typeof(WireException).Assembly.GetReferencedAssemblies().Select(name => name.Name!).ToList();
+        Assert.NotEmpty(references);
+        Assert.All(references, name => Assert.True(
+            name.StartsWith("System", StringComparison.Ordinal) || name is "netstandard" or "mscorlib",
+            $"GymServer.Protocol references {name}"));
+        Assert.DoesNotContain(references, name =>
+            name.StartsWith("GymServer", StringComparison.Ordinal)
+            || name.Contains("Orleans", StringComparison.Ordinal)
+            || name.StartsWith("Microsoft.AspNetCore", StringComparison.Ordinal));
+    }
+}
