@@ -132,6 +132,19 @@ public sealed class Session : IAsyncDisposable
         return null;
     }
 
+    /// <summary>Whether <paramref name="env"/> is still open in this session.</summary>
+    public bool Holds(SessionEnv env)
+    {
+        foreach (var open in _envs)
+        {
+            if (ReferenceEquals(open, env))
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /// <summary>Whether <paramref name="vector"/> is still open in this session.</summary>
     public bool Holds(VectorEnv vector)
     {

@@ -22,6 +22,38 @@ public static class Protocol2Parser
     /// <summary>Parses one line (without its terminator); throws <see cref="ProtocolException"/> if it is no request.</summary>
     public static Protocol2Request Parse(in ReadOnlySequence<byte> line)
     {
+        var document = ParseDocument(line);
+        try
+        {
+            var (command, arguments) = ReadCommand(document.RootElement);
+            return new Protocol2Request(command, arguments, document);
+        }
+        catch
+        {
+            document.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// Parses the arguments of <paramref name="command"/> alone, a JSON object (the payload of a binary frame that
+    /// carries JSON, such as make's), with the checks of <see cref="Parse"/>.
+    /// </summary>
+    public static Protocol2Request ParseArguments(in ReadOnlySequence<byte> json, Protocol2Command command)
+    {
+        var document = ParseDocument(json);
+        if (document.RootElement.ValueKind != JsonValueKind.Object)
+        {
+            var kind = Arguments.Describe(document.RootElement);
+            document.Dispose();
+            throw new ProtocolException(ProtocolErrorCodes.InvalidJson, $"expected a JSON object of arguments, got {kind}");
+        }
+        return new Protocol2Request(command, document.RootElement, document);
+    }
+
+    /// <summary>Parses UTF-8 JSON, refusing invalid text and duplicate names with invalid_json.</summary>
+    private static JsonDocument ParseDocument(in ReadOnlySequence<byte> line)
+    {
         var bytes = line.IsSingleSegment ? line.First : line.ToArray();
         if (!Utf8.IsValid(bytes.Span))
         {
@@ -51,16 +83,7 @@ public static class Protocol2Parser
             document.Dispose();
             throw;
         }
-        try
-        {
-            var (command, arguments) = ReadCommand(document.RootElement);
-            return new Protocol2Request(command, arguments, document);
-        }
-        catch
-        {
-            document.Dispose();
-            throw;
-        }
+        return document;
     }
 
     /// <summary>

@@ -62,6 +62,35 @@ public sealed class BinaryWireClient : IAsyncDisposable
         await _stream.WriteAsync(frame);
     }
 
+    /// <summary>Sends any frame: the header (with this reserved field) and the payload.</summary>
+    public async Task SendFrameAsync(byte type, ReadOnlyMemory<byte> payload, ushort reserved = 0)
+    {
+        var frame = new byte[8 + payload.Length];
+        frame[0] = 0xB7;
+        frame[1] = type;
+        BinaryPrimitives.WriteUInt16LittleEndian(frame.AsSpan(2), reserved);
+        BinaryPrimitives.WriteUInt32LittleEndian(frame.AsSpan(4), (uint)payload.Length);
+        payload.Span.CopyTo(frame.AsSpan(8));
+        await _stream.WriteAsync(frame);
+    }
+
+    /// <summary>Sends a frame and reads the frame that answers it.</summary>
+    public async Task<(byte Type, byte[] Payload)> RequestFrameAsync(byte type, ReadOnlyMemory<byte> payload)
+    {
+        await SendFrameAsync(type, payload);
+        return await ReadFrameAsync();
+    }
+
+    /// <summary>A payload that starts with an instance id (u8 length, ASCII), followed by <paramref name="rest"/>.</summary>
+    public static byte[] WithInstance(string instance, ReadOnlySpan<byte> rest)
+    {
+        var payload = new byte[1 + instance.Length + rest.Length];
+        payload[0] = (byte)instance.Length;
+        Encoding.ASCII.GetBytes(instance, payload.AsSpan(1));
+        rest.CopyTo(payload.AsSpan(1 + instance.Length));
+        return payload;
+    }
+
     /// <summary>Reads one frame: its type and payload.</summary>
     public async Task<(byte Type, byte[] Payload)> ReadFrameAsync()
     {

@@ -140,7 +140,7 @@ public sealed class BinaryFramingTests
     }
 
     [Theory]
-    [InlineData(0x02, "unknown_command")]
+    [InlineData(0x09, "unknown_command")]
     [InlineData(0x81, "unknown_command")]
     public async Task AFrameOfAnotherTypeGetsAnErrorFrame(byte frameType, string code)
     {

@@ -1,8 +1,6 @@
 using System.Buffers;
-using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
-using GymServer.Engine.Sessions;
 using GymServer.Protocol;
 using GymServer.Protocol.Binary;
 using GymServer.Protocol.Framing;
@@ -10,12 +8,13 @@ using GymServer.Protocol.Framing;
 namespace GymServer.Web.Tcp.States;
 
 /// <summary>
-/// Protocol 2 with the binary encoding: JSON lines as in <see cref="Protocol2JsonState"/>, and step_vec as binary
-/// frames (a frame starts with 0xB7, which no JSON line does). A native vector env steps synchronously and allocates
-/// nothing: actions are copied from the payload into the sub-envs' action buffers and observations from theirs into
-/// the reply.
+/// Protocol 2 with the binary encoding: JSON lines as in <see cref="Protocol2JsonState"/>, and binary frames (a frame
+/// starts with 0xB7, which no JSON line does) for make, reset, step, sample, make_vec, reset_vec and step_vec. A
+/// binary request gets a binary reply: its frame, or an error frame. A native env steps synchronously and allocates
+/// nothing: actions are copied from the payload into the envs' action buffers and observations from theirs into the
+/// reply.
 /// </summary>
-public sealed class Protocol2BinaryState(ConnectionScope scope) : Protocol2JsonState(scope)
+public sealed partial class Protocol2BinaryState(ConnectionScope scope) : Protocol2JsonState(scope)
 {
     private static readonly JsonWriterOptions WriterOptions = new()
     {
@@ -23,11 +22,12 @@ public sealed class Protocol2BinaryState(ConnectionScope scope) : Protocol2JsonS
         Indented = false,
     };
 
-    // Reused for infos and error payloads, so a step whose infos are all empty (CartPole's) allocates nothing.
+    // Reused for step_vec's infos and error payloads, so a step whose infos are all empty (CartPole's) allocates nothing.
     private readonly Utf8JsonWriter _json = new(Stream.Null, WriterOptions);
+
+    // Reused for the other frames' JSON parts (infos, make replies).
+    private readonly FrameJson _frameJson = new();
     private byte[] _framePayload = [];
-    private byte[] _cachedVectorId = [];
-    private VectorEnv? _cachedVector;
 
     public override WireEncoding Encoding => WireEncoding.Binary;
 
@@ -68,8 +68,8 @@ public sealed class Protocol2BinaryState(ConnectionScope scope) : Protocol2JsonS
         switch (request.Framing)
         {
             case RequestFraming.Frame:
-                var step = StepVecAsync(request.Header, request.Bytes, output);
-                return step.IsCompletedSuccessfully ? new ValueTask<ConnectionState>(this) : AwaitAsync(step);
+                var run = RunFrameAsync(request.Header, request.Bytes, output);
+                return run.IsCompletedSuccessfully ? new ValueTask<ConnectionState>(this) : AwaitAsync(run);
             case RequestFraming.FrameTooLong:
                 WriteFrameError(output, ProtocolErrorCodes.LineTooLong,
                     $"the frame's payload of {request.Header.Length} bytes is longer than {Scope.Frames.MaxPayloadLength} bytes; it was discarded");
@@ -82,57 +82,62 @@ public sealed class Protocol2BinaryState(ConnectionScope scope) : Protocol2JsonS
                 return base.RunAsync(request, output);
         }
 
-        async ValueTask<ConnectionState> AwaitAsync(ValueTask step)
+        async ValueTask<ConnectionState> AwaitAsync(ValueTask run)
         {
-            await step.ConfigureAwait(false);
+            await run.ConfigureAwait(false);
             return this;
         }
     }
 
-    /// <summary>Runs one step_vec frame, writing its one binary reply (the step, or an error frame).</summary>
-    private ValueTask StepVecAsync(FrameHeader header, in ReadOnlySequence<byte> payload, ReplyBuffer output)
+    /// <summary>
+    /// Runs one frame, writing its one binary reply (the result, or an error frame). Completes synchronously when the
+    /// env does; a failure after the reply was begun drops what was written of it.
+    /// </summary>
+    private ValueTask RunFrameAsync(FrameHeader header, in ReadOnlySequence<byte> payload, ReplyBuffer output)
     {
         var start = output.WrittenCount;
+        var type = (FrameType)header.Type;
         try
         {
-            var vector = ReadStepVec(header, payload);
-            var step = vector.StepAsync(Scope.Aborted);
-            if (!step.IsCompletedSuccessfully)
+            var run = type switch
             {
-                return AwaitStepAsync(step, vector, output, start);
-            }
-            step.GetAwaiter().GetResult();
-            WriteStepVec(output, vector);
+                FrameType.StepRequest => StepAsync(header, Contiguous(payload), output),
+                FrameType.StepVecRequest => StepVecAsync(header, Contiguous(payload), output),
+                FrameType.ResetRequest => ResetAsync(header, Contiguous(payload), output),
+                FrameType.ResetVecRequest => ResetVecAsync(header, Contiguous(payload), output),
+                FrameType.SampleRequest => Sample(header, Contiguous(payload), output),
+                FrameType.MakeRequest => MakeAsync(header, payload, output),
+                FrameType.MakeVecRequest => MakeVecAsync(header, payload, output),
+                _ => throw new ProtocolException(ProtocolErrorCodes.UnknownCommand,
+                    $"unknown binary frame type 0x{header.Type:X2}: requests are 0x01 (step_vec), 0x02 (make), 0x03 (reset), 0x04 (step), 0x05 (sample), 0x06 (make_vec), 0x07 (reset_vec)"),
+            };
+            return run.IsCompletedSuccessfully ? ValueTask.CompletedTask : AwaitFrameAsync(run, type, output, start);
         }
         catch (Exception error) when (error is not OperationCanceledException)
         {
-            FailFrame(error, output, start);
+            FailFrame(type, error, output, start);
+            return ValueTask.CompletedTask;
         }
-        return ValueTask.CompletedTask;
     }
 
-    private async ValueTask AwaitStepAsync(ValueTask step, VectorEnv vector, ReplyBuffer output, int start)
+    private async ValueTask AwaitFrameAsync(ValueTask run, FrameType type, ReplyBuffer output, int start)
     {
         try
         {
-            await step.ConfigureAwait(false);
-            WriteStepVec(output, vector);
+            await run.ConfigureAwait(false);
         }
         catch (Exception error) when (error is not OperationCanceledException)
         {
-            FailFrame(error, output, start);
+            FailFrame(type, error, output, start);
         }
     }
 
-    private void WriteStepVec(ReplyBuffer output, VectorEnv vector) =>
-        StepVecReplyFrame.Write(output, _json, vector.Observations, vector.Envs[0].ObservationSpace.ByteSize, vector.Results, vector.Infos);
-
-    private void FailFrame(Exception error, ReplyBuffer output, int start)
+    private void FailFrame(FrameType type, Exception error, ReplyBuffer output, int start)
     {
         output.Truncate(start);
         if (error is not WireException wireError)
         {
-            Scope.Observer.OnUnexpectedError(GymServer.Protocol.V2.Protocol2Names.StepVec, error);
+            Scope.Observer.OnUnexpectedError(FrameInstance.Name(type), error);
             wireError = new WireException(EnvErrorCodes.EnvError, error.Message);
         }
         WriteFrameError(output, wireError.Code, wireError.Message);
@@ -146,35 +151,9 @@ public sealed class Protocol2BinaryState(ConnectionScope scope) : Protocol2JsonS
     }
 
     /// <summary>
-    /// The vector env a step_vec frame names, with its actions copied into the sub-envs' action buffers. Every action
-    /// is copied and checked before any env steps, so a bad one leaves the whole vector as it was.
+    /// The payload as one span: itself when it arrived in one segment, else copied into a reused buffer. Valid until
+    /// the next frame: commands read what they need of it before they wait.
     /// </summary>
-    private VectorEnv ReadStepVec(FrameHeader header, in ReadOnlySequence<byte> payload)
-    {
-        StepVecRequestFrame.Read(header, Contiguous(payload), out var instanceId, out var actions);
-        var vector = FindVector(instanceId);
-        var envs = vector.Envs;
-        var actionSize = envs[0].ActionSpace.ByteSize;
-        if (actions.Length != envs.Count * actionSize)
-        {
-            throw new ProtocolException(EnvErrorCodes.InvalidAction,
-                $"expected {envs.Count} actions of {actionSize} bytes ({envs.Count * actionSize} bytes), got {actions.Length} bytes");
-        }
-        for (var i = 0; i < envs.Count; i++)
-        {
-            var env = envs[i];
-            var action = actions.Slice(i * actionSize, actionSize);
-            action.CopyTo(env.Action);
-            if (!env.ActionSpace.Contains(action))
-            {
-                throw new ProtocolException(EnvErrorCodes.InvalidAction,
-                    $"actions[{i}]: {env.ActionSpace.ValueJson(action)} is not in the action space {env.ActionSpace.DescriptionJson()}");
-            }
-        }
-        return vector;
-    }
-
-    /// <summary>The payload as one span: itself when it arrived in one segment, else copied into a reused buffer.</summary>
     private ReadOnlySpan<byte> Contiguous(in ReadOnlySequence<byte> payload)
     {
         if (payload.IsSingleSegment)
@@ -187,22 +166,5 @@ public sealed class Protocol2BinaryState(ConnectionScope scope) : Protocol2JsonS
         }
         payload.CopyTo(_framePayload);
         return _framePayload.AsSpan(0, (int)payload.Length);
-    }
-
-    /// <summary>The open vector env with this id; the last one found is remembered, so a training loop looks up no strings.</summary>
-    private VectorEnv FindVector(ReadOnlySpan<byte> id)
-    {
-        if (_cachedVector is not null && id.SequenceEqual(_cachedVectorId) && Session.Holds(_cachedVector))
-        {
-            return _cachedVector;
-        }
-        if (!Ascii.IsValid(id))
-        {
-            throw new ProtocolException(ProtocolErrorCodes.UnknownInstance, "the instance id in the frame is not ASCII");
-        }
-        var vector = RequireVector(System.Text.Encoding.ASCII.GetString(id));
-        _cachedVector = vector;
-        _cachedVectorId = id.ToArray();
-        return vector;
     }
 }

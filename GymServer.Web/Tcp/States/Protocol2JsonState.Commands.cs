@@ -1,6 +1,7 @@
 using System.Runtime.InteropServices;
 using System.Text.Json;
 using GymServer.Engine.Environments;
+using GymServer.Engine.Sessions;
 using GymServer.Protocol;
 using GymServer.Protocol.Framing;
 using GymServer.Protocol.Spaces;
@@ -26,10 +27,13 @@ public partial class Protocol2JsonState
     private async ValueTask MakeAsync(MakeRequest request, ReplyBuffer output, CancellationToken cancellationToken)
     {
         var env = await Session.OpenAsync(request.Id, request.Kwargs, request.RenderMode, cancellationToken).ConfigureAwait(false);
-        new MakeResponse(env.InstanceId, env.Instance.Spec.Id, env.Instance.Backend, env.ObservationSpace.Description, env.ActionSpace.Description)
-            .WriteTo(Replies.Begin(output));
+        MakeReply(env).WriteTo(Replies.Begin(output));
         Replies.End(output);
     }
+
+    /// <summary>make's reply for an env just made, in either encoding.</summary>
+    protected static MakeResponse MakeReply(SessionEnv env) =>
+        new(env.InstanceId, env.Instance.Spec.Id, env.Instance.Backend, env.ObservationSpace.Description, env.ActionSpace.Description);
 
     private async ValueTask ResetAsync(ResetRequest request, ReplyBuffer output, CancellationToken cancellationToken)
     {

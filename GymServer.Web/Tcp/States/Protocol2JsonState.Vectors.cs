@@ -1,5 +1,6 @@
 using System.Runtime.InteropServices;
 using System.Text.Json;
+using GymServer.Engine.Sessions;
 using GymServer.Protocol;
 using GymServer.Protocol.Framing;
 using GymServer.Protocol.Spaces;
@@ -12,10 +13,16 @@ public partial class Protocol2JsonState
     private async ValueTask MakeVecAsync(MakeVecRequest request, ReplyBuffer output, CancellationToken cancellationToken)
     {
         var vector = await Session.OpenVectorAsync(request.Id, request.NumEnvs, request.Kwargs, cancellationToken).ConfigureAwait(false);
-        var first = vector.Envs[0];
-        new MakeVecResponse(vector.InstanceId, first.Instance.Spec.Id, first.Instance.Backend, vector.Envs.Count,
-            first.ObservationSpace.Description, first.ActionSpace.Description).WriteTo(Replies.Begin(output));
+        MakeVecReply(vector).WriteTo(Replies.Begin(output));
         Replies.End(output);
+    }
+
+    /// <summary>make_vec's reply for a vector env just made, in either encoding.</summary>
+    protected static MakeVecResponse MakeVecReply(VectorEnv vector)
+    {
+        var first = vector.Envs[0];
+        return new MakeVecResponse(vector.InstanceId, first.Instance.Spec.Id, first.Instance.Backend, vector.Envs.Count,
+            first.ObservationSpace.Description, first.ActionSpace.Description);
     }
 
     private async ValueTask ResetVecAsync(ResetRequest request, ReplyBuffer output, CancellationToken cancellationToken)

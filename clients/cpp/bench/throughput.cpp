@@ -46,7 +46,9 @@ int main(int argc, char** argv) {
       return 1;
     });
 
-    gymserver::Client client(host, port);
+    gymserver::ClientOptions json_options;
+    json_options.encoding = gymserver::Encoding::kJson;
+    gymserver::Client client(host, port, json_options);
     gymserver::Env env = client.make("CartPole-v1");
     env.reset(0);
     measure("protocol 2 step", seconds, [&] {
@@ -65,6 +67,13 @@ int main(int argc, char** argv) {
     gymserver::ClientOptions options;
     options.encoding = gymserver::Encoding::kBinary;
     gymserver::Client binary_client(host, port, options);
+    gymserver::Env binary_env = binary_client.make("CartPole-v1");
+    binary_env.reset(0);
+    measure("protocol 2 step binary", seconds, [&] {
+      if (binary_env.step(0).done()) binary_env.reset();
+      return 1;
+    });
+
     gymserver::VectorEnv binary_envs = binary_client.make_vec("CartPole-v1", num_envs);
     binary_envs.reset(0);
     measure("protocol 2 step_vec binary x" + std::to_string(num_envs), seconds, [&] {

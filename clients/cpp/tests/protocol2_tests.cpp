@@ -8,12 +8,67 @@ using gymserver::ServerError;
 using gymserver::SpaceType;
 
 namespace {
-Client connect() { return Client(harness::kHost, harness::server_port()); }
+Client connect(gymserver::Encoding encoding = gymserver::Encoding::kAuto) {
+  gymserver::ClientOptions options;
+  options.encoding = encoding;
+  return Client(harness::kHost, harness::server_port(), options);
+}
+
+// A trajectory as text: reset, then steps (with resets after each episode end), in one encoding.
+std::vector<std::string> trajectory(gymserver::Encoding encoding, const std::string& id,
+                                    const std::vector<Json>& actions) {
+  Client client = connect(encoding);
+  gymserver::Env env = client.make(id);
+  CHECK_EQ(env.binary(), encoding == gymserver::Encoding::kBinary);
+  std::vector<std::string> run;
+  gymserver::ResetResult reset = env.reset(5);
+  run.push_back(reset.observation.dump() + reset.info.dump());
+  for (const auto& action : actions) {
+    gymserver::StepResult step = env.step(action);
+    run.push_back(step.observation.dump() + " " + std::to_string(step.reward) + " " +
+                  std::to_string(step.terminated) + std::to_string(step.truncated) + " " +
+                  step.info.dump());
+    if (step.done()) {
+      reset = env.reset();
+      run.push_back(reset.observation.dump() + reset.info.dump());
+    }
+  }
+  return run;
+}
 }  // namespace
 
-TEST_CASE(p2_handshake_names_the_server) {
+TEST_CASE(p2_handshake_names_the_server_and_grants_binary_by_default) {
   Client client = connect();
   CHECK(client.server().rfind("GymServer ", 0) == 0);
+  CHECK(client.encoding() == gymserver::Encoding::kBinary);
+  CHECK(connect(gymserver::Encoding::kJson).encoding() == gymserver::Encoding::kJson);
+}
+
+TEST_CASE(p2_binary_frames_give_the_values_of_json) {
+  std::vector<Json> discrete, box;
+  for (int i = 0; i < 120; ++i) {
+    discrete.push_back(i % 3 == 0 ? 0 : 1);
+    box.push_back(Json::array({(i % 9 - 4) * 0.5}));
+  }
+  for (const char* id : {"CartPole-v1", "FrozenLake-v1", "Blackjack-v1"}) {
+    CHECK(trajectory(gymserver::Encoding::kJson, id, discrete) ==
+          trajectory(gymserver::Encoding::kBinary, id, discrete));
+  }
+  CHECK(trajectory(gymserver::Encoding::kJson, "Pendulum-v1", box) ==
+        trajectory(gymserver::Encoding::kBinary, "Pendulum-v1", box));
+}
+
+TEST_CASE(p2_binary_errors_come_as_server_errors_and_the_connection_goes_on) {
+  Client client = connect(gymserver::Encoding::kBinary);
+  gymserver::Env env = client.make("CartPole-v1");
+  CHECK_THROWS_CODE(ServerError, "reset_needed", env.step(0));
+  env.reset(1);
+  CHECK_THROWS_CODE(ServerError, "invalid_action", env.step(2));
+  Json sample = env.sample();
+  CHECK(sample == 0 || sample == 1);
+  CHECK_EQ(env.step(1).reward, 1.0);
+  env.close();
+  CHECK_THROWS_CODE(ServerError, "unknown_instance", env.step(1));
 }
 
 TEST_CASE(p2_make_describes_the_spaces) {
@@ -108,7 +163,7 @@ TEST_CASE(p2_list_envs) {
 }
 
 TEST_CASE(p2_errors_carry_code_and_message) {
-  Client client = connect();
+  Client client = connect(gymserver::Encoding::kJson);
   try {
     client.make("CartPol-v1");
     throw harness::Failure("make of an unknown env did not throw");

@@ -138,3 +138,18 @@ TEST_CASE(binary_errors_are_error_frames) {
   again.reset(0);
   CHECK_EQ(again.step({0, 0}).rewards[1], 1.0);
 }
+
+TEST_CASE(binary_reset_vec_equals_json_reset_vec) {
+  Client json_client = connect(Encoding::kJson);
+  Client binary_client = connect(Encoding::kBinary);
+  gymserver::VectorEnv json_envs = json_client.make_vec("FrozenLake-v1", 3);
+  gymserver::VectorEnv binary_envs = binary_client.make_vec("FrozenLake-v1", 3);
+  gymserver::VecResetResult expected = json_envs.reset(7);
+  gymserver::VecResetResult actual = binary_envs.reset(7);
+  CHECK_EQ(actual.observations.size(), 3u);
+  for (size_t i = 0; i < 3; ++i) {
+    CHECK_EQ(actual.observations[i], expected.observations[i]);
+    CHECK_EQ(actual.infos[i], expected.infos[i]);  // FrozenLake's reset info: {"prob":1}
+  }
+  CHECK_EQ(actual.infos[0], Json::parse("{\"prob\":1}"));
+}

@@ -50,6 +50,32 @@ public sealed class PythonEnvTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task DictEnvStepsAlikeInBothEncodings()
+    {
+        var runs = new List<(ResetResult Reset, StepResult Step)>();
+        foreach (var encoding in new[] { GymEncoding.Json, GymEncoding.Binary })
+        {
+            await using var client = await _server.ConnectAsync(encoding);
+            await using var env = await client.MakeAsync(DictEnv);
+            Assert.Equal(encoding == GymEncoding.Binary, env.UsesBinaryEncoding);
+            var reset = await env.ResetAsync(seed: 1, new JsonObject { ["start"] = 0.25 });
+            runs.Add((reset, await env.StepAsync(new object[] { 1L, new[] { 0.5 }, new[] { 2L, 3L } })));
+            Assert.True(env.ActionSpace.Contains(await env.SampleAsync()));
+        }
+        var (json, binary) = (runs[0], runs[1]);
+        Assert.Equal(json.Reset.Info.GetRawText(), binary.Reset.Info.GetRawText());
+        Assert.Equal(json.Step.Info.GetRawText(), binary.Step.Info.GetRawText());
+        Assert.Equal((json.Step.Reward, json.Step.Terminated, json.Step.Truncated), (binary.Step.Reward, binary.Step.Terminated, binary.Step.Truncated));
+        foreach (var (a, b) in new[] { (json.Reset.Observation, binary.Reset.Observation), (json.Step.Observation, binary.Step.Observation) })
+        {
+            var x = (IReadOnlyDictionary<string, object>)a;
+            var y = (IReadOnlyDictionary<string, object>)b;
+            Assert.Equal(x.Keys, y.Keys);
+            Assert.All(x.Keys, key => Assert.Equal(x[key], y[key]));
+        }
+    }
+
+    [Fact]
     public async Task DictVectorsStepAlikeInBothEncodings()
     {
         var results = new List<VectorStepResult>();

@@ -11,12 +11,59 @@ public sealed class RemoteEnvTests(ServerFixture server)
     private static readonly float[] CartPoleSeed3 = [-0.041435081511735916f, -0.026318948715925217f, 0.030127447098493576f, 0.008216203190386295f];
 
     [Fact]
-    public async Task HandshakeNamesTheServerAndKeepsJson()
+    public async Task HandshakeNamesTheServerAndTakesBinaryUnlessAskedForJson()
     {
         await using var client = await server.ConnectAsync();
         Assert.StartsWith("GymServer ", client.ServerVersion);
-        Assert.Equal(GymEncoding.Json, client.Encoding);
+        Assert.Equal(GymEncoding.Binary, client.Encoding);
+        await using var env = await client.MakeAsync("CartPole-v1");
+        Assert.True(env.UsesBinaryEncoding);
+        await using var json = await server.ConnectAsync(GymEncoding.Json);
+        Assert.Equal(GymEncoding.Json, json.Encoding);
+        await using var jsonEnv = await json.MakeAsync("CartPole-v1");
+        Assert.False(jsonEnv.UsesBinaryEncoding);
     }
+
+    [Theory]
+    [InlineData("CartPole-v1")]
+    [InlineData("FrozenLake-v1")]
+    [InlineData("Pendulum-v1")]
+    [InlineData("Blackjack-v1")]
+    public async Task BinaryFramesGiveTheValuesOfJson(string id)
+    {
+        var runs = new List<List<string>>();
+        foreach (var encoding in new[] { GymEncoding.Json, GymEncoding.Binary })
+        {
+            await using var client = await server.ConnectAsync(encoding);
+            await using var env = await client.MakeAsync(id);
+            Assert.Equal(encoding == GymEncoding.Binary, env.UsesBinaryEncoding);
+            var run = new List<string>();
+            var (observation, info) = await env.ResetAsync(seed: 5);
+            run.Add(Describe(observation) + info.GetRawText());
+            for (var i = 0; i < 80; i++)
+            {
+                object action = env.ActionSpace is Box ? new[] { (i % 9 - 4) * 0.5f } : (long)(i % 2);
+                var step = await env.StepAsync(action);
+                run.Add($"{Describe(step.Observation)} {step.Reward} {step.Terminated} {step.Truncated} {step.Info.GetRawText()}");
+                if (step.Terminated || step.Truncated)
+                {
+                    (observation, info) = await env.ResetAsync();
+                    run.Add(Describe(observation) + info.GetRawText());
+                }
+            }
+            Assert.True(env.ActionSpace.Contains(await env.SampleAsync()));
+            runs.Add(run);
+        }
+        Assert.Equal(runs[0], runs[1]);
+    }
+
+    private static string Describe(object value) => value switch
+    {
+        float[] floats => string.Join(",", floats.Select(x => x.ToString("R", System.Globalization.CultureInfo.InvariantCulture))),
+        object[] parts => "(" + string.Join(";", parts.Select(Describe)) + ")",
+        System.Collections.IEnumerable items and not string => string.Join(",", items.Cast<object>()),
+        _ => Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture) ?? "",
+    };
 
     [Fact]
     public async Task MakeDescribesTheSpacesInFull()

@@ -54,7 +54,8 @@ public sealed class ServerFixture : WebApplicationFactory<Program>
 
     public int TcpPort => Services.GetRequiredService<TcpEndpoints>().Port;
 
-    public Task<GymClient> ConnectAsync(GymEncoding encoding = GymEncoding.Json) =>
+    /// <summary>A client asking for <paramref name="encoding"/>; null: the client's default (binary when offered).</summary>
+    public Task<GymClient> ConnectAsync(GymEncoding? encoding = null) =>
         GymClient.ConnectAsync("127.0.0.1", TcpPort, new GymClientOptions { Encoding = encoding });
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)

@@ -114,7 +114,7 @@ public sealed class VectorEnvTests(ServerFixture server)
     {
         await using var client = await server.ConnectAsync(GymEncoding.Binary);
         Assert.Equal(GymEncoding.Binary, client.Encoding);
-        await using var json = await server.ConnectAsync();
+        await using var json = await server.ConnectAsync(GymEncoding.Json);
         Assert.Equal(GymEncoding.Json, json.Encoding);
     }
 

@@ -36,7 +36,10 @@ public sealed class GymClient : IAsyncDisposable
     /// <summary>The encoding the server agreed to.</summary>
     public GymEncoding Encoding { get; }
 
-    /// <summary>Connects and performs the protocol-2 handshake (asking for the binary encoding if the options do).</summary>
+    /// <summary>
+    /// Connects and performs the protocol-2 handshake, asking for the binary encoding unless the options ask for JSON
+    /// (see <see cref="GymClientOptions.Encoding"/>).
+    /// </summary>
     /// <exception cref="GymServerException">The server is unreachable, or refused the handshake.</exception>
     /// <exception cref="TimeoutException">Connecting took longer than <see cref="GymClientOptions.ConnectTimeout"/>.</exception>
     public static async Task<GymClient> ConnectAsync(string host, int port, GymClientOptions? options = null, CancellationToken cancellationToken = default)
@@ -46,18 +49,16 @@ public sealed class GymClient : IAsyncDisposable
         try
         {
             var binary = options.Encoding == GymEncoding.Binary;
-            var reply = await connection.CallAsync(writer =>
+            JsonElement reply;
+            try
             {
-                writer.WriteStartObject();
-                writer.WriteStartObject(Protocol2Names.Server);
-                writer.WriteNumber(Protocol2Names.Protocol, 2);
-                if (binary)
-                {
-                    writer.WriteString(Protocol2Names.Encoding, WireEncodings.Binary);
-                }
-                writer.WriteEndObject();
-                writer.WriteEndObject();
-            }, cancellationToken).ConfigureAwait(false);
+                reply = await HandshakeAsync(connection, askBinary: options.Encoding != GymEncoding.Json, cancellationToken).ConfigureAwait(false);
+            }
+            catch (GymServerException refused) when (options.Encoding is null && refused.Code is EnvErrorCodes.InvalidArgument or ProtocolErrorCodes.InvalidRequest)
+            {
+                // A server without the binary encoding refuses the field: this connection speaks JSON.
+                reply = await HandshakeAsync(connection, askBinary: false, cancellationToken).ConfigureAwait(false);
+            }
             if (!reply.TryGetProperty(Protocol2Names.Protocol, out var protocol) || protocol.GetInt32() != 2)
             {
                 throw new GymServerException(GymServerException.BadReply, $"the server did not agree to protocol 2: {reply.GetRawText()}");
@@ -77,6 +78,20 @@ public sealed class GymClient : IAsyncDisposable
         }
     }
 
+    private static Task<JsonElement> HandshakeAsync(GymConnection connection, bool askBinary, CancellationToken cancellationToken) =>
+        connection.CallAsync(writer =>
+        {
+            writer.WriteStartObject();
+            writer.WriteStartObject(Protocol2Names.Server);
+            writer.WriteNumber(Protocol2Names.Protocol, 2);
+            if (askBinary)
+            {
+                writer.WriteString(Protocol2Names.Encoding, WireEncodings.Binary);
+            }
+            writer.WriteEndObject();
+            writer.WriteEndObject();
+        }, cancellationToken);
+
     /// <summary>Gymnasium's <c>make(id, **kwargs)</c>.</summary>
     /// <param name="id">A Gymnasium id, optionally with a backend prefix (<c>native:CartPole-v1</c>, <c>python:ALE/Pong-v5</c>).</param>
     /// <param name="kwargs">Keyword arguments of the env's constructor, or null.</param>
@@ -93,7 +108,7 @@ public sealed class GymClient : IAsyncDisposable
             writer.WriteEndObject();
             writer.WriteEndObject();
         }, cancellationToken).ConfigureAwait(false);
-        return new RemoteEnv(Connection, reply);
+        return new RemoteEnv(Connection, reply, Encoding == GymEncoding.Binary);
     }
 
     /// <summary>Gymnasium's <c>make_vec(id, num_envs, vectorization_mode="sync", **kwargs)</c>.</summary>

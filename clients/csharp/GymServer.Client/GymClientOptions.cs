@@ -13,8 +13,12 @@ public sealed class GymClientOptions
     /// </summary>
     public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromSeconds(60);
 
-    /// <summary>The encoding to ask for at the handshake. Default <see cref="GymEncoding.Json"/>.</summary>
-    public GymEncoding Encoding { get; set; } = GymEncoding.Json;
+    /// <summary>
+    /// The encoding to ask for at the handshake: null (the default) for binary frames when the server offers them and
+    /// JSON otherwise; <see cref="GymEncoding.Binary"/> to require them; <see cref="GymEncoding.Json"/> for JSON lines
+    /// only. <see cref="GymClient.Encoding"/> says what the server agreed to.
+    /// </summary>
+    public GymEncoding? Encoding { get; set; }
 
     /// <summary>TLS settings, for a server whose TCP port speaks TLS. Null (the default): plain TCP.</summary>
     public GymTlsOptions? Tls { get; set; }

@@ -9,14 +9,16 @@ namespace GymServer.Client;
 /// One env on the server, in Gymnasium's shape: <see cref="ResetAsync"/>, <see cref="StepAsync"/>,
 /// <see cref="SampleAsync"/>, <see cref="CloseAsync"/>. Made by <see cref="GymClient.MakeAsync"/>.
 /// </summary>
-public sealed class RemoteEnv : IAsyncDisposable
+public sealed partial class RemoteEnv : IAsyncDisposable
 {
     private readonly GymConnection _connection;
+    private readonly bool _binary;
     private bool _closed;
 
-    internal RemoteEnv(GymConnection connection, JsonElement reply)
+    internal RemoteEnv(GymConnection connection, JsonElement reply, bool binary)
     {
         _connection = connection;
+        _binary = binary;
         Instance = reply.GetProperty(Protocol2Names.Instance).GetString()!;
         Id = reply.GetProperty(Protocol2Names.Id).GetString()!;
         Backend = reply.GetProperty(Protocol2Names.Backend.EncodedUtf8Bytes).GetString()!;
@@ -39,6 +41,9 @@ public sealed class RemoteEnv : IAsyncDisposable
     /// <summary>The action space.</summary>
     public Space ActionSpace { get; }
 
+    /// <summary>Whether reset, step and sample travel as binary frames.</summary>
+    public bool UsesBinaryEncoding => _binary;
+
     /// <summary>
     /// Gymnasium's <c>reset(seed=seed, options=options)</c>. With a seed the env's generator is reseeded (the
     /// trajectory is Gymnasium's to the bit for native envs); without, it continues.
@@ -46,6 +51,10 @@ public sealed class RemoteEnv : IAsyncDisposable
     /// <exception cref="GymServerException">The server refused (<c>invalid_argument</c>, <c>unknown_instance</c>, ...).</exception>
     public async Task<ResetResult> ResetAsync(long? seed = null, JsonObject? options = null, CancellationToken cancellationToken = default)
     {
+        if (_binary)
+        {
+            return await ResetBinaryAsync(seed, options, cancellationToken).ConfigureAwait(false);
+        }
         var reply = await _connection.CallAsync(writer =>
         {
             writer.WriteStartObject();
@@ -64,6 +73,10 @@ public sealed class RemoteEnv : IAsyncDisposable
     public async Task<StepResult> StepAsync(object action, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(action);
+        if (_binary)
+        {
+            return await StepBinaryAsync(action, cancellationToken).ConfigureAwait(false);
+        }
         var reply = await _connection.CallAsync(writer =>
         {
             writer.WriteStartObject();
@@ -85,6 +98,10 @@ public sealed class RemoteEnv : IAsyncDisposable
     /// <summary>Gymnasium's <c>action_space.sample()</c>, drawn by the server from the env's own generator.</summary>
     public async Task<object> SampleAsync(CancellationToken cancellationToken = default)
     {
+        if (_binary)
+        {
+            return await SampleBinaryAsync(cancellationToken).ConfigureAwait(false);
+        }
         var reply = await _connection.CallAsync(writer => WriteInstanceCommand(writer, Protocol2Names.Sample, Instance), cancellationToken).ConfigureAwait(false);
         return ActionSpace.ReadJson(reply.GetProperty(Protocol2Names.Sample));
     }

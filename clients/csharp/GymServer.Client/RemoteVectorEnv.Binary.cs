@@ -1,13 +1,45 @@
 using System.Buffers;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using GymServer.Protocol.Binary;
 
 namespace GymServer.Client;
 
-/// <summary>step_vec as binary frames (docs/protocol.md, "Binary encoding").</summary>
+/// <summary>reset_vec and step_vec as binary frames (docs/protocol.md, "Binary encoding").</summary>
 public sealed partial class RemoteVectorEnv
 {
-    private static readonly JsonElement EmptyInfo = JsonDocument.Parse("{}").RootElement.Clone();
+    private static JsonElement EmptyInfo => RemoteEnv.EmptyInfo;
+
+    private async Task<VectorResetResult> ResetBinaryAsync(long? seed, JsonObject? options, CancellationToken cancellationToken)
+    {
+        RemoteEnv.CheckSeed(seed, "reset_vec");
+        var frame = await _connection.RequestFrameAsync(buffer => ResetRequestFrame.Write(buffer, FrameType.ResetVecRequest, Instance, seed,
+            options is null ? [] : JsonSerializer.SerializeToUtf8Bytes(options)), cancellationToken).ConfigureAwait(false);
+        if (frame.Type != (byte)FrameType.ResetVecReply)
+        {
+            throw new GymServerException(GymServerException.BadReply, $"a frame of type 0x{frame.Type:X2} came as the reply to reset_vec");
+        }
+        int n, b;
+        ReadOnlySpan<byte> observations, infos;
+        try
+        {
+            ResetVecReplyFrame.Read(frame.Payload, out n, out b, out observations, out infos);
+        }
+        catch (FormatException e)
+        {
+            throw new GymServerException(GymServerException.BadReply, e.Message, e);
+        }
+        if (n != NumEnvs || b != SingleObservationSpace.ByteSize)
+        {
+            throw new GymServerException(GymServerException.BadReply, $"reset_vec reply for {n} env(s) of {b}-byte observations; expected {NumEnvs} of {SingleObservationSpace.ByteSize}");
+        }
+        var values = new object[n];
+        for (var i = 0; i < n; i++)
+        {
+            values[i] = SingleObservationSpace.ReadBytes(observations.Slice(i * b, b));
+        }
+        return new VectorResetResult(values, infos.IsEmpty ? Enumerable.Repeat(EmptyInfo, n).ToArray() : ParseInfos(infos.ToArray()));
+    }
 
     private async Task<VectorStepResult> StepBinaryAsync(IReadOnlyList<object> actions, CancellationToken cancellationToken)
     {
@@ -68,6 +100,6 @@ public sealed partial class RemoteVectorEnv
         using var document = JsonDocument.Parse(json);
         var infos = document.RootElement.EnumerateArray().Select(info => info.Clone()).ToArray();
         return infos.Length == NumEnvs ? infos
-            : throw new GymServerException(GymServerException.BadReply, $"{infos.Length} infos in a step_vec reply for {NumEnvs} env(s)");
+            : throw new GymServerException(GymServerException.BadReply, $"{infos.Length} infos in a reply for {NumEnvs} env(s)");
     }
 }

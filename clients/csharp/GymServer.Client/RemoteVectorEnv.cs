@@ -52,6 +52,10 @@ public sealed partial class RemoteVectorEnv : IAsyncDisposable
     /// <summary>Resets every sub-env; with a seed s, sub-env i gets seed s + i.</summary>
     public async Task<VectorResetResult> ResetAsync(long? seed = null, JsonObject? options = null, CancellationToken cancellationToken = default)
     {
+        if (_binary)
+        {
+            return await ResetBinaryAsync(seed, options, cancellationToken).ConfigureAwait(false);
+        }
         var reply = await _connection.CallAsync(writer =>
         {
             writer.WriteStartObject();

@@ -1,6 +1,6 @@
 """Lockstep throughput of gymserver_client on one connection: each request is sent after the last reply came.
 
-Usage: python3 examples/throughput.py [--host H] [--port P] [--seconds S] [--binary]
+Usage: python3 examples/throughput.py [--host H] [--port P] [--seconds S] [--json]
 Prints single-env CartPole-v1 steps/s, then vector-env (16 sub-envs) env-steps/s.
 """
 
@@ -39,9 +39,9 @@ def main():
     parser.add_argument("--host", default="127.0.0.1")
     parser.add_argument("--port", type=int, default=4040)
     parser.add_argument("--seconds", type=float, default=5)
-    parser.add_argument("--binary", action="store_true")
+    parser.add_argument("--json", action="store_true", help="JSON lines instead of the binary frames the server offers")
     args = parser.parse_args()
-    with GymClient(args.host, args.port, binary=args.binary) as client:
+    with GymClient(args.host, args.port, binary=False if args.json else None) as client:
         env = RemoteEnv("CartPole-v1", client=client)
         env.reset(seed=0)
 

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import json
 from typing import Any, Callable, Optional
 
 from gymserver_client.connection import Connection, Tls
 from gymserver_client.errors import BAD_REPLY, GymServerError
+from gymserver_client.frames import MAKE_REQUEST, MAKE_VEC_REQUEST
 
 
 class GymClient:
@@ -15,20 +17,28 @@ class GymClient:
         host: the server's address.
         port: its TCP port.
         timeout: seconds a connect or a request may take, or None to wait forever.
-        binary: ask for the binary encoding of vector steps (docs/protocol.md, "Binary encoding").
+        binary: the encoding: None (the default) for binary frames when the server offers them, JSON otherwise;
+            True to require binary; False for JSON lines only (docs/protocol.md, "Binary encoding"). ``self.binary``
+            says what the server agreed to.
         tls: TLS for a server whose port speaks it: True (the system's trusted roots), the path of a CA file, or an
             ``ssl.SSLContext`` (see ``connection.Tls``). Default: plain TCP.
         server_hostname: the name the server's certificate must carry; default: ``host``.
     """
 
     def __init__(self, host: str = "127.0.0.1", port: int = 4040, timeout: Optional[float] = 60.0,
-                 binary: bool = False, *, tls: Tls = None, server_hostname: Optional[str] = None):
+                 binary: Optional[bool] = None, *, tls: Tls = None, server_hostname: Optional[str] = None):
         self.connection = Connection(host, port, timeout, tls=tls, server_hostname=server_hostname)
         try:
             handshake: dict[str, Any] = {"protocol": 2}
-            if binary:
+            if binary is not False:
                 handshake["encoding"] = "binary"
-            reply = self.connection.call({"server": handshake})
+            try:
+                reply = self.connection.call({"server": handshake})
+            except GymServerError as e:
+                # A server without the binary encoding refuses the field; then this connection speaks JSON.
+                if binary is not None or e.code not in ("invalid_argument", "invalid_request"):
+                    raise
+                reply = self.connection.call({"server": {"protocol": 2}})
             if reply.get("protocol") != 2:
                 raise GymServerError(BAD_REPLY, f"the server did not agree to protocol 2: {reply!r}")
             self.binary = reply.get("encoding") == "binary"
@@ -45,11 +55,19 @@ class GymClient:
 
     def make(self, env_id: str, kwargs: Optional[dict] = None, render_mode: Optional[str] = None) -> dict:
         """The raw ``make`` reply: instance, id, backend and both space descriptions."""
-        return self.call("make", id=env_id, kwargs=kwargs, render_mode=render_mode)
+        return self._call_json_frame(MAKE_REQUEST, "make", id=env_id, kwargs=kwargs, render_mode=render_mode)
 
     def make_vec(self, env_id: str, num_envs: int, kwargs: Optional[dict] = None) -> dict:
         """The raw ``make_vec`` reply."""
-        return self.call("make_vec", id=env_id, num_envs=num_envs, kwargs=kwargs)
+        return self._call_json_frame(MAKE_VEC_REQUEST, "make_vec", id=env_id, num_envs=num_envs, kwargs=kwargs)
+
+    def _call_json_frame(self, frame_type: int, command: str, **arguments: Any) -> dict:
+        """A command whose frame carries its JSON arguments (make, make_vec): a frame in binary, a line in JSON."""
+        if not self.binary:
+            return self.call(command, **arguments)
+        present = {k: v for k, v in arguments.items() if v is not None}
+        body = self.connection.frame(frame_type, json.dumps(present, separators=(",", ":"), allow_nan=False).encode())
+        return json.loads(bytes(body))
 
     def list_envs(self) -> list[dict]:
         """Every env id the server serves, with its backend and space descriptions."""

@@ -1,4 +1,4 @@
-"""One TCP connection to GymServer: JSON requests out, replies in, in order; binary frames for step_vec."""
+"""One TCP connection to GymServer: JSON requests out, replies in, in order; binary frames (protocol 2's binary encoding)."""
 
 from __future__ import annotations
 
@@ -13,12 +13,10 @@ from typing import Any, Optional, Union
 
 from gymserver_client.errors import (BAD_REPLY, CLOSING_CODES, CONNECTION_CLOSED, CONNECTION_LOST, TLS_FAILED,
                                      GymServerError)
+from gymserver_client.frames import ERROR_REPLY, FRAME_NAMES, reply_type
 
 FRAME_MAGIC = 0xB7
 FRAME_HEADER = struct.Struct("<BBHI")  # magic, type, reserved, payload length
-STEP_VEC_REQUEST = 0x01
-STEP_VEC_REPLY = 0x81
-ERROR_REPLY = 0x7F
 REPLY_END = b"\r\n\r\n"
 
 
@@ -130,6 +128,16 @@ class Connection:
             return kind, body
         with self._lock:
             return self._run(exchange)
+
+    def frame(self, frame_type: int, payload: bytes) -> memoryview:
+        """Sends a binary request frame and returns the payload of the frame that answers it (raising error frames).
+
+        The payload is a buffer of its own: observations read from it with numpy are views, not copies."""
+        kind, body = self.request_frame(frame_type, payload)
+        if kind != reply_type(frame_type):
+            name = FRAME_NAMES.get(frame_type, f"0x{frame_type:02X}")
+            raise GymServerError(BAD_REPLY, f"a frame of type 0x{kind:02X} came as the reply to {name}")
+        return body
 
     def close(self) -> None:
         """Closes the connection; the server closes every env it held."""

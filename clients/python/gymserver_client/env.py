@@ -8,7 +8,9 @@ import gymnasium
 
 from gymserver_client.client import GymClient, make_on
 from gymserver_client.connection import Tls
-from gymserver_client.spaces import from_jsonable, space_from_description, to_jsonable
+from gymserver_client import frames
+from gymserver_client.errors import BAD_REPLY, GymServerError
+from gymserver_client.spaces import from_bytes, from_jsonable, raw_size, space_from_description, to_bytes, to_jsonable
 
 
 class RemoteEnv(gymnasium.Env):
@@ -43,24 +45,56 @@ class RemoteEnv(gymnasium.Env):
         self.observation_space = space_from_description(reply["observation_space"])
         self.action_space = space_from_description(reply["action_space"])
         self._closed = False
+        self._prefix = frames.with_instance(self.instance.encode("ascii"))
+        self._observation_size = raw_size(self.observation_space)
+        self._action_size = raw_size(self.action_space)
+
+    @property
+    def binary(self) -> bool:
+        """Whether reset, step and sample travel as binary frames (the client's connection speaks them)."""
+        return self.client.binary
 
     def reset(self, *, seed: Optional[int] = None, options: Optional[dict] = None) -> tuple[Any, dict]:
         """Gymnasium's reset: with a seed the server reseeds the env (Gymnasium's trajectory, to the bit)."""
-        reply = self.client.call("reset", instance=self.instance, seed=None if seed is None else int(seed),
-                                 options=options)
+        seed = None if seed is None else int(seed)
+        if self.client.binary:
+            body = self.client.connection.frame(frames.RESET_REQUEST,
+                                                frames.reset_payload(self._prefix[1:], seed, options))
+            raw, info = frames.read_reset(body)
+            observation = self._observation(raw)
+        else:
+            reply = self.client.call("reset", instance=self.instance, seed=seed, options=options)
+            observation, info = from_jsonable(self.observation_space, reply["observation"]), reply["info"]
         # After the server accepted the seed: also seeds self.np_random, as Gymnasium's Env.reset does.
-        super().reset(seed=None if seed is None else int(seed))
-        return from_jsonable(self.observation_space, reply["observation"]), reply["info"]
+        super().reset(seed=seed)
+        return observation, info
 
     def step(self, action: Any) -> tuple[Any, SupportsFloat, bool, bool, dict]:
         """Gymnasium's step: (observation, reward, terminated, truncated, info)."""
+        if self.client.binary:
+            body = self.client.connection.frame(frames.STEP_REQUEST, self._prefix + to_bytes(self.action_space, action))
+            raw, reward, terminated, truncated, info = frames.read_step(body)
+            return self._observation(raw), reward, terminated, truncated, info
         reply = self.client.call("step", instance=self.instance, action=to_jsonable(self.action_space, action))
         return (from_jsonable(self.observation_space, reply["observation"]), reply["reward"],
                 reply["terminated"], reply["truncated"], reply["info"])
 
     def sample_action(self) -> Any:
         """An action drawn by the server from the env's own action space generator (Gymnasium's sample)."""
+        if self.client.binary:
+            raw = frames.read_sample(self.client.connection.frame(frames.SAMPLE_REQUEST, self._prefix))
+            return self._value(self.action_space, raw, self._action_size)
         return from_jsonable(self.action_space, self.client.call("sample", instance=self.instance)["sample"])
+
+    def _observation(self, raw: memoryview) -> Any:
+        return self._value(self.observation_space, raw, self._observation_size)
+
+    @staticmethod
+    def _value(space: Any, raw: memoryview, size: int) -> Any:
+        """A value from its raw bytes: a numpy view of the reply's own buffer, not a copy, where the dtypes agree."""
+        if len(raw) != size:
+            raise GymServerError(BAD_REPLY, f"a value of {len(raw)} bytes for a space of {size}")
+        return from_bytes(space, raw)
 
     def close(self) -> None:
         """Closes the env on the server, and the connection if the env opened it. Closing twice is fine."""

@@ -14,6 +14,9 @@ BAD_REPLY = "bad_reply"
 TLS_FAILED = "tls_failed"
 """The client's own code: the TLS handshake failed (a certificate not trusted or not for the host name, no TLS)."""
 
+INVALID_ARGUMENT = "invalid_argument"
+"""The server's code for an argument it refuses; the client raises it too for a seed a binary frame cannot carry."""
+
 CLOSING_CODES = frozenset({"server_shutting_down", "idle_timeout", "too_many_connections", "tls_required"})
 """Errors the server sends on its own just before it closes the connection (docs/protocol.md)."""
 

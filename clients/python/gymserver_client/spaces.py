@@ -133,7 +133,8 @@ def from_bytes(space: spaces.Space, buffer: memoryview) -> Any:
     array = np.frombuffer(buffer, dtype=dtype, count=count)
     if isinstance(space, spaces.Discrete):
         return int(array[0])
-    return array.astype(space.dtype).reshape(space.shape)
+    # No copy when the layout's dtype is the space's: the value is a view of the reply, which is its alone.
+    return array.astype(space.dtype, copy=False).reshape(space.shape)
 
 
 def is_leaf(space: spaces.Space) -> bool:

@@ -12,7 +12,8 @@ from gymnasium.vector import VectorEnv
 from gymnasium.vector.utils import batch_space
 
 from gymserver_client.client import GymClient, make_on
-from gymserver_client.connection import STEP_VEC_REPLY, STEP_VEC_REQUEST, Tls
+from gymserver_client import frames
+from gymserver_client.connection import Tls
 from gymserver_client.errors import BAD_REPLY, GymServerError
 from gymserver_client.spaces import (
     batch_from_bytes,
@@ -88,7 +89,8 @@ class RemoteVectorEnv(VectorEnv):
         host: the server's address, when no client is given.
         port: its TCP port, when no client is given.
         client: a GymClient to share; else the vector env opens and owns one.
-        binary: for a connection it opens, step with binary frames (docs/protocol.md, "Binary encoding").
+        binary: for a connection it opens, as GymClient's: None (binary frames when the server offers them), True
+            or False (docs/protocol.md, "Binary encoding").
         timeout: seconds a request may take, for a connection it opens.
         tls, server_hostname: TLS for a connection it opens, as for GymClient.
         **kwargs: keyword arguments of every sub-env's constructor.
@@ -97,7 +99,7 @@ class RemoteVectorEnv(VectorEnv):
     metadata = {"autoreset_mode": _NEXT_STEP}
 
     def __init__(self, env_id: str, num_envs: int, host: str = "127.0.0.1", port: int = 4040, *,
-                 client: Optional[GymClient] = None, binary: bool = False, timeout: Optional[float] = 60.0,
+                 client: Optional[GymClient] = None, binary: Optional[bool] = None, timeout: Optional[float] = 60.0,
                  tls: Tls = None, server_hostname: Optional[str] = None, **kwargs: Any):
         self.client, self._owns_client, reply = make_on(
             client, lambda: GymClient(host, port, timeout, binary=binary, tls=tls, server_hostname=server_hostname),
@@ -124,9 +126,20 @@ class RemoteVectorEnv(VectorEnv):
         """Resets every sub-env; with a seed s, sub-env i gets s + i. Returns (observations, infos)."""
         if seed is not None and not isinstance(seed, (int, np.integer)):
             raise TypeError("seed must be an int or None (sub-env i gets seed + i)")
-        reply = self.client.call("reset_vec", instance=self.instance, seed=None if seed is None else int(seed),
-                                 options=options)
+        seed = None if seed is None else int(seed)
+        if self.client.binary:
+            body = self.client.connection.frame(frames.RESET_VEC_REQUEST,
+                                                frames.reset_payload(self._instance_bytes, seed, options, "reset_vec"))
+            raw, infos = frames.read_reset_vec(body, self.num_envs, self._observation_size)
+            return self._observations_from_bytes(raw), merge_infos(infos)
+        reply = self.client.call("reset_vec", instance=self.instance, seed=seed, options=options)
         return self._observations_from_json(reply["observations"]), merge_infos(reply["infos"])
+
+    def _observations_from_bytes(self, raw: memoryview) -> Any:
+        space, n, size = self.single_observation_space, self.num_envs, self._observation_size
+        if is_leaf(space):
+            return batch_from_bytes(space, raw, n)
+        return batch(space, [from_bytes(space, raw[i * size:]) for i in range(n)])
 
     def _observations_from_json(self, observations: list) -> Any:
         space = self.single_observation_space
@@ -156,19 +169,16 @@ class RemoteVectorEnv(VectorEnv):
 
     def _step_binary(self, actions: Any):
         # Leaf spaces (Box, Discrete, ...) go through numpy a whole batch at a time; Tuple and Dict part by part.
-        action_space, observation_space, n = self.single_action_space, self.single_observation_space, self.num_envs
+        action_space, n = self.single_action_space, self.num_envs
         encoded = batch_to_bytes(action_space, actions, n) if is_leaf(action_space) else b"".join(
             to_bytes(action_space, a) for a in unbatch(action_space, actions, n))
         payload = bytes([len(self._instance_bytes)]) + self._instance_bytes + encoded
-        kind, body = self.client.connection.request_frame(STEP_VEC_REQUEST, payload)
-        if kind != STEP_VEC_REPLY:
-            raise GymServerError(BAD_REPLY, f"a frame of type 0x{kind:02X} came as the reply to step_vec")
+        body = self.client.connection.frame(frames.STEP_VEC_REQUEST, payload)
         count, size = struct.unpack_from("<II", body)
-        if count != n or size != self._observation_size:
+        if count != n or size != self._observation_size or len(body) < 12 + n * (size + 10):
             raise GymServerError(BAD_REPLY, f"step_vec reply for {count} env(s) of {size}-byte observations")
         offset = 8
-        observations = batch_from_bytes(observation_space, body[offset:], n) if is_leaf(observation_space) else batch(
-            observation_space, [from_bytes(observation_space, body[offset + i * size:]) for i in range(n)])
+        observations = self._observations_from_bytes(body[offset:offset + n * size])
         offset += n * size
         rewards = np.frombuffer(body, dtype="<f8", count=n, offset=offset).astype(np.float64)
         offset += 8 * n

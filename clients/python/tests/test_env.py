@@ -12,10 +12,54 @@ CARTPOLE_SEED_3 = np.array([-0.041435081511735916, -0.026318948715925217, 0.0301
                            dtype=np.float32)
 
 
-@pytest.fixture
-def client(server):
-    with GymClient(port=server.port) as c:
+@pytest.fixture(params=[False, True], ids=["json", "binary"])
+def client(request, server):
+    with GymClient(port=server.port, binary=request.param) as c:
         yield c
+
+
+def test_speaks_binary_frames_by_default_and_json_when_asked(server):
+    env = RemoteEnv("CartPole-v1", port=server.port)
+    try:
+        assert env.binary is True and env.client.binary is True
+    finally:
+        env.close()
+    with GymClient(port=server.port, binary=False) as json_client:
+        assert RemoteEnv("CartPole-v1", client=json_client).binary is False
+
+
+@pytest.mark.parametrize("env_id, kwargs, actions", [
+    ("FrozenLake-v1", {"map_name": "8x8"}, [1, 2, 2, 1, 0, 3] * 10),
+    ("CartPole-v1", {}, [0, 1, 1, 0, 1] * 20),
+    ("Pendulum-v1", {}, [np.array([0.25 * (i % 9 - 4)], dtype=np.float32) for i in range(40)]),
+])
+def test_binary_gives_the_values_of_json(server, env_id, kwargs, actions):
+    runs = []
+    for binary in (False, True):
+        with GymClient(port=server.port, binary=binary) as c:
+            env = RemoteEnv(env_id, client=c, **kwargs)
+            assert env.binary is binary
+            run = [env.reset(seed=7)]
+            for action in actions:
+                step = env.step(action)
+                run.append(step)
+                if step[2] or step[3]:
+                    run.append(env.reset())
+            runs.append(run)
+    for json_result, binary_result in zip(*runs):
+        assert len(json_result) == len(binary_result)
+        np.testing.assert_array_equal(json_result[0], binary_result[0])
+        assert json_result[1:] == binary_result[1:]
+
+
+def test_binary_observations_are_views_of_the_reply(server):
+    with GymClient(port=server.port) as c:
+        env = RemoteEnv("CartPole-v1", client=c)
+        observation, _ = env.reset(seed=3)
+        np.testing.assert_array_equal(observation, CARTPOLE_SEED_3)
+        assert observation.dtype == np.float32 and not observation.flags.owndata
+        stepped = env.step(1)[0]
+        assert not stepped.flags.owndata and not np.shares_memory(observation, stepped)
 
 
 def test_is_a_gymnasium_env_with_full_spaces(server):
@@ -76,7 +120,8 @@ def test_kwargs_and_integer_rewards(client):
     assert observation == 0 and info == {"prob": 1}
     observation, reward, terminated, truncated, _ = env.step(2)
     assert (observation, reward, terminated, truncated) == (1, 0, False, False)
-    assert isinstance(reward, int)
+    # JSON keeps Python's int; binary frames carry every reward as a float64 (docs/protocol.md).
+    assert isinstance(reward, float if client.binary else int)
 
 
 def test_tuple_observations_and_box_actions(client):

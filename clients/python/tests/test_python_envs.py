@@ -46,3 +46,22 @@ def test_dict_vectors_step_alike_in_both_encodings(python_server):
         np.testing.assert_array_equal(json_obs[key], bin_obs[key])
     assert json_obs["grid"].shape == (2, 2, 2)
     np.testing.assert_array_equal(json_infos["_pair"], bin_infos["_pair"])
+
+
+def test_dict_single_env_steps_alike_in_both_encodings(python_server):
+    results = []
+    for binary in (False, True):
+        with GymClient(port=python_server.port, binary=binary) as client:
+            env = RemoteEnv(DICT_ENV, client=client)
+            assert env.binary is binary
+            first = env.reset(seed=1, options={"start": 0.25})
+            second = env.step((1, np.array([0.5]), np.array([2, 3])))
+            results.append((first, second, env.sample_action()))
+    (json_reset, json_step, json_sample), (bin_reset, bin_step, bin_sample) = results
+    for key in json_reset[0]:
+        np.testing.assert_array_equal(json_reset[0][key], bin_reset[0][key])
+        np.testing.assert_array_equal(json_step[0][key], bin_step[0][key])
+    assert json_reset[1] == bin_reset[1] == {"options": {"start": 0.25}}
+    assert json_step[1:4] == bin_step[1:4]
+    assert json_step[4]["pair"] == bin_step[4]["pair"] == [2, 3]
+    assert isinstance(bin_sample, tuple) and len(bin_sample) == len(json_sample)

@@ -26,7 +26,7 @@ def test_remote_env_over_tls_trusting_the_ca_file(tls_server, certificates):
 def test_binary_vector_steps_over_tls_equal_json_ones(tls_server, certificates):
     ca = str(certificates / "ca.pem")
     binary = RemoteVectorEnv("CartPole-v1", 64, port=tls_server.port, binary=True, tls=ca)
-    plain_json = RemoteVectorEnv("CartPole-v1", 64, port=tls_server.port, tls=ca)
+    plain_json = RemoteVectorEnv("CartPole-v1", 64, port=tls_server.port, binary=False, tls=ca)
     try:
         assert binary.binary and not plain_json.binary
         np.testing.assert_array_equal(binary.reset(seed=5)[0], plain_json.reset(seed=5)[0])

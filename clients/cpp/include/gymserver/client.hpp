@@ -19,9 +19,10 @@ namespace gymserver {
 /// How a Client connects.
 struct ClientOptions {
   Timeouts timeouts;
-  /// kBinary negotiates the binary encoding at the handshake; VectorEnv::step then sends binary
-  /// frames (every other request stays JSON).
-  Encoding encoding = Encoding::kJson;
+  /// kAuto (the default) asks for the binary encoding at the handshake and speaks JSON to a server
+  /// without it; kBinary requires it; kJson keeps JSON lines. With binary, Env's reset, step and
+  /// sample and VectorEnv's reset and step send binary frames (every other request stays JSON).
+  Encoding encoding = Encoding::kAuto;
   /// TLS, for a server whose TCP port speaks it (off by default).
   Tls tls;
 };
@@ -40,17 +41,27 @@ struct EnvSpec {
 class Client {
  public:
   Client(const std::string& host, const std::string& port, ClientOptions options = {})
-      : connection_(host, port, options.timeouts, options.tls), encoding_(options.encoding) {
+      : connection_(host, port, options.timeouts, options.tls) {
     Json handshake = {{"server", {{"protocol", 2}}}};
-    if (encoding_ == Encoding::kBinary) handshake["server"]["encoding"] = "binary";
-    Json reply = request(handshake);
+    if (options.encoding != Encoding::kJson) handshake["server"]["encoding"] = "binary";
+    Json reply;
+    try {
+      reply = request(handshake);
+    } catch (const ServerError& refused) {
+      // A server without the binary encoding refuses the field: this connection speaks JSON.
+      if (options.encoding != Encoding::kAuto ||
+          (refused.code() != "invalid_argument" && refused.code() != "invalid_request"))
+        throw;
+      reply = request({{"server", {{"protocol", 2}}}});
+    }
     server_ = reply.value("server", std::string());
     std::string granted = reply.value("encoding", std::string("json"));
-    if (encoding_ == Encoding::kBinary && granted != "binary") {
+    if (options.encoding == Encoding::kBinary && granted != "binary") {
       throw ConnectionError(
           "protocol_error",
           "the server did not grant the binary encoding (it answered " + reply.dump() + ")");
     }
+    encoding_ = granted == "binary" ? Encoding::kBinary : Encoding::kJson;
   }
 
   Client(const Client&) = delete;
@@ -58,6 +69,7 @@ class Client {
 
   /// The server's name and release, from the handshake ("GymServer 1.0.0").
   const std::string& server() const { return server_; }
+  /// The encoding the server granted: kBinary or kJson.
   Encoding encoding() const { return encoding_; }
 
   /// Sends one request object and returns its reply; throws ServerError for an error reply. The
@@ -94,7 +106,7 @@ class Client {
 
  private:
   Connection connection_;
-  Encoding encoding_;
+  Encoding encoding_ = Encoding::kJson;
   std::string server_;
 };
 

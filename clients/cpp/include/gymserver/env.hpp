@@ -14,8 +14,9 @@ namespace gymserver {
 
 class Client;
 
-/// The encodings of protocol-2 step_vec requests and replies.
-enum class Encoding { kJson, kBinary };
+/// The encodings of protocol 2: JSON lines, or binary frames for reset, step, sample, reset_vec and
+/// step_vec. kAuto (ClientOptions' default) asks for binary and takes JSON from a server without it.
+enum class Encoding { kAuto, kJson, kBinary };
 
 /// A handle to one env on the server, made by Client::make. Copies refer to the same env.
 class Env {
@@ -38,6 +39,8 @@ class Env {
   const std::string& backend() const { return backend_; }
   const Space& observation_space() const { return observation_space_; }
   const Space& action_space() const { return action_space_; }
+  /// Whether reset, step and sample travel as binary frames.
+  bool binary() const;
 
  private:
   Client* client_;

@@ -17,6 +17,32 @@ inline VectorEnv::VectorEnv(Client& client, const Json& make_reply)
       action_space_(Space::from_json(make_reply.at("single_action_space"))) {}
 
 inline VecResetResult VectorEnv::reset(std::optional<uint64_t> seed, const Json& options) {
+  if (client_->encoding() == Encoding::kBinary) {
+    std::string payload = binary::exchange(
+        client_->connection(),
+        binary::reset_request(binary::kResetVecRequest, instance_, seed, options));
+    binary::PayloadReader reader(payload);
+    uint32_t count = reader.u32();
+    uint32_t observation_bytes = reader.u32();
+    if (count != static_cast<uint32_t>(num_envs_) ||
+        observation_bytes != observation_space_.byte_size()) {
+      throw ConnectionError("protocol_error", "a reset_vec reply for " + std::to_string(count) +
+                                                  " env(s) of " +
+                                                  std::to_string(observation_bytes) + " bytes");
+    }
+    VecResetResult result;
+    for (uint32_t i = 0; i < count; ++i) {
+      const unsigned char* data = reader.take(observation_bytes);
+      result.observations.push_back(observation_space_.read_value(data));
+    }
+    Json infos = reader.json(Json::array());
+    reader.expect_end();
+    if (infos.empty()) infos = Json(std::vector<Json>(count, Json::object()));
+    if (!infos.is_array() || infos.size() != count)
+      throw ConnectionError("protocol_error", "the infos of a reset_vec reply are not a list");
+    for (auto& info : infos) result.infos.push_back(std::move(info));
+    return result;
+  }
   Json reply = client_->request(detail::reset_request("reset_vec", instance_, seed, options));
   VecResetResult result;
   for (auto& observation : reply.at("observations"))
@@ -46,19 +72,8 @@ inline VecStepResult VectorEnv::step_json(const std::vector<Json>& actions) {
 }
 
 inline VecStepResult VectorEnv::step_binary(const std::vector<Json>& actions) {
-  Connection& connection = client_->connection();
-  std::string frame = binary::step_vec_request(instance_, action_space_, actions);
-  connection.send_bytes(frame.data(), frame.size());
-  std::string payload;
-  unsigned char type = binary::read_frame(connection, payload);
-  if (type == binary::kErrorReply) {
-    Json error = detail::parse_reply(payload);
-    detail::throw_if_error(error);
-    throw ConnectionError("protocol_error", "a binary error frame without an error: " + payload);
-  }
-  if (type != binary::kStepVecReply) {
-    throw ConnectionError("protocol_error", "unexpected binary frame type " + std::to_string(type));
-  }
+  std::string payload = binary::exchange(
+      client_->connection(), binary::step_vec_request(instance_, action_space_, actions));
   binary::PayloadReader reader(payload);
   uint32_t count = reader.u32();
   uint32_t observation_bytes = reader.u32();

@@ -1,5 +1,5 @@
 // Lockstep throughput of GymServer.Client on one connection: each request is sent after the last reply came.
-// Usage: dotnet run -c Release --project clients/csharp/examples/ClientThroughput -- [host] [port] [seconds] [binary]
+// Usage: dotnet run -c Release --project clients/csharp/examples/ClientThroughput -- [host] [port] [seconds] [json]
 // Prints single-env CartPole-v1 steps/s, then vector-env (16 sub-envs) env-steps/s in the chosen encoding.
 using System.Diagnostics;
 using GymServer.Client;
@@ -7,7 +7,8 @@ using GymServer.Client;
 var host = args.Length > 0 ? args[0] : "127.0.0.1";
 var port = args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 4040;
 var seconds = args.Length > 2 ? double.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 5;
-var encoding = args.Length > 3 && args[3] == "binary" ? GymEncoding.Binary : GymEncoding.Json;
+// Binary frames when the server offers them (the client's default); "json" for JSON lines.
+GymEncoding? encoding = args.Length > 3 && args[3] == "json" ? GymEncoding.Json : null;
 
 await using var client = await GymClient.ConnectAsync(host, port, new GymClientOptions { Encoding = encoding });
 await using var env = await client.MakeAsync("CartPole-v1");
