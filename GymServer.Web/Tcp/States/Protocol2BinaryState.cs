@@ -13,7 +13,8 @@ namespace GymServer.Web.Tcp.States;
 /// Protocol 2 with the binary encoding: JSON lines as in <see cref="Protocol2JsonState"/>, and step_vec as binary
 /// frames (a frame starts with 0xB7, which no JSON line does). A native vector env steps synchronously and allocates
 /// nothing: actions are copied from the payload into the sub-envs' action buffers and observations from theirs into
-/// the reply.
+/// the reply. With a codec agreed at the handshake, compressed request frames are decompressed first and reply frames
+/// compressed last, so the frames in between never see compression.
 /// </summary>
 public sealed class Protocol2BinaryState(ConnectionScope scope) : Protocol2JsonState(scope)
 {
@@ -26,6 +27,8 @@ public sealed class Protocol2BinaryState(ConnectionScope scope) : Protocol2JsonS
     // Reused for infos and error payloads, so a step whose infos are all empty (CartPole's) allocates nothing.
     private readonly Utf8JsonWriter _json = new(Stream.Null, WriterOptions);
     private byte[] _framePayload = [];
+    // A compressed request's payload once decompressed; at most one maximum payload, made when a client first compresses.
+    private byte[] _decompressed = [];
     private byte[] _cachedVectorId = [];
     private VectorEnv? _cachedVector;
 
@@ -68,8 +71,14 @@ public sealed class Protocol2BinaryState(ConnectionScope scope) : Protocol2JsonS
         switch (request.Framing)
         {
             case RequestFraming.Frame:
-                var step = StepVecAsync(request.Header, request.Bytes, output);
-                return step.IsCompletedSuccessfully ? new ValueTask<ConnectionState>(this) : AwaitAsync(step);
+                var start = output.WrittenCount;
+                var step = RunFrameAsync(request.Header, request.Bytes, output);
+                if (!step.IsCompletedSuccessfully)
+                {
+                    return AwaitAsync(step, output, start);
+                }
+                Scope.Compression?.Compress(output, start);
+                return new ValueTask<ConnectionState>(this);
             case RequestFraming.FrameTooLong:
                 WriteFrameError(output, ProtocolErrorCodes.LineTooLong,
                     $"the frame's payload of {request.Header.Length} bytes is longer than {Scope.Frames.MaxPayloadLength} bytes; it was discarded");
@@ -82,11 +91,56 @@ public sealed class Protocol2BinaryState(ConnectionScope scope) : Protocol2JsonS
                 return base.RunAsync(request, output);
         }
 
-        async ValueTask<ConnectionState> AwaitAsync(ValueTask step)
+        // Takes output as a parameter: a local function capturing it would allocate a closure on every frame.
+        async ValueTask<ConnectionState> AwaitAsync(ValueTask step, ReplyBuffer output, int start)
         {
             await step.ConfigureAwait(false);
+            Scope.Compression?.Compress(output, start);
             return this;
         }
+    }
+
+    /// <summary>Runs one request frame, decompressing it first when its header names a codec.</summary>
+    private ValueTask RunFrameAsync(FrameHeader header, in ReadOnlySequence<byte> payload, ReplyBuffer output)
+    {
+        if (header.Codec == FrameCodec.None)
+        {
+            return StepVecAsync(header, payload, output);
+        }
+        try
+        {
+            var plain = Decompress(header, payload);
+            return StepVecAsync(header with { Reserved = (ushort)(header.Reserved & 0xFF00), Length = (uint)plain.Length },
+                new ReadOnlySequence<byte>(plain), output);
+        }
+        catch (ProtocolException error)
+        {
+            FailFrame(error, output, output.WrittenCount);
+            return ValueTask.CompletedTask;
+        }
+    }
+
+    /// <summary>
+    /// A compressed payload decompressed, into a buffer reused from frame to frame. Refused unless the header names
+    /// the codec agreed at the handshake; the declared length is checked against the maximum payload before any
+    /// buffer grows.
+    /// </summary>
+    private ReadOnlyMemory<byte> Decompress(FrameHeader header, in ReadOnlySequence<byte> payload)
+    {
+        var agreed = Scope.Compression?.Codec ?? FrameCodec.None;
+        if (header.Codec != agreed)
+        {
+            throw new ProtocolException(ProtocolErrorCodes.InvalidRequest,
+                $"the frame is compressed with {FrameCodecs.NameOf(header.Codec)}, but this connection agreed to {FrameCodecs.NameOf(agreed)} at its handshake");
+        }
+        var compressed = Contiguous(payload);
+        var length = FrameCompression.UncompressedLength(compressed, Scope.Frames.MaxPayloadLength);
+        if (_decompressed.Length < length)
+        {
+            _decompressed = new byte[length];
+        }
+        FrameCompression.Decompress(agreed, compressed, _decompressed.AsSpan(0, length));
+        return _decompressed.AsMemory(0, length);
     }
 
     /// <summary>Runs one step_vec frame, writing its one binary reply (the step, or an error frame).</summary>
