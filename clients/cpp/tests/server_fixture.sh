@@ -37,7 +37,9 @@ start() {
 
 case "$action" in
   start)
-    start
+    # One Python worker on the repository's fake gymnasium, for the pixel-sized test env.
+    start --Gym:Python:Workers=1 --Gym:Python:Executable=/usr/bin/python3 \
+      --Gym:Python:PythonPath:0="$repo/python/tests/fakegym" --Gym:Python:Imports:0=gymserver_testenvs
     ;;
   start-tls)
     bash "$repo/clients/scenarios/make-test-certificates.sh" "$state/certs"

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using GymServer.Protocol;
+using GymServer.Protocol.Binary;
 using GymServer.Protocol.V2;
 
 namespace GymServer.Client;
@@ -20,11 +21,12 @@ namespace GymServer.Client;
 /// </example>
 public sealed class GymClient : IAsyncDisposable
 {
-    private GymClient(GymConnection connection, string serverVersion, GymEncoding encoding)
+    private GymClient(GymConnection connection, string serverVersion, GymEncoding encoding, FrameCodec compression)
     {
         Connection = connection;
         ServerVersion = serverVersion;
         Encoding = encoding;
+        Compression = compression;
     }
 
     /// <summary>The connection underneath, for requests this API does not cover.</summary>
@@ -36,6 +38,12 @@ public sealed class GymClient : IAsyncDisposable
     /// <summary>The encoding the server agreed to.</summary>
     public GymEncoding Encoding { get; }
 
+    /// <summary>
+    /// The frame compression the server agreed to (<see cref="FrameCodec.None"/> when none was proposed or none it
+    /// allows was). Replies are decompressed whatever it is.
+    /// </summary>
+    public FrameCodec Compression { get; }
+
     /// <summary>Connects and performs the protocol-2 handshake (asking for the binary encoding if the options do).</summary>
     /// <exception cref="GymServerException">The server is unreachable, or refused the handshake.</exception>
     /// <exception cref="TimeoutException">Connecting took longer than <see cref="GymClientOptions.ConnectTimeout"/>.</exception>
@@ -46,6 +54,10 @@ public sealed class GymClient : IAsyncDisposable
         try
         {
             var binary = options.Encoding == GymEncoding.Binary;
+            if (options.Compression.Count > 0 && !binary)
+            {
+                throw new ArgumentException("compression applies to binary frames: set Encoding to GymEncoding.Binary too", nameof(options));
+            }
             var reply = await connection.CallAsync(writer =>
             {
                 writer.WriteStartObject();
@@ -54,6 +66,15 @@ public sealed class GymClient : IAsyncDisposable
                 if (binary)
                 {
                     writer.WriteString(Protocol2Names.Encoding, WireEncodings.Binary);
+                }
+                if (options.Compression.Count > 0)
+                {
+                    writer.WriteStartArray(Protocol2Names.Codecs);
+                    foreach (var codec in options.Compression)
+                    {
+                        writer.WriteStringValue(FrameCodecs.NameOf(codec));
+                    }
+                    writer.WriteEndArray();
                 }
                 writer.WriteEndObject();
                 writer.WriteEndObject();
@@ -68,7 +89,8 @@ public sealed class GymClient : IAsyncDisposable
                 throw new GymServerException(GymServerException.BadReply, $"the server did not agree to the binary encoding: {reply.GetRawText()}");
             }
             var server = reply.TryGetProperty(Protocol2Names.Server, out var s) ? s.GetString() ?? "" : "";
-            return new GymClient(connection, server, encoding);
+            var compression = reply.TryGetProperty("codec", out var c) && FrameCodecs.TryParse(c.GetString(), out var agreed) ? agreed : FrameCodec.None;
+            return new GymClient(connection, server, encoding, compression);
         }
         catch
         {

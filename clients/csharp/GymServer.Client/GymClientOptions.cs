@@ -1,3 +1,5 @@
+using GymServer.Protocol.Binary;
+
 namespace GymServer.Client;
 
 /// <summary>Settings of a connection to GymServer.</summary>
@@ -15,6 +17,13 @@ public sealed class GymClientOptions
 
     /// <summary>The encoding to ask for at the handshake. Default <see cref="GymEncoding.Json"/>.</summary>
     public GymEncoding Encoding { get; set; } = GymEncoding.Json;
+
+    /// <summary>
+    /// The frame compressions to propose at the handshake, most wanted first (<see cref="FrameCodec.Lz4"/>,
+    /// <see cref="FrameCodec.Zstd"/>); they need <see cref="GymEncoding.Binary"/>. The server picks the first it allows
+    /// (<see cref="GymClient.Compression"/>) and compresses its larger binary replies with it. Default: none proposed.
+    /// </summary>
+    public IReadOnlyList<FrameCodec> Compression { get; set; } = [];
 
     /// <summary>TLS settings, for a server whose TCP port speaks TLS. Null (the default): plain TCP.</summary>
     public GymTlsOptions? Tls { get; set; }

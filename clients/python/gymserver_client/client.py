@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from typing import Any, Callable, Optional
+from typing import Any, Callable, Optional, Sequence, Union
 
+from gymserver_client import compression as codecs
 from gymserver_client.connection import Connection, Tls
 from gymserver_client.errors import BAD_REPLY, GymServerError
 
@@ -16,24 +17,33 @@ class GymClient:
         port: its TCP port.
         timeout: seconds a connect or a request may take, or None to wait forever.
         binary: ask for the binary encoding of vector steps (docs/protocol.md, "Binary encoding").
+        compression: ask the server to compress its larger binary frames: ``"lz4"``, ``"zstd"``, or several names,
+            most wanted first. Implies ``binary``. ``client.compression`` then says what the server agreed to
+            (``"none"`` when it allows none of them). Needs Debian's python3-lz4 / python3-zstandard.
         tls: TLS for a server whose port speaks it: True (the system's trusted roots), the path of a CA file, or an
             ``ssl.SSLContext`` (see ``connection.Tls``). Default: plain TCP.
         server_hostname: the name the server's certificate must carry; default: ``host``.
     """
 
     def __init__(self, host: str = "127.0.0.1", port: int = 4040, timeout: Optional[float] = 60.0,
-                 binary: bool = False, *, tls: Tls = None, server_hostname: Optional[str] = None):
+                 binary: bool = False, *, tls: Tls = None, server_hostname: Optional[str] = None,
+                 compression: Union[str, Sequence[str], None] = None):
+        proposed = codecs.proposal(compression) if compression else None
+        binary = binary or proposed is not None
         self.connection = Connection(host, port, timeout, tls=tls, server_hostname=server_hostname)
         try:
             handshake: dict[str, Any] = {"protocol": 2}
             if binary:
                 handshake["encoding"] = "binary"
+            if proposed is not None:
+                handshake["codecs"] = proposed
             reply = self.connection.call({"server": handshake})
             if reply.get("protocol") != 2:
                 raise GymServerError(BAD_REPLY, f"the server did not agree to protocol 2: {reply!r}")
             self.binary = reply.get("encoding") == "binary"
             if binary and not self.binary:
                 raise GymServerError(BAD_REPLY, f"the server did not agree to the binary encoding: {reply!r}")
+            self.compression: str = codecs.codec_name(reply.get("codec"))
             self.server: str = reply.get("server", "")
         except BaseException:
             self.connection.close()

@@ -14,6 +14,9 @@ BAD_REPLY = "bad_reply"
 TLS_FAILED = "tls_failed"
 """The client's own code: the TLS handshake failed (a certificate not trusted or not for the host name, no TLS)."""
 
+COMPRESSION_UNAVAILABLE = "compression_unavailable"
+"""The client's own code: a compression was asked for whose Python module is not installed."""
+
 CLOSING_CODES = frozenset({"server_shutting_down", "idle_timeout", "too_many_connections", "tls_required"})
 """Errors the server sends on its own just before it closes the connection (docs/protocol.md)."""
 

@@ -24,6 +24,10 @@ struct ClientOptions {
   Encoding encoding = Encoding::kJson;
   /// TLS, for a server whose TCP port speaks it (off by default).
   Tls tls;
+  /// Frame compressions to propose at the handshake, most wanted first ("lz4", "zstd"); they need
+  /// Encoding::kBinary. The server picks the first it allows (Client::compression()) and compresses
+  /// its larger binary replies with it. Empty (the default): none proposed.
+  std::vector<std::string> compression;
 };
 
 /// An env id the server serves, with the spaces of an env made without keyword arguments.
@@ -43,8 +47,15 @@ class Client {
       : connection_(host, port, options.timeouts, options.tls), encoding_(options.encoding) {
     Json handshake = {{"server", {{"protocol", 2}}}};
     if (encoding_ == Encoding::kBinary) handshake["server"]["encoding"] = "binary";
+    if (!options.compression.empty()) {
+      if (encoding_ != Encoding::kBinary) {
+        throw Error("invalid_argument", "compression applies to binary frames: ask for Encoding::kBinary too");
+      }
+      handshake["server"]["codecs"] = options.compression;
+    }
     Json reply = request(handshake);
     server_ = reply.value("server", std::string());
+    compression_ = reply.value("codec", std::string("none"));
     std::string granted = reply.value("encoding", std::string("json"));
     if (encoding_ == Encoding::kBinary && granted != "binary") {
       throw ConnectionError(
@@ -59,6 +70,8 @@ class Client {
   /// The server's name and release, from the handshake ("GymServer 1.0.0").
   const std::string& server() const { return server_; }
   Encoding encoding() const { return encoding_; }
+  /// The frame compression the server agreed to: "lz4", "zstd" or "none".
+  const std::string& compression() const { return compression_; }
 
   /// Sends one request object and returns its reply; throws ServerError for an error reply. The
   /// escape hatch for requests this class has no method for.
@@ -96,6 +109,7 @@ class Client {
   Connection connection_;
   Encoding encoding_;
   std::string server_;
+  std::string compression_ = "none";
 };
 
 inline Env Client::make(const std::string& id, const Json& kwargs,
