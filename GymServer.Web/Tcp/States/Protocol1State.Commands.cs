@@ -111,7 +111,7 @@ public sealed partial class Protocol1State
             throw new ProtocolException(EnvErrorCodes.InvalidArgument,
                 $"protocol {request.Version} is not one this server speaks: 1 or {HandshakeResponse.LatestVersion}");
         }
-        // The handshake reply, and every protocol-2 reply, is never compressed.
+        // The handshake reply, and every protocol-2 JSON reply, is never zlib-compressed (binary frames may use a codec).
         Replies.CompressionLevel = 0;
         if (request.Version == 1 && request.Encoding == WireEncoding.Binary)
         {
