@@ -1,5 +1,6 @@
 using System.Reflection;
 using System.Text.Json;
+using GymServer.Protocol.Binary;
 using GymServer.Protocol.V1;
 
 namespace GymServer.Protocol;
@@ -7,12 +8,13 @@ namespace GymServer.Protocol;
 /// <summary>
 /// Reply to <see cref="HandshakeRequest"/>: <c>{"protocol":2,"server":"GymServer 1.0.0","gymnasium":"1.4.0"}</c>
 /// (the Gymnasium release the native envs follow), with <c>"encoding":"binary"</c> (or <c>"json"</c>) when the
-/// request named an encoding.
+/// request named an encoding, and <c>"codec":"lz4"</c> (or <c>"none"</c>) when it proposed codecs.
 /// </summary>
 /// <param name="Version">The protocol the connection now speaks.</param>
 /// <param name="Gymnasium">The Gymnasium release the server's native envs follow (the engine knows it, not the wire).</param>
 /// <param name="Encoding">The encoding now in force, written only when the request asked for one.</param>
-public readonly ref struct HandshakeResponse(int Version, string Gymnasium, WireEncoding? Encoding = null)
+/// <param name="Codec">The frame compression the server picked, written only when the request proposed codecs.</param>
+public readonly ref struct HandshakeResponse(int Version, string Gymnasium, WireEncoding? Encoding = null, FrameCodec? Codec = null)
 {
     /// <summary>The protocol versions this server speaks.</summary>
     public const int LatestVersion = 2;
@@ -29,6 +31,10 @@ public readonly ref struct HandshakeResponse(int Version, string Gymnasium, Wire
         if (Encoding is WireEncoding encoding)
         {
             writer.WriteString(ProtocolNames.Encoding, WireEncodings.NameOf(encoding));
+        }
+        if (Codec is FrameCodec codec)
+        {
+            writer.WriteString(ProtocolNames.Codec, FrameCodecs.NameOf(codec));
         }
         writer.WriteEndObject();
     }

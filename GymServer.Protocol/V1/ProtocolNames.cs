@@ -19,6 +19,8 @@ public static class ProtocolNames
     public static readonly JsonEncodedText Compression = JsonEncodedText.Encode("compression");
     public static readonly JsonEncodedText Protocol = JsonEncodedText.Encode("protocol");
     public static readonly JsonEncodedText Encoding = JsonEncodedText.Encode("encoding");
+    public static readonly JsonEncodedText Codecs = JsonEncodedText.Encode("codecs");
+    public static readonly JsonEncodedText Codec = JsonEncodedText.Encode("codec");
 
     // Replies.
     public static readonly JsonEncodedText Instance = JsonEncodedText.Encode("instance");

@@ -2,6 +2,7 @@ using System.Buffers.Text;
 using System.Globalization;
 using System.Numerics;
 using System.Text.Json;
+using GymServer.Protocol.Binary;
 
 namespace GymServer.Protocol.V1;
 
@@ -134,7 +135,7 @@ public sealed partial class RequestParser
 
     /// <summary>
     /// <c>"server": {"compression": "9"}</c>, or the handshake <c>"server": {"protocol": 2}</c>, optionally with
-    /// <c>"encoding": "json"|"binary"</c>.
+    /// <c>"encoding": "json"|"binary"</c> and <c>"codecs": ["lz4",..]</c>.
     /// </summary>
     private static GymRequest ParseServer(ref Utf8JsonReader reader)
     {
@@ -142,6 +143,7 @@ public sealed partial class RequestParser
         GymRequest? request = null;
         int? version = null;
         WireEncoding? encoding = null;
+        string[]? codecs = null;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
             if (request is not null)
@@ -167,12 +169,18 @@ public sealed partial class RequestParser
                         $"server.encoding must be one of {WireEncodings.List}", RequestKind.Handshake);
                 continue;
             }
+            if (reader.ValueTextEquals(ProtocolNames.Codecs.EncodedUtf8Bytes))
+            {
+                reader.Read();
+                codecs = ReadCodecs(ref reader);
+                continue;
+            }
             if (!reader.ValueTextEquals(ProtocolNames.Compression.EncodedUtf8Bytes))
             {
                 throw new ProtocolException(ProtocolErrorCodes.UnknownCommand,
-                    $"unknown server command '{reader.GetString()}': expected compression, protocol or encoding");
+                    $"unknown server command '{reader.GetString()}': expected compression, protocol, encoding or codecs");
             }
-            if (version is not null || encoding is not null)
+            if (version is not null || encoding is not null || codecs is not null)
             {
                 throw new ProtocolException(ProtocolErrorCodes.InvalidRequest,
                     "server takes one of compression, protocol per request", RequestKind.Handshake);
@@ -185,13 +193,32 @@ public sealed partial class RequestParser
         }
         if (version is int protocol)
         {
-            return GymRequest.Of(new HandshakeRequest(protocol, encoding));
+            return GymRequest.Of(new HandshakeRequest(protocol, encoding, codecs));
         }
-        if (encoding is not null)
+        if (encoding is not null || codecs is not null)
         {
-            throw new ProtocolException(ProtocolErrorCodes.InvalidRequest, "server.encoding comes with server.protocol: 2", RequestKind.Handshake);
+            throw new ProtocolException(ProtocolErrorCodes.InvalidRequest,
+                $"server.{(encoding is not null ? "encoding" : "codecs")} comes with server.protocol: 2", RequestKind.Handshake);
         }
         return request ?? throw new ProtocolException(ProtocolErrorCodes.InvalidRequest, "server needs compression or protocol");
+    }
+
+    /// <summary>The handshake's <c>codecs</c>: a list of at most <see cref="FrameCodecs.MaxProposed"/> strings.</summary>
+    private static string[] ReadCodecs(ref Utf8JsonReader reader)
+    {
+        if (reader.TokenType == JsonTokenType.StartArray)
+        {
+            var codecs = new List<string>();
+            while (reader.Read() && reader.TokenType == JsonTokenType.String && codecs.Count < FrameCodecs.MaxProposed)
+            {
+                codecs.Add(reader.GetString()!);
+            }
+            if (reader.TokenType == JsonTokenType.EndArray)
+            {
+                return [.. codecs];
+            }
+        }
+        throw new ProtocolException(EnvErrorCodes.InvalidArgument, FrameCodecs.InvalidProposal, RequestKind.Handshake);
     }
 
     /// <summary>Commands of the form <c>"name": {"action": "expected"}</c>.</summary>

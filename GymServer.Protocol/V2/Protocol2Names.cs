@@ -21,6 +21,7 @@ public static class Protocol2Names
     // Arguments.
     public const string Protocol = "protocol";
     public const string Encoding = "encoding";
+    public const string Codecs = "codecs";
     public const string Id = "id";
     public const string Kwargs = "kwargs";
     public const string RenderMode = "render_mode";

@@ -55,7 +55,7 @@ public sealed partial class GymConnection : IConnectionObserver, IAsyncDisposabl
         _logger = logger;
         _metrics = metrics;
         _aborted = aborted;
-        _scope = new ConnectionScope(session, options.MaxLineLength, this, aborted);
+        _scope = new ConnectionScope(session, options.MaxLineLength, this, aborted, CompressionPolicy.From(options));
         // Without tokens every connection starts in protocol 1: the check costs nothing per request.
         _state = tokens is { IsEnabled: true } ? new AwaitingAuthState(_scope, tokens) : new Protocol1State(_scope);
         _outbox = Channel.CreateBounded<ReplyBuffer>(new BoundedChannelOptions(options.ReplyQueueCapacity)

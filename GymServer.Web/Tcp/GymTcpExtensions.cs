@@ -23,6 +23,8 @@ public static class GymTcpExtensions
             .Validate(options => options.IdleTimeout > TimeSpan.Zero, "Gym:Tcp:IdleTimeout must be positive")
             .Validate(options => options.ReplyQueueCapacity >= 1, "Gym:Tcp:ReplyQueueCapacity must be at least 1")
             .Validate(options => options.IoQueueCount is >= 0 and <= 64, "Gym:Tcp:IoQueueCount must be 0 (Kestrel's default) to 64")
+            .Validate(options => options.CompressionNamesKnown(), "Gym:Tcp:Compression must list codecs of \"lz4\", \"zstd\", \"none\"")
+            .Validate(options => options.CompressionMinBytes >= 0, "Gym:Tcp:CompressionMinBytes must be at least 0")
             .Validate(options => options.Tls.HandshakeTimeout > TimeSpan.Zero, "Gym:Tcp:Tls:HandshakeTimeout must be positive")
             .Validate(options => options.Tls.Enabled || !options.Tls.Certificate.IsSet,
                 "Gym:Tcp:Tls:Certificate is set but Gym:Tcp:Tls:Enabled is not true: set it, or the TCP port stays plain")

@@ -1,3 +1,5 @@
+using GymServer.Protocol.Binary;
+
 namespace GymServer.Web.Tcp;
 
 /// <summary>
@@ -46,6 +48,23 @@ public sealed class GymTcpOptions
     /// connections given to it.
     /// </summary>
     public int IoQueueCount { get; set; }
+
+    /// <summary>
+    /// The frame compressions a protocol-2 client may ask for at its handshake ("lz4", "zstd"); null (the default)
+    /// allows both, ["none"] none. A client that proposes only codecs left out here gets "none".
+    /// </summary>
+    public string[]? Compression { get; set; }
+
+    /// <summary>Binary frames whose payload is shorter than this are sent uncompressed: too small to gain.</summary>
+    public int CompressionMinBytes { get; set; } = FrameCompression.DefaultMinPayloadLength;
+
+    /// <summary>The codecs <see cref="Compression"/> allows; it names only known ones (checked at start).</summary>
+    public IReadOnlyCollection<FrameCodec> AllowedCodecs() => Compression is null
+        ? FrameCodecs.Compressing
+        : [.. Compression.Select(name => FrameCodecs.TryParse(name, out var codec) ? codec : FrameCodec.None).Where(codec => codec != FrameCodec.None).Distinct()];
+
+    /// <summary>Whether every name in <see cref="Compression"/> is a codec's.</summary>
+    public bool CompressionNamesKnown() => Compression is null || Compression.All(name => FrameCodecs.TryParse(name, out _));
 
     /// <summary>TLS on this listener (<c>Gym:Tcp:Tls</c>); off by default.</summary>
     public GymTcpTlsOptions Tls { get; set; } = new();

@@ -25,13 +25,22 @@ public sealed class BinaryWireClient : IAsyncDisposable
 
     public static async Task<BinaryWireClient> ConnectAsync(int port, string encoding)
     {
-        var tcp = new TcpClient { NoDelay = true };
-        await tcp.ConnectAsync(IPAddress.Loopback, port);
-        var client = new BinaryWireClient(tcp);
+        var client = await ConnectWithoutHandshakeAsync(port);
         var reply = await client.RequestAsync($"{{\"server\":{{\"protocol\":2,\"encoding\":\"{encoding}\"}}}}");
         Assert.Equal(encoding, reply.GetProperty("encoding").GetString());
         return client;
     }
+
+    /// <summary>A connection still in protocol 1, for tests that write their own handshake.</summary>
+    public static async Task<BinaryWireClient> ConnectWithoutHandshakeAsync(int port)
+    {
+        var tcp = new TcpClient { NoDelay = true };
+        await tcp.ConnectAsync(IPAddress.Loopback, port);
+        return new BinaryWireClient(tcp);
+    }
+
+    /// <summary>Sends bytes as they are (a frame a test built).</summary>
+    public async Task SendAsync(byte[] bytes) => await _stream.WriteAsync(bytes);
 
     public async Task<JsonElement> RequestAsync(string line)
     {
@@ -94,12 +103,21 @@ public sealed class BinaryWireClient : IAsyncDisposable
     /// <summary>Reads one frame: its type and payload.</summary>
     public async Task<(byte Type, byte[] Payload)> ReadFrameAsync()
     {
+        var (type, codec, payload) = await ReadRawFrameAsync();
+        Assert.Equal(0, codec);
+        return (type, payload);
+    }
+
+    /// <summary>Reads one frame as it came: its type, the header's codec byte, and the payload (compressed or not).</summary>
+    public async Task<(byte Type, byte Codec, byte[] Payload)> ReadRawFrameAsync()
+    {
         while (_pending.Count < 8)
         {
             await FillAsync();
         }
         Assert.Equal(0xB7, _pending[0]);
         var type = _pending[1];
+        var codec = _pending[2];
         var length = (int)BinaryPrimitives.ReadUInt32LittleEndian(_pending.GetRange(4, 4).ToArray());
         while (_pending.Count < 8 + length)
         {
@@ -107,7 +125,7 @@ public sealed class BinaryWireClient : IAsyncDisposable
         }
         var payload = _pending.GetRange(8, length).ToArray();
         _pending.RemoveRange(0, 8 + length);
-        return (type, payload);
+        return (type, codec, payload);
     }
 
     /// <summary>Steps with a frame and decodes the 0x81 reply, failing on an error frame.</summary>

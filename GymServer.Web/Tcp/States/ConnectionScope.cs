@@ -7,9 +7,10 @@ namespace GymServer.Web.Tcp.States;
 /// <summary>
 /// What every state of one connection shares and hands on to its successor: the client's session, the framing
 /// readers (a line being discarded stays discarded across a switch), the reply writer, who to tell about errors, and
-/// the token that fires when the connection is gone.
+/// the token that fires when the connection is gone, and the binary frames' compression.
 /// </summary>
-public sealed class ConnectionScope(Session session, int maxLineLength, IConnectionObserver observer, CancellationToken aborted)
+public sealed class ConnectionScope(
+    Session session, int maxLineLength, IConnectionObserver observer, CancellationToken aborted, CompressionPolicy? compression = null)
 {
     private FrameReader? _frames;
     private ReplyWriter? _replies;
@@ -30,6 +31,12 @@ public sealed class ConnectionScope(Session session, int maxLineLength, IConnect
     public IConnectionObserver Observer { get; } = observer;
 
     public CancellationToken Aborted { get; } = aborted;
+
+    /// <summary>What the node allows of frame compression.</summary>
+    public CompressionPolicy CompressionPolicy { get; } = compression ?? CompressionPolicy.Default;
+
+    /// <summary>The frame compression agreed at the last handshake; null when none was proposed.</summary>
+    public FrameCompression? Compression { get; set; }
 
     /// <summary>The error for a line past the maximum, in every state's words.</summary>
     public string LineTooLongMessage => $"the request line is longer than {Lines.MaxLineLength} bytes; it was discarded";

@@ -111,16 +111,22 @@ public sealed partial class Protocol1State
             throw new ProtocolException(EnvErrorCodes.InvalidArgument,
                 $"protocol {request.Version} is not one this server speaks: 1 or {HandshakeResponse.LatestVersion}");
         }
-        // The handshake reply, and every protocol-2 reply, is never compressed.
+        // The handshake reply, and every protocol-2 JSON reply, is never zlib-compressed (binary frames may use a codec).
         Replies.CompressionLevel = 0;
         if (request.Version == 1 && request.Encoding == WireEncoding.Binary)
         {
             throw new ProtocolException(EnvErrorCodes.InvalidArgument, "the binary encoding needs protocol 2");
         }
-        new HandshakeResponse(request.Version, GymnasiumVersions.Native, request.Encoding).WriteTo(Replies.Begin(output));
+        if (request.Version == 1 && request.Codecs is not null)
+        {
+            throw new ProtocolException(EnvErrorCodes.InvalidArgument, "server.codecs need protocol 2 (protocol 1 has server.compression)");
+        }
+        var compression = Scope.CompressionPolicy.Agree(request.Codecs, request.Encoding ?? WireEncoding.Json);
+        new HandshakeResponse(request.Version, GymnasiumVersions.Native, request.Encoding, compression?.Codec).WriteTo(Replies.Begin(output));
         Replies.End(output);
         if (request.Version == 2)
         {
+            Scope.Compression = compression;
             // The following lines, already buffered ones too, are protocol 2.
             _successor = Protocol2JsonState.For(Scope, request.Encoding ?? WireEncoding.Json);
         }

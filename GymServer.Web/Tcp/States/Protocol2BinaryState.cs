@@ -12,7 +12,8 @@ namespace GymServer.Web.Tcp.States;
 /// starts with 0xB7, which no JSON line does) for make, reset, step, sample, make_vec, reset_vec and step_vec. A
 /// binary request gets a binary reply: its frame, or an error frame. A native env steps synchronously and allocates
 /// nothing: actions are copied from the payload into the envs' action buffers and observations from theirs into the
-/// reply.
+/// reply. With a codec agreed at the handshake, compressed request frames are decompressed first and reply frames
+/// compressed last, so the frames in between never see compression.
 /// </summary>
 public sealed partial class Protocol2BinaryState(ConnectionScope scope) : Protocol2JsonState(scope)
 {
@@ -28,6 +29,8 @@ public sealed partial class Protocol2BinaryState(ConnectionScope scope) : Protoc
     // Reused for the other frames' JSON parts (infos, make replies).
     private readonly FrameJson _frameJson = new();
     private byte[] _framePayload = [];
+    // A compressed request's payload once decompressed; at most one maximum payload, made when a client first compresses.
+    private byte[] _decompressed = [];
 
     public override WireEncoding Encoding => WireEncoding.Binary;
 
@@ -68,8 +71,14 @@ public sealed partial class Protocol2BinaryState(ConnectionScope scope) : Protoc
         switch (request.Framing)
         {
             case RequestFraming.Frame:
-                var run = RunFrameAsync(request.Header, request.Bytes, output);
-                return run.IsCompletedSuccessfully ? new ValueTask<ConnectionState>(this) : AwaitAsync(run);
+                var start = output.WrittenCount;
+                var step = RunFrameAsync(request.Header, request.Bytes, output);
+                if (!step.IsCompletedSuccessfully)
+                {
+                    return AwaitAsync(step, output, start);
+                }
+                Scope.Compression?.Compress(output, start);
+                return new ValueTask<ConnectionState>(this);
             case RequestFraming.FrameTooLong:
                 WriteFrameError(output, ProtocolErrorCodes.LineTooLong,
                     $"the frame's payload of {request.Header.Length} bytes is longer than {Scope.Frames.MaxPayloadLength} bytes; it was discarded");
@@ -82,18 +91,63 @@ public sealed partial class Protocol2BinaryState(ConnectionScope scope) : Protoc
                 return base.RunAsync(request, output);
         }
 
-        async ValueTask<ConnectionState> AwaitAsync(ValueTask run)
+        // Takes output as a parameter: a local function capturing it would allocate a closure on every frame.
+        async ValueTask<ConnectionState> AwaitAsync(ValueTask step, ReplyBuffer output, int start)
         {
-            await run.ConfigureAwait(false);
+            await step.ConfigureAwait(false);
+            Scope.Compression?.Compress(output, start);
             return this;
         }
+    }
+
+    /// <summary>Runs one request frame, decompressing it first when its header names a codec.</summary>
+    private ValueTask RunFrameAsync(FrameHeader header, in ReadOnlySequence<byte> payload, ReplyBuffer output)
+    {
+        if (header.Codec == FrameCodec.None)
+        {
+            return DispatchFrameAsync(header, payload, output);
+        }
+        try
+        {
+            var plain = Decompress(header, payload);
+            return DispatchFrameAsync(header with { Reserved = (ushort)(header.Reserved & 0xFF00), Length = (uint)plain.Length },
+                new ReadOnlySequence<byte>(plain), output);
+        }
+        catch (ProtocolException error)
+        {
+            WriteFrameError(output, error.Code, error.Message);
+            return ValueTask.CompletedTask;
+        }
+    }
+
+    /// <summary>
+    /// A compressed payload decompressed, into a buffer reused from frame to frame. Refused unless the header names
+    /// the codec agreed at the handshake; the declared length is checked against the maximum payload before any
+    /// buffer grows.
+    /// </summary>
+    private ReadOnlyMemory<byte> Decompress(FrameHeader header, in ReadOnlySequence<byte> payload)
+    {
+        var agreed = Scope.Compression?.Codec ?? FrameCodec.None;
+        if (header.Codec != agreed)
+        {
+            throw new ProtocolException(ProtocolErrorCodes.InvalidRequest,
+                $"the frame is compressed with {FrameCodecs.NameOf(header.Codec)}, but this connection agreed to {FrameCodecs.NameOf(agreed)} at its handshake");
+        }
+        var compressed = Contiguous(payload);
+        var length = FrameCompression.UncompressedLength(compressed, Scope.Frames.MaxPayloadLength);
+        if (_decompressed.Length < length)
+        {
+            _decompressed = new byte[length];
+        }
+        FrameCompression.Decompress(agreed, compressed, _decompressed.AsSpan(0, length));
+        return _decompressed.AsMemory(0, length);
     }
 
     /// <summary>
     /// Runs one frame, writing its one binary reply (the result, or an error frame). Completes synchronously when the
     /// env does; a failure after the reply was begun drops what was written of it.
     /// </summary>
-    private ValueTask RunFrameAsync(FrameHeader header, in ReadOnlySequence<byte> payload, ReplyBuffer output)
+    private ValueTask DispatchFrameAsync(FrameHeader header, in ReadOnlySequence<byte> payload, ReplyBuffer output)
     {
         var start = output.WrittenCount;
         var type = (FrameType)header.Type;

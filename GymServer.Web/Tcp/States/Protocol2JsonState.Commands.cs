@@ -19,8 +19,11 @@ public partial class Protocol2JsonState
             throw new ProtocolException(EnvErrorCodes.InvalidArgument,
                 $"this connection speaks protocol {HandshakeResponse.LatestVersion} and cannot change to protocol {request.Protocol}");
         }
-        new HandshakeResponse(request.Protocol, GymnasiumVersions.Native, request.Encoding).WriteTo(Replies.Begin(output));
+        // A handshake sets the compression anew: without codecs, frames go uncompressed from the next request on.
+        var compression = Scope.CompressionPolicy.Agree(request.Codecs, request.Encoding ?? Encoding);
+        new HandshakeResponse(request.Protocol, GymnasiumVersions.Native, request.Encoding, compression?.Codec).WriteTo(Replies.Begin(output));
         Replies.End(output);
+        Scope.Compression = compression;
         return request.Encoding is WireEncoding encoding && encoding != Encoding ? For(Scope, encoding) : this;
     }
 

@@ -7,7 +7,7 @@ namespace GymServer.Web.Tcp.States;
 
 /// <summary>
 /// Protocol 2 in JSON lines, after the handshake: several envs addressed by instance id, and exactly one reply per
-/// request (its result, <c>{"ok":true}</c>, or an error). Replies are never compressed. <c>{"server":{"protocol":2,
+/// request (its result, <c>{"ok":true}</c>, or an error). JSON replies are never compressed. <c>{"server":{"protocol":2,
 /// "encoding":"binary"}}</c> moves the connection to <see cref="Protocol2BinaryState"/>.
 /// </summary>
 public partial class Protocol2JsonState(ConnectionScope scope) : ConnectionState(scope)

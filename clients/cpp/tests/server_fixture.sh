@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Starts or stops a real GymServer for the C++ client's tests.
 #   server_fixture.sh start <state dir>       starts it on a free TCP port, writes the port to <state dir>/port
+#   server_fixture.sh start-python <state dir> the same with one Python worker serving the repository's test envs
 #   server_fixture.sh start-tls <state dir>   the same with TLS on the TCP port, with a test CA and certificate
 #                                             made now in <state dir>/certs (ca.pem, other-ca.pem, server.pem)
 #   server_fixture.sh stop <state dir>        stops it (SIGTERM, then SIGKILL after 10 s)
@@ -39,6 +40,11 @@ case "$action" in
   start)
     start
     ;;
+  start-python)
+    # One Python worker on the repository's fake gymnasium, for the pixel-sized test env.
+    start --Gym:Python:Workers=1 --Gym:Python:Executable=/usr/bin/python3 \
+      --Gym:Python:PythonPath:0="$repo/python/tests/fakegym" --Gym:Python:Imports:0=gymserver_testenvs
+    ;;
   start-tls)
     bash "$repo/clients/scenarios/make-test-certificates.sh" "$state/certs"
     start --Gym:Tcp:Tls:Enabled=true --Gym:Tcp:Tls:Certificate:Path="$state/certs/server.pem" \
@@ -56,7 +62,7 @@ case "$action" in
     rm -f "$state/pid" "$state/port"
     ;;
   *)
-    echo "usage: $0 start|start-tls|stop <state dir>" >&2
+    echo "usage: $0 start|start-python|start-tls|stop <state dir>" >&2
     exit 2
     ;;
 esac

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using GymServer.Protocol;
+using GymServer.Protocol.Binary;
 using GymServer.Protocol.V2;
 
 namespace GymServer.Client;
@@ -20,11 +21,12 @@ namespace GymServer.Client;
 /// </example>
 public sealed class GymClient : IAsyncDisposable
 {
-    private GymClient(GymConnection connection, string serverVersion, GymEncoding encoding)
+    private GymClient(GymConnection connection, string serverVersion, GymEncoding encoding, FrameCodec compression)
     {
         Connection = connection;
         ServerVersion = serverVersion;
         Encoding = encoding;
+        Compression = compression;
     }
 
     /// <summary>The connection underneath, for requests this API does not cover.</summary>
@@ -35,6 +37,12 @@ public sealed class GymClient : IAsyncDisposable
 
     /// <summary>The encoding the server agreed to.</summary>
     public GymEncoding Encoding { get; }
+
+    /// <summary>
+    /// The frame compression the server agreed to (<see cref="FrameCodec.None"/> when none was proposed or none it
+    /// allows was). Replies are decompressed whatever it is.
+    /// </summary>
+    public FrameCodec Compression { get; }
 
     /// <summary>
     /// Connects and performs the protocol-2 handshake, asking for the binary encoding unless the options ask for JSON
@@ -49,15 +57,19 @@ public sealed class GymClient : IAsyncDisposable
         try
         {
             var binary = options.Encoding == GymEncoding.Binary;
+            if (options.Compression.Count > 0 && options.Encoding == GymEncoding.Json)
+            {
+                throw new ArgumentException("compression applies to binary frames: leave Encoding unset or set it to GymEncoding.Binary", nameof(options));
+            }
             JsonElement reply;
             try
             {
-                reply = await HandshakeAsync(connection, askBinary: options.Encoding != GymEncoding.Json, cancellationToken).ConfigureAwait(false);
+                reply = await HandshakeAsync(connection, askBinary: options.Encoding != GymEncoding.Json, options.Compression, cancellationToken).ConfigureAwait(false);
             }
             catch (GymServerException refused) when (options.Encoding is null && refused.Code is EnvErrorCodes.InvalidArgument or ProtocolErrorCodes.InvalidRequest)
             {
-                // A server without the binary encoding refuses the field: this connection speaks JSON.
-                reply = await HandshakeAsync(connection, askBinary: false, cancellationToken).ConfigureAwait(false);
+                // A server without the binary encoding refuses the field: this connection speaks JSON, uncompressed.
+                reply = await HandshakeAsync(connection, askBinary: false, [], cancellationToken).ConfigureAwait(false);
             }
             if (!reply.TryGetProperty(Protocol2Names.Protocol, out var protocol) || protocol.GetInt32() != 2)
             {
@@ -69,7 +81,8 @@ public sealed class GymClient : IAsyncDisposable
                 throw new GymServerException(GymServerException.BadReply, $"the server did not agree to the binary encoding: {reply.GetRawText()}");
             }
             var server = reply.TryGetProperty(Protocol2Names.Server, out var s) ? s.GetString() ?? "" : "";
-            return new GymClient(connection, server, encoding);
+            var compression = reply.TryGetProperty("codec", out var c) && FrameCodecs.TryParse(c.GetString(), out var agreed) ? agreed : FrameCodec.None;
+            return new GymClient(connection, server, encoding, compression);
         }
         catch
         {
@@ -78,7 +91,8 @@ public sealed class GymClient : IAsyncDisposable
         }
     }
 
-    private static Task<JsonElement> HandshakeAsync(GymConnection connection, bool askBinary, CancellationToken cancellationToken) =>
+    private static Task<JsonElement> HandshakeAsync(
+        GymConnection connection, bool askBinary, IReadOnlyList<FrameCodec> codecs, CancellationToken cancellationToken) =>
         connection.CallAsync(writer =>
         {
             writer.WriteStartObject();
@@ -87,6 +101,15 @@ public sealed class GymClient : IAsyncDisposable
             if (askBinary)
             {
                 writer.WriteString(Protocol2Names.Encoding, WireEncodings.Binary);
+            }
+            if (askBinary && codecs.Count > 0)
+            {
+                writer.WriteStartArray(Protocol2Names.Codecs);
+                foreach (var codec in codecs)
+                {
+                    writer.WriteStringValue(FrameCodecs.NameOf(codec));
+                }
+                writer.WriteEndArray();
             }
             writer.WriteEndObject();
             writer.WriteEndObject();

@@ -1,3 +1,5 @@
+using GymServer.Protocol.Binary;
+
 namespace GymServer.Client;
 
 /// <summary>Settings of a connection to GymServer.</summary>
@@ -19,6 +21,13 @@ public sealed class GymClientOptions
     /// only. <see cref="GymClient.Encoding"/> says what the server agreed to.
     /// </summary>
     public GymEncoding? Encoding { get; set; }
+
+    /// <summary>
+    /// The frame compressions to propose at the handshake, most wanted first (<see cref="FrameCodec.Lz4"/>,
+    /// <see cref="FrameCodec.Zstd"/>); they need <see cref="GymEncoding.Binary"/>. The server picks the first it allows
+    /// (<see cref="GymClient.Compression"/>) and compresses its larger binary replies with it. Default: none proposed.
+    /// </summary>
+    public IReadOnlyList<FrameCodec> Compression { get; set; } = [];
 
     /// <summary>TLS settings, for a server whose TCP port speaks TLS. Null (the default): plain TCP.</summary>
     public GymTlsOptions? Tls { get; set; }

@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using GymServer.Protocol;
 using GymServer.Protocol.Binary;
 using GymServer.Protocol.Framing;
 
@@ -79,9 +80,23 @@ public sealed partial class GymConnection
             throw new GymServerException(GymServerException.BadReply, $"a binary reply of {length} bytes is longer than MaxReplyLength ({_options.MaxReplyLength})");
         }
         await FillAsync(FrameHeader.Size + (int)length, token).ConfigureAwait(false);
-        var payload = _buffer.AsSpan(_start + FrameHeader.Size, (int)length).ToArray();
+        var bytes = _buffer.AsSpan(_start + FrameHeader.Size, (int)length);
+        var payload = header.Codec == FrameCodec.None ? bytes.ToArray() : Decompress(header.Codec, bytes);
         _start += FrameHeader.Size + (int)length;
         return new BinaryFrame(header.Type, payload);
+    }
+
+    /// <summary>A compressed frame's payload (docs/protocol.md, Compression of binary frames), bounded by MaxReplyLength.</summary>
+    private byte[] Decompress(FrameCodec codec, ReadOnlySpan<byte> payload)
+    {
+        try
+        {
+            return FrameCompression.Decompress(codec, payload, _options.MaxReplyLength);
+        }
+        catch (ProtocolException e)
+        {
+            throw new GymServerException(GymServerException.BadReply, $"a compressed binary reply is not valid: {e.Message}", e);
+        }
     }
 
     /// <summary>Reads until at least <paramref name="count"/> unread bytes are buffered.</summary>

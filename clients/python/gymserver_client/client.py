@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import json
-from typing import Any, Callable, Optional
+from typing import Any, Callable, Optional, Sequence, Union
 
+from gymserver_client import compression as codecs
 from gymserver_client.connection import Connection, Tls
 from gymserver_client.errors import BAD_REPLY, GymServerError
 from gymserver_client.frames import MAKE_REQUEST, MAKE_VEC_REQUEST
@@ -20,18 +21,27 @@ class GymClient:
         binary: the encoding: None (the default) for binary frames when the server offers them, JSON otherwise;
             True to require binary; False for JSON lines only (docs/protocol.md, "Binary encoding"). ``self.binary``
             says what the server agreed to.
+        compression: ask the server to compress its larger binary frames: ``"lz4"``, ``"zstd"``, or several names,
+            most wanted first. Needs binary frames (not ``binary=False``). ``client.compression`` then says what the
+            server agreed to (``"none"`` when it allows none of them). Needs Debian's python3-lz4 / python3-zstandard.
         tls: TLS for a server whose port speaks it: True (the system's trusted roots), the path of a CA file, or an
             ``ssl.SSLContext`` (see ``connection.Tls``). Default: plain TCP.
         server_hostname: the name the server's certificate must carry; default: ``host``.
     """
 
     def __init__(self, host: str = "127.0.0.1", port: int = 4040, timeout: Optional[float] = 60.0,
-                 binary: Optional[bool] = None, *, tls: Tls = None, server_hostname: Optional[str] = None):
+                 binary: Optional[bool] = None, *, tls: Tls = None, server_hostname: Optional[str] = None,
+                 compression: Union[str, Sequence[str], None] = None):
+        proposed = codecs.proposal(compression) if compression else None
+        if proposed is not None and binary is False:
+            raise ValueError("compression applies to binary frames: leave binary unset or True")
         self.connection = Connection(host, port, timeout, tls=tls, server_hostname=server_hostname)
         try:
             handshake: dict[str, Any] = {"protocol": 2}
             if binary is not False:
                 handshake["encoding"] = "binary"
+            if proposed is not None:
+                handshake["codecs"] = proposed
             try:
                 reply = self.connection.call({"server": handshake})
             except GymServerError as e:
@@ -44,6 +54,7 @@ class GymClient:
             self.binary = reply.get("encoding") == "binary"
             if binary and not self.binary:
                 raise GymServerError(BAD_REPLY, f"the server did not agree to the binary encoding: {reply!r}")
+            self.compression: str = codecs.codec_name(reply.get("codec"))
             self.server: str = reply.get("server", "")
         except BaseException:
             self.connection.close()

@@ -1,4 +1,5 @@
-"""One TCP connection to GymServer: JSON requests out, replies in, in order; binary frames (protocol 2's binary encoding)."""
+"""One TCP connection to GymServer: JSON requests out, replies in, in order; binary frames (protocol 2's binary encoding),
+their replies decompressed when the server compressed them."""
 
 from __future__ import annotations
 
@@ -11,12 +12,13 @@ import threading
 import zlib
 from typing import Any, Optional, Union
 
+from gymserver_client import compression
 from gymserver_client.errors import (BAD_REPLY, CLOSING_CODES, CONNECTION_CLOSED, CONNECTION_LOST, TLS_FAILED,
                                      GymServerError)
 from gymserver_client.frames import ERROR_REPLY, FRAME_NAMES, reply_type
 
 FRAME_MAGIC = 0xB7
-FRAME_HEADER = struct.Struct("<BBHI")  # magic, type, reserved, payload length
+FRAME_HEADER = struct.Struct("<BBBBI")  # magic, type, codec, reserved, payload length
 REPLY_END = b"\r\n\r\n"
 
 
@@ -117,7 +119,7 @@ class Connection:
     def request_frame(self, frame_type: int, payload: bytes) -> tuple[int, memoryview]:
         """Sends a binary frame and returns the type and payload of its binary reply (raising error frames)."""
         def exchange():
-            self._socket.sendall(FRAME_HEADER.pack(FRAME_MAGIC, frame_type, 0, len(payload)) + payload)
+            self._socket.sendall(FRAME_HEADER.pack(FRAME_MAGIC, frame_type, 0, 0, len(payload)) + payload)
             self._fill(1)
             if self._buffer[0] != FRAME_MAGIC:
                 raise_if_error(self._read_json())  # a server without binary frames refuses in JSON
@@ -213,7 +215,7 @@ class Connection:
 
     def _read_frame(self) -> tuple[int, memoryview]:
         self._fill(FRAME_HEADER.size)
-        _, kind, _, length = FRAME_HEADER.unpack_from(self._buffer)
+        _, kind, codec, _, length = FRAME_HEADER.unpack_from(self._buffer)
         if length > self._max_reply:
             raise GymServerError(BAD_REPLY, f"a binary reply of {length} bytes is longer than the maximum")
         # The payload gets a buffer of its own, filled straight from the socket: a batch of images is copied once (by
@@ -228,6 +230,8 @@ class Connection:
             if not received:
                 raise GymServerError(CONNECTION_CLOSED, "GymServer closed the connection")
             buffered += received
+        if codec:
+            view = compression.decompress(codec, view, self._max_reply)
         return kind, view
 
     def _fill(self, count: int) -> None:

@@ -17,6 +17,9 @@ TLS_FAILED = "tls_failed"
 INVALID_ARGUMENT = "invalid_argument"
 """The server's code for an argument it refuses; the client raises it too for a seed a binary frame cannot carry."""
 
+COMPRESSION_UNAVAILABLE = "compression_unavailable"
+"""The client's own code: a compression was asked for whose Python module is not installed."""
+
 CLOSING_CODES = frozenset({"server_shutting_down", "idle_timeout", "too_many_connections", "tls_required"})
 """Errors the server sends on its own just before it closes the connection (docs/protocol.md)."""
 

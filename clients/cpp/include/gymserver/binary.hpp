@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "gymserver/connection.hpp"
+#include "gymserver/frame_compression.hpp"
 #include "gymserver/json.hpp"
 #include "gymserver/space.hpp"
 
@@ -83,7 +84,8 @@ inline std::string step_vec_request(const std::string& instance, const Space& ac
   return frame;
 }
 
-/// Reads one frame: returns its type and puts its payload in payload.
+/// Reads one frame: returns its type and puts its payload in payload, decompressed when the header
+/// names a codec.
 inline unsigned char read_frame(Connection& connection, std::string& payload) {
   unsigned char header[kHeaderSize];
   connection.read_exact(header, kHeaderSize);
@@ -94,6 +96,7 @@ inline unsigned char read_frame(Connection& connection, std::string& payload) {
   std::memcpy(&length, header + 4, sizeof length);
   payload.resize(length);
   if (length > 0) connection.read_exact(&payload[0], length);
+  if (header[2] != kCodecNone) payload = decompress(header[2], payload);
   return header[1];
 }
 

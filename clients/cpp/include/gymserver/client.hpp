@@ -25,6 +25,10 @@ struct ClientOptions {
   Encoding encoding = Encoding::kAuto;
   /// TLS, for a server whose TCP port speaks it (off by default).
   Tls tls;
+  /// Frame compressions to propose at the handshake, most wanted first ("lz4", "zstd"); they need
+  /// binary frames (kAuto or kBinary). The server picks the first it allows (Client::compression()) and compresses
+  /// its larger binary replies with it. Empty (the default): none proposed.
+  std::vector<std::string> compression;
 };
 
 /// An env id the server serves, with the spaces of an env made without keyword arguments.
@@ -44,6 +48,12 @@ class Client {
       : connection_(host, port, options.timeouts, options.tls) {
     Json handshake = {{"server", {{"protocol", 2}}}};
     if (options.encoding != Encoding::kJson) handshake["server"]["encoding"] = "binary";
+    if (!options.compression.empty()) {
+      if (options.encoding == Encoding::kJson) {
+        throw Error("invalid_argument", "compression applies to binary frames: leave the encoding kAuto or kBinary");
+      }
+      handshake["server"]["codecs"] = options.compression;
+    }
     Json reply;
     try {
       reply = request(handshake);
@@ -55,6 +65,7 @@ class Client {
       reply = request({{"server", {{"protocol", 2}}}});
     }
     server_ = reply.value("server", std::string());
+    compression_ = reply.value("codec", std::string("none"));
     std::string granted = reply.value("encoding", std::string("json"));
     if (options.encoding == Encoding::kBinary && granted != "binary") {
       throw ConnectionError(
@@ -71,6 +82,8 @@ class Client {
   const std::string& server() const { return server_; }
   /// The encoding the server granted: kBinary or kJson.
   Encoding encoding() const { return encoding_; }
+  /// The frame compression the server agreed to: "lz4", "zstd" or "none".
+  const std::string& compression() const { return compression_; }
 
   /// Sends one request object and returns its reply; throws ServerError for an error reply. The
   /// escape hatch for requests this class has no method for.
@@ -108,6 +121,7 @@ class Client {
   Connection connection_;
   Encoding encoding_ = Encoding::kJson;
   std::string server_;
+  std::string compression_ = "none";
 };
 
 inline Env Client::make(const std::string& id, const Json& kwargs,
