@@ -36,7 +36,7 @@ public sealed class FrameCompressionTests : IAsyncLifetime
     [Fact]
     public async Task CompressionNeedsTheBinaryEncoding()
     {
-        var options = new GymClientOptions { Compression = [FrameCodec.Lz4] };
+        var options = new GymClientOptions { Encoding = GymEncoding.Json, Compression = [FrameCodec.Lz4] };
         await Assert.ThrowsAsync<ArgumentException>(() => GymClient.ConnectAsync("127.0.0.1", _server.TcpPort, options));
     }
 
