@@ -1,5 +1,7 @@
 using System.Buffers.Binary;
 using System.Globalization;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using GymServer.Protocol.Spaces;
 
 namespace GymServer.Protocol.V1;
@@ -23,29 +25,32 @@ internal interface IElementText
 /// </summary>
 internal static class ElementText
 {
-    /// <summary>"0," to "255," packed little-endian, four bytes each (the unused ones are overwritten by what follows).</summary>
-    private static readonly uint[] SmallDigits = new uint[256];
+    /// <summary>
+    /// "0," to "255," packed little-endian in the low four bytes (the unused ones are overwritten by what follows),
+    /// the text's length, comma included, above them: one load per element.
+    /// </summary>
+    private static readonly ulong[] SmallNumbers = BuildSmallNumbers();
 
-    /// <summary>The length of each <see cref="SmallDigits"/> entry, its comma included.</summary>
-    private static readonly byte[] SmallLengths = new byte[256];
-
-    static ElementText()
+    private static ulong[] BuildSmallNumbers()
     {
+        var numbers = new ulong[256];
         Span<byte> text = stackalloc byte[4];
-        for (var value = 0; value < 256; value++)
+        for (var value = 0; value < numbers.Length; value++)
         {
             text.Clear();
             value.TryFormat(text, out var length, default, CultureInfo.InvariantCulture);
             text[length] = (byte)',';
-            SmallDigits[value] = BinaryPrimitives.ReadUInt32LittleEndian(text);
-            SmallLengths[value] = (byte)(length + 1);
+            numbers[value] = BinaryPrimitives.ReadUInt32LittleEndian(text) | ((ulong)(length + 1) << 32);
         }
+        return numbers;
     }
 
     private static int AppendSmall(int value, Span<byte> destination, int at)
     {
-        BinaryPrimitives.WriteUInt32LittleEndian(destination[at..], SmallDigits[value]);
-        return at + SmallLengths[value];
+        // value is 0..255 (a byte, or an int8's magnitude), so the table needs no bounds check.
+        var entry = Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(SmallNumbers), value);
+        BinaryPrimitives.WriteUInt32LittleEndian(destination[at..], (uint)entry);
+        return at + (int)(entry >> 32);
     }
 
     private static int AppendInteger(long value, Span<byte> destination, int at)

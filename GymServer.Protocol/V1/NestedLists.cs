@@ -15,6 +15,9 @@ internal static class NestedLists
     /// <summary>Elements formatted per request for buffer space, so a long row does not ask for megabytes at once.</summary>
     private const int ChunkElements = 1024;
 
+    /// <summary>Bytes of buffer asked for at a time.</summary>
+    private const int RoomBytes = 64 * 1024;
+
     /// <summary>
     /// Writes the value: nested lists, or a bare number when the shape is (). With <paramref name="openingWritten"/>
     /// the first byte (the outermost "[") is taken as already written, by a JSON writer that put its separator
@@ -83,22 +86,46 @@ internal static class NestedLists
         var between = 2 * depth;
         Span<int> position = stackalloc int[depth];
         var span = output.GetSpan(depth);
-        var at = depth - (openingWritten ? 1 : 0);
-        span[..at].Fill((byte)'[');
+        var at = 0;
+        for (var opening = openingWritten ? 1 : 0; opening < depth; opening++)
+        {
+            span[at++] = (byte)'[';
+        }
         var index = 0;
+        // Room is made for several rows at a time (an Atari frame's rows are 3 elements), or a chunk of a long row.
+        var rowRoom = (Math.Min(inner, ChunkElements) * T.MaxLength) + between;
+        var rowsLeftInRoom = 0;
         while (true)
         {
-            for (var start = 0; start < inner; start += ChunkElements)
+            if (inner > ChunkElements)
             {
-                var count = Math.Min(ChunkElements, inner - start);
-                var needed = (count * T.MaxLength) + between;
-                if (span.Length - at < needed)
+                for (var start = 0; start < inner; start += ChunkElements)
                 {
-                    output.Advance(at);
-                    span = output.GetSpan(Math.Max(needed, 64 * 1024));
-                    at = 0;
+                    var count = Math.Min(ChunkElements, inner - start);
+                    if (span.Length - at < rowRoom)
+                    {
+                        span = Renew(output, at, rowRoom);
+                        at = 0;
+                    }
+                    for (var end = index + count; index < end; index++)
+                    {
+                        at = T.Append(data, index, span, at);
+                    }
                 }
-                for (var end = index + count; index < end; index++)
+            }
+            else
+            {
+                if (rowsLeftInRoom == 0)
+                {
+                    rowsLeftInRoom = Math.Max(1, RoomBytes / rowRoom);
+                    if (span.Length - at < rowsLeftInRoom * rowRoom)
+                    {
+                        span = Renew(output, at, rowsLeftInRoom * rowRoom);
+                        at = 0;
+                    }
+                }
+                rowsLeftInRoom--;
+                for (var end = index + inner; index < end; index++)
                 {
                     at = T.Append(data, index, span, at);
                 }
@@ -116,11 +143,23 @@ internal static class NestedLists
                 output.Advance(at);
                 return;
             }
+            // A row or so between openings: a loop, not Span.Fill, whose call costs more than one or two bytes.
             span[at++] = (byte)',';
-            var opening = depth - 1 - outer;
-            span.Slice(at, opening).Fill((byte)'[');
-            at += opening;
+            for (var opening = outer + 1; opening < depth; opening++)
+            {
+                span[at++] = (byte)'[';
+            }
         }
+    }
+
+    /// <summary>
+    /// Commits the <paramref name="written"/> bytes and returns room for <paramref name="needed"/> more. (The span and
+    /// position stay locals of the loop, not refs: the loop keeps them in registers.)
+    /// </summary>
+    private static Span<byte> Renew(IBufferWriter<byte> output, int written, int needed)
+    {
+        output.Advance(written);
+        return output.GetSpan(Math.Max(needed, RoomBytes));
     }
 
     /// <summary>Lists with no elements, such as [[],[]] for shape (2, 0): rare, and nothing per element to speed up.</summary>
