@@ -13,6 +13,9 @@ public sealed class ReplyBuffer(int initialCapacity = 512) : IBufferWriter<byte>
 
     public int WrittenCount => _written;
 
+    /// <summary>The bytes the buffer holds, written or not.</summary>
+    public int Capacity => _buffer.Length;
+
     public ReadOnlyMemory<byte> WrittenMemory => _buffer.AsMemory(0, _written);
 
     public ReadOnlySpan<byte> WrittenSpan => _buffer.AsSpan(0, _written);

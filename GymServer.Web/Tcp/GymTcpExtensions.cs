@@ -22,12 +22,14 @@ public static class GymTcpExtensions
             .Validate(options => options.MaxConnections >= 1, "Gym:Tcp:MaxConnections must be at least 1")
             .Validate(options => options.IdleTimeout > TimeSpan.Zero, "Gym:Tcp:IdleTimeout must be positive")
             .Validate(options => options.ReplyQueueCapacity >= 1, "Gym:Tcp:ReplyQueueCapacity must be at least 1")
+            .Validate(options => options.MaxQueuedReplyBytes >= 1, "Gym:Tcp:MaxQueuedReplyBytes must be at least 1")
             .Validate(options => options.IoQueueCount is >= 0 and <= 64, "Gym:Tcp:IoQueueCount must be 0 (Kestrel's default) to 64")
             .Validate(options => options.Tls.HandshakeTimeout > TimeSpan.Zero, "Gym:Tcp:Tls:HandshakeTimeout must be positive")
             .Validate(options => options.Tls.Enabled || !options.Tls.Certificate.IsSet,
                 "Gym:Tcp:Tls:Certificate is set but Gym:Tcp:Tls:Enabled is not true: set it, or the TCP port stays plain")
             .ValidateOnStart();
         builder.Services.AddSingleton<ConnectionLimiter>();
+        builder.Services.AddSingleton<ReplyMemory>();
         builder.Services.AddSingleton<TcpEndpoints>();
 
         builder.Services.AddOptions<SocketTransportOptions>().Configure<IOptions<GymTcpOptions>>((sockets, gym) =>
