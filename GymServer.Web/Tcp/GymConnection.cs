@@ -196,6 +196,10 @@ public sealed partial class GymConnection : IConnectionObserver, IAsyncDisposabl
             Interlocked.Add(ref _freeReplyBytes, reply.Capacity);
             _freeReplies.Enqueue(reply);
         }
+        else
+        {
+            reply.Release();
+        }
     }
 
     /// <summary>A paused connection may stay paused for long: it keeps no spare buffers meanwhile.</summary>
@@ -204,6 +208,7 @@ public sealed partial class GymConnection : IConnectionObserver, IAsyncDisposabl
         while (_freeReplies.TryDequeue(out var reply))
         {
             Interlocked.Add(ref _freeReplyBytes, -reply.Capacity);
+            reply.Release();
         }
     }
 
