@@ -30,9 +30,8 @@ public static class PythonJson
             writer.WriteStringValue(Elements.NonFiniteName(value));
             return;
         }
-        Span<byte> text = stackalloc byte[40];
-        value.TryFormat(text, out var length, default, CultureInfo.InvariantCulture);
-        writer.WriteRawValue(Pythonize(text, length), skipInputValidation: true);
+        Span<byte> text = stackalloc byte[MaxFloatLength];
+        writer.WriteRawValue(text[..FormatFinite(value, text)], skipInputValidation: true);
     }
 
     /// <summary>
@@ -45,9 +44,29 @@ public static class PythonJson
             writer.WriteStringValue(Elements.NonFiniteName(value));
             return;
         }
-        Span<byte> text = stackalloc byte[40];
-        value.TryFormat(text, out var length, default, CultureInfo.InvariantCulture);
-        writer.WriteRawValue(Pythonize(text, length), skipInputValidation: true);
+        Span<byte> text = stackalloc byte[MaxFloatLength];
+        writer.WriteRawValue(text[..FormatFinite(value, text)], skipInputValidation: true);
+    }
+
+    /// <summary>Room enough for any finite float in <see cref="FormatFinite(double, Span{byte})"/>'s form.</summary>
+    internal const int MaxFloatLength = 40;
+
+    /// <summary>
+    /// Formats a finite float64 as <see cref="WriteFloat(Utf8JsonWriter, double)"/> writes it, into
+    /// <paramref name="destination"/> (at least <see cref="MaxFloatLength"/> bytes); returns the length. For writers
+    /// that put many numbers straight into a buffer (protocol 1's large arrays).
+    /// </summary>
+    internal static int FormatFinite(double value, Span<byte> destination)
+    {
+        value.TryFormat(destination, out var length, default, CultureInfo.InvariantCulture);
+        return Pythonize(destination, length);
+    }
+
+    /// <inheritdoc cref="FormatFinite(double, Span{byte})"/>
+    internal static int FormatFinite(float value, Span<byte> destination)
+    {
+        value.TryFormat(destination, out var length, default, CultureInfo.InvariantCulture);
+        return Pythonize(destination, length);
     }
 
     /// <summary>
@@ -76,7 +95,7 @@ public static class PythonJson
     }
 
     /// <summary>Lower-cases the exponent and appends ".0" to an integral number, as Python's repr does.</summary>
-    private static ReadOnlySpan<byte> Pythonize(Span<byte> text, int length)
+    private static int Pythonize(Span<byte> text, int length)
     {
         var isInteger = true;
         for (var i = 0; i < length; i++)
@@ -99,6 +118,6 @@ public static class PythonJson
             text[length++] = (byte)'.';
             text[length++] = (byte)'0';
         }
-        return text[..length];
+        return length;
     }
 }

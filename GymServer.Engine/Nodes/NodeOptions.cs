@@ -30,4 +30,11 @@ public sealed class NodeOptions
     /// rate_limited and is not run. 0: no limit. Was <c>Gym:Tcp:MaxStepsPerSecond</c>.
     /// </summary>
     public int MaxStepsPerSecond { get; set; }
+
+    /// <summary>
+    /// Bytes of replies all the node's TCP connections together may have waiting for their sockets (256 MiB); past
+    /// it every connection stops reading requests until enough has gone out. Each connection has its own cap too,
+    /// <c>Gym:Tcp:MaxQueuedReplyBytes</c>.
+    /// </summary>
+    public long MaxQueuedReplyBytes { get; set; } = 256L * 1024 * 1024;
 }

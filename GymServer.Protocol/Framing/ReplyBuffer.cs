@@ -4,14 +4,24 @@ namespace GymServer.Protocol.Framing;
 
 /// <summary>
 /// A growable buffer holding one or more framed replies on their way to the socket. Buffers are reused from reply
-/// to reply, so a steady stream of steps allocates nothing; a partly written reply can be cut off again.
+/// to reply, so a steady stream of steps allocates nothing; a partly written reply can be cut off again. Past a few
+/// KiB the storage comes from the shared <see cref="ArrayPool{T}"/> and goes back to it as the buffer grows or is
+/// let go (<see cref="Release"/>): a server queueing many large replies (pixel observations) reuses that memory
+/// instead of leaving it to the garbage collector.
 /// </summary>
 public sealed class ReplyBuffer(int initialCapacity = 512) : IBufferWriter<byte>
 {
+    /// <summary>Sizes from which storage is rented from the shared pool rather than allocated.</summary>
+    private const int PooledFrom = 16 * 1024;
+
     private byte[] _buffer = new byte[initialCapacity];
     private int _written;
+    private bool _pooled;
 
     public int WrittenCount => _written;
+
+    /// <summary>The bytes the buffer holds, written or not.</summary>
+    public int Capacity => _buffer.Length;
 
     public ReadOnlyMemory<byte> WrittenMemory => _buffer.AsMemory(0, _written);
 
@@ -57,6 +67,20 @@ public sealed class ReplyBuffer(int initialCapacity = 512) : IBufferWriter<byte>
 
     public void Clear() => _written = 0;
 
+    /// <summary>
+    /// Gives pooled storage back, when the owner lets the buffer go; it stays usable, starting small again.
+    /// </summary>
+    public void Release()
+    {
+        if (_pooled)
+        {
+            ArrayPool<byte>.Shared.Return(_buffer);
+        }
+        _buffer = [];
+        _written = 0;
+        _pooled = false;
+    }
+
     private void Ensure(int sizeHint)
     {
         var needed = Math.Max(sizeHint, 1);
@@ -65,6 +89,21 @@ public sealed class ReplyBuffer(int initialCapacity = 512) : IBufferWriter<byte>
             return;
         }
         var size = Math.Max(_buffer.Length * 2, _written + needed);
-        Array.Resize(ref _buffer, size);
+        byte[] larger;
+        if (size >= PooledFrom)
+        {
+            larger = ArrayPool<byte>.Shared.Rent(size);
+        }
+        else
+        {
+            larger = new byte[size];
+        }
+        _buffer.AsSpan(0, _written).CopyTo(larger);
+        if (_pooled)
+        {
+            ArrayPool<byte>.Shared.Return(_buffer);
+        }
+        _buffer = larger;
+        _pooled = size >= PooledFrom;
     }
 }

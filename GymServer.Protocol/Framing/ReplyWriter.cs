@@ -24,6 +24,7 @@ public sealed class ReplyWriter
 
     private readonly Utf8JsonWriter _json = new(Stream.Null, WriterOptions);
     private ArrayBufferWriter<byte>? _uncompressed;
+    private IBufferWriter<byte>? _body;
     private int _compressionLevel;
 
     /// <summary>The zlib level replies are compressed at; 0 is off.</summary>
@@ -38,19 +39,26 @@ public sealed class ReplyWriter
         }
     }
 
+    /// <summary>
+    /// Where the JSON writer of the reply begun last writes: the output itself, or the buffer a compressed reply's
+    /// body is written to first. A writer of large values may write here directly once the JSON writer is flushed.
+    /// </summary>
+    public IBufferWriter<byte> Body => _body ?? throw new InvalidOperationException("No reply has been begun.");
+
     /// <summary>Starts a reply to <paramref name="output"/>: write one JSON value to the writer, then call <see cref="End"/>.</summary>
     public Utf8JsonWriter Begin(IBufferWriter<byte> output)
     {
         if (_compressionLevel == 0)
         {
-            _json.Reset(output);
+            _body = output;
         }
         else
         {
             _uncompressed ??= new ArrayBufferWriter<byte>(1024);
             _uncompressed.ResetWrittenCount();
-            _json.Reset(_uncompressed);
+            _body = _uncompressed;
         }
+        _json.Reset(_body);
         return _json;
     }
 

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text.Json;
 using GymServer.Protocol.Spaces;
 
@@ -10,11 +11,13 @@ public readonly ref struct ObservationResponse(SpaceDescription Space, ReadOnlyS
 {
     private readonly ReadOnlySpan<byte> _observation = Observation;
 
-    public void WriteTo(Utf8JsonWriter writer)
+    /// <summary>Writes the reply; <paramref name="body"/> is where <paramref name="writer"/> writes, if the caller has it
+    /// (see <see cref="ProtocolValues.Write"/>).</summary>
+    public void WriteTo(Utf8JsonWriter writer, IBufferWriter<byte>? body = null)
     {
         writer.WriteStartObject();
         writer.WritePropertyName(ProtocolNames.Observation);
-        ProtocolValues.Write(Space, _observation, writer);
+        ProtocolValues.Write(Space, _observation, writer, body);
         writer.WriteEndObject();
     }
 }

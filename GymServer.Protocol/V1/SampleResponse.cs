@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text.Json;
 using GymServer.Protocol.Spaces;
 
@@ -13,11 +14,13 @@ public readonly ref struct SampleResponse(SpaceDescription Space, ReadOnlySpan<b
 {
     private readonly ReadOnlySpan<byte> _sample = Sample;
 
-    public void WriteTo(Utf8JsonWriter writer)
+    /// <summary>Writes the reply; <paramref name="body"/> is where <paramref name="writer"/> writes, if the caller has it
+    /// (see <see cref="ProtocolValues.Write"/>).</summary>
+    public void WriteTo(Utf8JsonWriter writer, IBufferWriter<byte>? body = null)
     {
         writer.WriteStartObject();
         writer.WritePropertyName(ProtocolNames.Sample);
-        ProtocolValues.Write(Space, _sample, writer);
+        ProtocolValues.Write(Space, _sample, writer, body);
         writer.WriteEndObject();
     }
 }

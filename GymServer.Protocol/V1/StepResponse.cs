@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text.Json;
 using GymServer.Protocol.Spaces;
 using GymServer.Protocol.Values;
@@ -24,11 +25,13 @@ public readonly ref struct StepResponse(
     private readonly EnvInfo _info = info;
     private readonly EpisodeSummary? _episode = episode;
 
-    public void WriteTo(Utf8JsonWriter writer)
+    /// <summary>Writes the reply; <paramref name="body"/> is where <paramref name="writer"/> writes, if the caller has it
+    /// (see <see cref="ProtocolValues.Write"/>).</summary>
+    public void WriteTo(Utf8JsonWriter writer, IBufferWriter<byte>? body = null)
     {
         writer.WriteStartObject();
         writer.WritePropertyName(ProtocolNames.Observation);
-        ProtocolValues.Write(_observationSpace, _observation, writer);
+        ProtocolValues.Write(_observationSpace, _observation, writer, body);
         writer.WritePropertyName(ProtocolNames.Reward);
         PythonJson.WriteReward(writer, _result, _integerRewards);
         writer.WriteBoolean(ProtocolNames.Done, _result.Done);

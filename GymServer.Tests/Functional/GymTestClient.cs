@@ -30,9 +30,16 @@ public sealed class GymTestClient : IAsyncDisposable
     /// <summary>Whether replies are zlib-compressed (the client asked with the compression command).</summary>
     public bool Compressed { get; set; }
 
-    public static async Task<GymTestClient> ConnectAsync(int port)
+    /// <param name="port">The server's TCP port.</param>
+    /// <param name="receiveBufferBytes">The socket's receive buffer, if not the system's: a small one makes a client
+    /// that stops reading hold little in the kernel, so the server's own queue fills.</param>
+    public static async Task<GymTestClient> ConnectAsync(int port, int? receiveBufferBytes = null)
     {
         var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
+        if (receiveBufferBytes is { } bytes)
+        {
+            socket.ReceiveBufferSize = bytes;
+        }
         await socket.ConnectAsync(System.Net.IPAddress.Loopback, port);
         return new GymTestClient(socket);
     }

@@ -19,6 +19,7 @@ public static class AdmissionExtensions
             .Validate(limits => limits.MaxEnvs >= 0, "Gym:Node:MaxEnvs must be 0 (no limit) or more")
             .Validate(limits => limits.MaxEnvsPerConnection >= 1, "Gym:Node:MaxEnvsPerConnection must be at least 1")
             .Validate(limits => limits.MaxStepsPerSecond >= 0, "Gym:Node:MaxStepsPerSecond must be 0 (no limit) or more")
+            .Validate(limits => limits.MaxQueuedReplyBytes >= 1, "Gym:Node:MaxQueuedReplyBytes must be at least 1")
             .ValidateOnStart();
         builder.Services.AddSingleton(provider => new NodeAdmission(provider.GetRequiredService<IOptions<NodeOptions>>().Value));
         builder.Services.AddHostedService<MovedSettings>();

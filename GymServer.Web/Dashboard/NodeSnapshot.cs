@@ -15,6 +15,7 @@ namespace GymServer.Web.Dashboard;
 /// <param name="StepsPerSecond">Steps per second since the previous snapshot.</param>
 /// <param name="EpisodesPerSecond">Episodes per second since the previous snapshot.</param>
 /// <param name="Python">The Python worker pool.</param>
+/// <param name="Replies">TCP replies waiting for their clients, against the caps.</param>
 public sealed record NodeSnapshot(
     string Node,
     DateTimeOffset At,
@@ -26,9 +27,19 @@ public sealed record NodeSnapshot(
     long Episodes,
     double StepsPerSecond,
     double EpisodesPerSecond,
-    PythonSnapshot Python)
+    PythonSnapshot Python,
+    ReplyQueueSnapshot Replies)
 {
     public TimeSpan Uptime => At - StartedAt;
 
     public long Envs => EnvsByBackend.Values.Sum();
+}
+
+/// <summary>Reply bytes the node's TCP connections hold for their clients (<see cref="Tcp.ReplyMemory"/>).</summary>
+/// <param name="QueuedBytes">Bytes queued now, all connections.</param>
+/// <param name="NodeCapacity">The node's cap.</param>
+/// <param name="PausedConnections">Connections not reading requests now because a cap is reached.</param>
+public sealed record ReplyQueueSnapshot(long QueuedBytes, long NodeCapacity, long PausedConnections)
+{
+    public static ReplyQueueSnapshot From(Tcp.ReplyMemory memory) => new(memory.QueuedBytes, memory.NodeCapacity, memory.PausedConnections);
 }

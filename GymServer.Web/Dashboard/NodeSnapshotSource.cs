@@ -2,11 +2,12 @@ using GymServer.Engine.Nodes;
 using GymServer.Engine.Python;
 using GymServer.Engine.Sessions;
 using GymServer.Web.Metrics;
+using GymServer.Web.Tcp;
 
 namespace GymServer.Web.Dashboard;
 
 /// <summary>Takes <see cref="NodeSnapshot"/>s of this node; rates are per second since the previous capture.</summary>
-public sealed class NodeSnapshotSource(NodeActivity activity, GymMetrics metrics, PythonWorkerPool pool, NodeIdentity node)
+public sealed class NodeSnapshotSource(NodeActivity activity, GymMetrics metrics, PythonWorkerPool pool, NodeIdentity node, ReplyMemory replies)
 {
     /// <summary>Captures closer together than this reuse the previous rates instead of dividing by a tiny interval.</summary>
     private static readonly TimeSpan MinRateInterval = TimeSpan.FromMilliseconds(200);
@@ -38,6 +39,7 @@ public sealed class NodeSnapshotSource(NodeActivity activity, GymMetrics metrics
         }
         return new NodeSnapshot(
             NodeName, at, activity.StartedAt, metrics.ActiveConnections, activity.Sessions, activity.EnvsByBackend(),
-            steps, episodes, rates.Steps, rates.Episodes, PythonSnapshot.From(pool.GetStatus()));
+            steps, episodes, rates.Steps, rates.Episodes, PythonSnapshot.From(pool.GetStatus()),
+            ReplyQueueSnapshot.From(replies));
     }
 }

@@ -4,6 +4,7 @@ using GymServer.Engine.Recording;
 using GymServer.Engine.Sessions;
 using GymServer.Web.Cluster;
 using GymServer.Web.Dashboard;
+using GymServer.Web.Tcp;
 using Prometheus;
 
 namespace GymServer.Web.Metrics;
@@ -38,11 +39,16 @@ public sealed class NodeMetricsCollector : IHostedService
     private readonly Gauge _recorded;
     private readonly Gauge _mediaBytes;
     private readonly Gauge _mediaMaxBytes;
+    private readonly ReplyMemory _replyMemory;
+    private readonly Gauge _queuedReplyBytes;
+    private readonly Gauge _pausedConnections;
     private readonly Action<double> _onStepTimed;
 
     public NodeMetricsCollector(
-        NodeActivity activity, EnvCatalog catalog, GymMetrics metrics, PythonWorkerPool pool, MediaLibrary media, INodeDirectory nodes)
+        NodeActivity activity, EnvCatalog catalog, GymMetrics metrics, PythonWorkerPool pool, MediaLibrary media, INodeDirectory nodes,
+        ReplyMemory replyMemory)
     {
+        _replyMemory = replyMemory;
         _activity = activity;
         _catalog = catalog;
         _pool = pool;
@@ -74,6 +80,15 @@ public sealed class NodeMetricsCollector : IHostedService
         _mediaBytes = factory.CreateGauge("gymserver_media_bytes", "Bytes of all files under the media root (0 while it does not exist)");
         _mediaMaxBytes = factory.CreateGauge("gymserver_media_max_bytes", "The media root's cap (Gym:Media:MaxBytes), past which the oldest episodes are deleted; 0: no cap");
         _mediaMaxBytes.Set(media.MaxBytes);
+        _queuedReplyBytes = factory.CreateGauge("gymserver_tcp_queued_reply_bytes",
+            "Bytes of replies TCP connections have made and their clients not yet taken (all connections)");
+        var replyCaps = factory.CreateGauge("gymserver_tcp_queued_reply_capacity_bytes",
+            "Caps on queued reply bytes, past which a connection stops reading requests, by scope: the node's (Gym:Node:MaxQueuedReplyBytes) and each connection's (Gym:Tcp:MaxQueuedReplyBytes)",
+            new GaugeConfiguration { LabelNames = ["scope"] });
+        replyCaps.WithLabels("node").Set(replyMemory.NodeCapacity);
+        replyCaps.WithLabels("connection").Set(replyMemory.PerConnectionCapacity);
+        _pausedConnections = factory.CreateGauge("gymserver_connections_paused",
+            "TCP connections not reading requests now because their queued reply bytes, or the node's, are at the cap");
         metrics.Registry.AddBeforeCollectCallback(Collect);
     }
 
@@ -94,6 +109,8 @@ public sealed class NodeMetricsCollector : IHostedService
         _steps.IncTo(_activity.Steps);
         _episodes.IncTo(_activity.Episodes);
         _sessions.Set(_activity.Sessions);
+        _queuedReplyBytes.Set(_replyMemory.QueuedBytes);
+        _pausedConnections.Set(_replyMemory.PausedConnections);
         var envs = _activity.EnvsByBackend();
         // Every backend gets a series, 0 before its first env, so dashboards need no "absent" special case.
         foreach (var backend in _catalog.Providers.Select(provider => provider.Backend).Union(envs.Keys))

@@ -47,6 +47,20 @@ public sealed partial class GymConnection
                 var ranRequest = false;
                 while (_state.TryTake(ref buffer, result.IsCompleted, out var request))
                 {
+                    if (!_replyBytes.HasRoom)
+                    {
+                        // Past a cap on queued reply bytes: what this read has replied so far goes out first (the
+                        // client may be waiting for it), then no request runs until the client has taken enough.
+                        if (reply is not null && !await EnqueueOrReturnAsync(reply).ConfigureAwait(false))
+                        {
+                            return;
+                        }
+                        reply = null;
+                        if (!await WaitForReplyRoomAsync().ConfigureAwait(false))
+                        {
+                            return;
+                        }
+                    }
                     reply ??= RentReply();
                     ranRequest = true;
                     Interlocked.Increment(ref _requests);

@@ -14,8 +14,9 @@ namespace GymServer.Web.Tcp;
 /// <summary>
 /// One client connection over a duplex pipe: the transport. A read loop takes requests with the connection's current
 /// <see cref="ConnectionState"/> (awaiting a token, protocol 1, protocol 2 in JSON or binary), runs them, and carries
-/// on with the state each returns; a write loop sends their replies; a bounded channel joins them, so a client that
-/// does not read its replies stops its own requests being read and cannot make the server buffer without bound.
+/// on with the state each returns; a write loop sends their replies; a bounded channel joins them, and the replies'
+/// bytes are counted against the connection's and the node's caps (<see cref="ReplyMemory"/>), so a client that does
+/// not read its replies stops its own requests being read and cannot make the server buffer without bound.
 /// Both pipes are completed when it ends.
 /// </summary>
 public sealed partial class GymConnection : IConnectionObserver, IAsyncDisposable
@@ -28,6 +29,8 @@ public sealed partial class GymConnection : IConnectionObserver, IAsyncDisposabl
     private ConnectionState _state;
     private readonly Channel<ReplyBuffer> _outbox;
     private readonly ConcurrentQueue<ReplyBuffer> _freeReplies = new();
+    private readonly ReplyBytes _replyBytes;
+    private long _freeReplyBytes;
     private readonly Lock _closeLock = new();
     private readonly int _maxFreeReplies;
     private readonly TimeSpan _idleTimeout;
@@ -48,7 +51,8 @@ public sealed partial class GymConnection : IConnectionObserver, IAsyncDisposabl
         GymMetrics metrics,
         ILogger logger,
         CancellationToken aborted,
-        AccessTokens? tokens = null)
+        AccessTokens? tokens = null,
+        ReplyMemory? replyMemory = null)
     {
         _transport = transport;
         _connectionId = connectionId;
@@ -67,6 +71,8 @@ public sealed partial class GymConnection : IConnectionObserver, IAsyncDisposabl
             AllowSynchronousContinuations = true,
         });
         _maxFreeReplies = options.ReplyQueueCapacity + 2;
+        // Without the node's service (tests on pipes), the connection's own cap and no node cap.
+        _replyBytes = (replyMemory ?? new ReplyMemory(options.MaxQueuedReplyBytes, long.MaxValue)).ForConnection();
         _takesTurns = options.InlineScheduling;
         _idleTimeout = options.IdleTimeout;
         _idleTimer = TimeProvider.System.CreateTimer(static state => ((GymConnection)state!).OnIdleTimer(), this, _idleTimeout, Timeout.InfiniteTimeSpan);
@@ -168,15 +174,41 @@ public sealed partial class GymConnection : IConnectionObserver, IAsyncDisposabl
         }
     }
 
-    private ReplyBuffer RentReply() => _freeReplies.TryDequeue(out var reply) ? reply : new ReplyBuffer();
+    /// <summary>The free buffers' total size past which a returned buffer is dropped: a few pixel replies' worth.</summary>
+    private const long MaxFreeReplyBytes = 1024 * 1024;
+
+    private ReplyBuffer RentReply()
+    {
+        if (_freeReplies.TryDequeue(out var reply))
+        {
+            Interlocked.Add(ref _freeReplyBytes, -reply.Capacity);
+            return reply;
+        }
+        return new ReplyBuffer();
+    }
 
     private void ReturnReply(ReplyBuffer reply)
     {
-        // Keep a few buffers for the next replies; a huge one (a big observation) is kept too, bounded in number.
-        if (_freeReplies.Count < _maxFreeReplies)
+        // Keep a few buffers for the next replies, bounded in number and in bytes (a big observation's are large).
+        if (_freeReplies.Count < _maxFreeReplies && Interlocked.Read(ref _freeReplyBytes) + reply.Capacity <= MaxFreeReplyBytes)
         {
             reply.Clear();
+            Interlocked.Add(ref _freeReplyBytes, reply.Capacity);
             _freeReplies.Enqueue(reply);
+        }
+        else
+        {
+            reply.Release();
+        }
+    }
+
+    /// <summary>A paused connection may stay paused for long: it keeps no spare buffers meanwhile.</summary>
+    private void DropFreeReplies()
+    {
+        while (_freeReplies.TryDequeue(out var reply))
+        {
+            Interlocked.Add(ref _freeReplyBytes, -reply.Capacity);
+            reply.Release();
         }
     }
 

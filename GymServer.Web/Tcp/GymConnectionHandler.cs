@@ -23,6 +23,7 @@ public sealed class GymConnectionHandler(
     ConnectionLimiter limiter,
     NodeAdmission admission,
     AccessTokens tokens,
+    ReplyMemory replyMemory,
     GymMetrics metrics,
     IHostApplicationLifetime lifetime,
     ILogger<GymConnectionHandler> logger) : ConnectionHandler
@@ -43,7 +44,7 @@ public sealed class GymConnectionHandler(
             TcpLog.ConnectionOpened(logger, connection.ConnectionId, remote);
             var session = new Session(catalog, admission.ForConnection(), activity, recorder);
             await using var gym = new GymConnection(
-                connection.Transport, connection.ConnectionId, session, _options, metrics, logger, connection.ConnectionClosed, tokens);
+                connection.Transport, connection.ConnectionId, session, _options, metrics, logger, connection.ConnectionClosed, tokens, replyMemory);
             using var stopping = lifetime.ApplicationStopping.Register(static state => ShuttingDown((GymConnection)state!), gym);
             var closeRequested = connection.Features.Get<IConnectionLifetimeNotificationFeature>()?.ConnectionClosedRequested ?? default;
             using var closing = closeRequested.Register(static state => ShuttingDown((GymConnection)state!), gym);

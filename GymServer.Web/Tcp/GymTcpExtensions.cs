@@ -22,6 +22,7 @@ public static class GymTcpExtensions
             .Validate(options => options.MaxConnections >= 1, "Gym:Tcp:MaxConnections must be at least 1")
             .Validate(options => options.IdleTimeout > TimeSpan.Zero, "Gym:Tcp:IdleTimeout must be positive")
             .Validate(options => options.ReplyQueueCapacity >= 1, "Gym:Tcp:ReplyQueueCapacity must be at least 1")
+            .Validate(options => options.MaxQueuedReplyBytes >= 1, "Gym:Tcp:MaxQueuedReplyBytes must be at least 1")
             .Validate(options => options.IoQueueCount is >= 0 and <= 64, "Gym:Tcp:IoQueueCount must be 0 (Kestrel's default) to 64")
             .Validate(options => options.CompressionNamesKnown(), "Gym:Tcp:Compression must list codecs of \"lz4\", \"zstd\", \"none\"")
             .Validate(options => options.CompressionMinBytes >= 0, "Gym:Tcp:CompressionMinBytes must be at least 0")
@@ -30,6 +31,7 @@ public static class GymTcpExtensions
                 "Gym:Tcp:Tls:Certificate is set but Gym:Tcp:Tls:Enabled is not true: set it, or the TCP port stays plain")
             .ValidateOnStart();
         builder.Services.AddSingleton<ConnectionLimiter>();
+        builder.Services.AddSingleton<ReplyMemory>();
         builder.Services.AddSingleton<TcpEndpoints>();
         builder.Services.AddTransient<IStartupFilter, HostAddressesCleared>();
 

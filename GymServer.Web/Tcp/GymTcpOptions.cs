@@ -32,6 +32,13 @@ public sealed class GymTcpOptions
     public int ReplyQueueCapacity { get; set; } = 16;
 
     /// <summary>
+    /// Bytes of replies one connection may have waiting for its socket (4 MiB: ten Atari frames as protocol-1 JSON).
+    /// Past it the connection stops reading requests until its client has taken enough; a single larger reply still
+    /// goes out whole. The node's total has a cap too, <c>Gym:Node:MaxQueuedReplyBytes</c>; see <see cref="ReplyMemory"/>.
+    /// </summary>
+    public long MaxQueuedReplyBytes { get; set; } = 4L * 1024 * 1024;
+
+    /// <summary>
     /// Kestrel's <c>UnsafePreferInlineScheduling</c> (for the HTTP side too): a socket's data is handed to its
     /// connection, and a reply to its socket, on the thread that has it, with no hop to the thread pool and the I/O
     /// queues. On by default: replies then go out from the thread that made them, one thread hop per request fewer.

@@ -434,14 +434,22 @@ def memory() -> Dict[str, Any]:
         elif time.monotonic() - stable_since > 3:
             break
     unsent = sum(len(key.data[0]) for key in selector.get_map().values())
+    server = metrics()
     result = {"clients": len(clients), "server_rss_before": before, "server_rss_peak": peak,
               "workers_rss_before": before_workers, "workers_rss": worker_rss(),
-              "shared_memory_bytes": metrics().get("gymserver_python_shared_memory_bytes"), "unsent_request_bytes": unsent}
+              "shared_memory_bytes": server.get("gymserver_python_shared_memory_bytes"), "unsent_request_bytes": unsent,
+              "queued_reply_bytes": server.get("gymserver_tcp_queued_reply_bytes"),
+              "queued_reply_cap": server.get('gymserver_tcp_queued_reply_capacity_bytes{scope="node"}'),
+              "paused_connections": server.get("gymserver_connections_paused")}
     per_client = (peak - before) / len(clients) / 1024 if clients else 0
     print(f"  {len(clients)} non-reading clients: server RSS {before / 2**20:,.0f} -> peak {peak / 2**20:,.0f} MiB "
           f"(+{per_client:,.0f} KiB per client); workers' RSS {before_workers / 2**20:,.0f} -> "
           f"{result['workers_rss'] / 2**20:,.0f} MiB; shared memory {(result['shared_memory_bytes'] or 0) / 2**20:,.0f} "
           f"MiB; {unsent:,} request bytes the server had not taken", flush=True)
+    if result["queued_reply_bytes"] is not None:
+        print(f"  queued replies {result['queued_reply_bytes'] / 2**20:,.0f} MiB (node cap "
+              f"{(result['queued_reply_cap'] or 0) / 2**20:,.0f} MiB), {result['paused_connections']:,.0f} connections "
+              "paused", flush=True)
     for client, _ in clients:
         client.socket.close()
     return result

@@ -29,6 +29,7 @@ public sealed class DashboardTestContext : BunitContext
         Services.AddSingleton(Metrics);
         Services.AddSingleton(new PythonWorkerPool(Options.Create(new PythonOptions { Workers = 0 }), NullLogger<PythonWorkerPool>.Instance));
         Services.AddSingleton(new NodeIdentity("node-a", () => "127.0.0.1:4040"));
+        Services.AddSingleton(new GymServer.Web.Tcp.ReplyMemory(perConnection: 4 << 20, node: 256 << 20));
         Services.AddSingleton<NodeSnapshotSource>();
         Services.AddSingleton(Feed);
         Services.AddSingleton(Board);

@@ -75,7 +75,7 @@ public sealed partial class Protocol1State
             case RequestKind.SampleAction:
             {
                 var env = RequireCurrent();
-                new SampleResponse(env.ActionSpace.Description, env.SampleAction()).WriteTo(Replies.Begin(output));
+                new SampleResponse(env.ActionSpace.Description, env.SampleAction()).WriteTo(Replies.Begin(output), Replies.Body);
                 break;
             }
             case RequestKind.ActionSpace:
@@ -152,7 +152,7 @@ public sealed partial class Protocol1State
     private void WriteStep(SessionEnv env, (StepResult Result, EpisodeSummary? Episode) step, ReplyBuffer output)
     {
         new StepResponse(env.ObservationSpace.Description, env.Observation, step.Result, env.Instance.Spec.IntegerRewards, env.Info, step.Episode)
-            .WriteTo(Replies.Begin(output));
+            .WriteTo(Replies.Begin(output), Replies.Body);
         Replies.End(output);
     }
 
@@ -176,7 +176,7 @@ public sealed partial class Protocol1State
 
     private void WriteObservation(SessionEnv env, ReplyBuffer output)
     {
-        new ObservationResponse(env.ObservationSpace.Description, env.Observation).WriteTo(Replies.Begin(output));
+        new ObservationResponse(env.ObservationSpace.Description, env.Observation).WriteTo(Replies.Begin(output), Replies.Body);
         Replies.End(output);
     }
 

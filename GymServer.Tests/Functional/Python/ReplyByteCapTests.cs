@@ -1,0 +1,175 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using GymServer.Tests.Functional.Dashboard;
+using GymServer.Web.Tcp;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace GymServer.Tests.Functional.Python;
+
+/// <summary>
+/// Queued replies bounded in bytes (Gym:Tcp:MaxQueuedReplyBytes, Gym:Node:MaxQueuedReplyBytes) over real sockets,
+/// with the Atari-sized image env in real worker processes: a client that stops reading pauses with its queued bytes
+/// under the cap, others are served meanwhile, and once it reads every reply arrives whole.
+/// </summary>
+[Collection(PythonWorkersCollection.Name)]
+public sealed class ReplyByteCapTests
+{
+    private const string ImageEnv = "GymServerTest/Image-v0";
+
+    /// <summary>Episodes of this many steps, each after a reset: the env ends its episodes at 50.</summary>
+    private const int StepsPerEpisode = 40;
+
+    /// <summary>
+    /// About 19 MB of replies (84x84x3 frames, some 80 KB of JSON each): far more than the kernel's socket buffers
+    /// hold for a client with a small receive buffer, so the server's own queue fills.
+    /// </summary>
+    private const int Episodes = 6;
+
+    private static GymServerFactory StartServer(long perConnection, long node) => GymServerFactory.With(new Dictionary<string, string?>
+    {
+        ["Gym:Python:Workers"] = "2",
+        ["Gym:Python:Executable"] = PythonTestPool.Interpreter,
+        ["Gym:Python:PythonPath:0"] = PythonTestPool.FakeGymDirectory,
+        ["Gym:Python:Imports:0"] = "gymserver_testenvs",
+        ["Gym:Tcp:MaxQueuedReplyBytes"] = perConnection.ToString(CultureInfo.InvariantCulture),
+        ["Gym:Node:MaxQueuedReplyBytes"] = node.ToString(CultureInfo.InvariantCulture),
+    });
+
+    [Fact]
+    public async Task AClientThatStopsReadingPausesUnderItsCapAndGetsEveryReplyOnceItReads()
+    {
+        const long Cap = 256 * 1024;
+        await using var server = StartServer(perConnection: Cap, node: 1L << 30);
+        var memory = server.Services.GetRequiredService<ReplyMemory>();
+        await using var stalled = await StartImageClientAsync(server);
+        var replySize = await SendEpisodesAsync(stalled);
+
+        await WaitUntilAsync(memory, () => memory.PausedConnections == 1);
+        // It pauses before the request that would pass the cap: at most one reply beyond it.
+        Assert.InRange(memory.QueuedBytes, Cap, Cap + replySize);
+        using var http = new HttpClient { BaseAddress = server.HttpAddress };
+        var metrics = new PrometheusText(await http.GetStringAsync("/metrics"));
+        Assert.Equal(memory.QueuedBytes, metrics["gymserver_tcp_queued_reply_bytes"]);
+        Assert.Equal(1, metrics["gymserver_connections_paused"]);
+        Assert.Equal(Cap, metrics["gymserver_tcp_queued_reply_capacity_bytes{scope=\"connection\"}"]);
+        Assert.Equal(1L << 30, metrics["gymserver_tcp_queued_reply_capacity_bytes{scope=\"node\"}"]);
+
+        await AssertOthersAreServedAsync(server);
+        Assert.Equal(1, memory.PausedConnections);
+
+        await ReadEpisodesAsync(stalled);
+        Assert.Equal(0, memory.PausedConnections);
+    }
+
+    [Fact]
+    public async Task PastTheNodesCapClientsThatDoNotReadPauseAndOthersAreServed()
+    {
+        const long NodeCap = 256 * 1024;
+        await using var server = StartServer(perConnection: 64L << 20, node: NodeCap);
+        var memory = server.Services.GetRequiredService<ReplyMemory>();
+        await using var first = await StartImageClientAsync(server);
+        await using var second = await StartImageClientAsync(server);
+        var replySize = Math.Max(await SendEpisodesAsync(first), await SendEpisodesAsync(second));
+
+        await WaitUntilAsync(memory, () => memory.PausedConnections == 2);
+        // Each may have run one request while holding nothing: at most one reply each beyond the node's cap.
+        Assert.InRange(memory.QueuedBytes, NodeCap, NodeCap + (2 * replySize));
+
+        // A client that reads its replies holds nothing queued, so the node's cap does not stop it.
+        await AssertOthersAreServedAsync(server);
+        Assert.Equal(2, memory.PausedConnections);
+
+        await Task.WhenAll(ReadEpisodesAsync(first), ReadEpisodesAsync(second));
+        Assert.Equal(0, memory.PausedConnections);
+    }
+
+    /// <summary>A client with a small receive buffer and the image env made and seeded.</summary>
+    private static async Task<GymTestClient> StartImageClientAsync(GymServerFactory server)
+    {
+        var client = await GymTestClient.ConnectAsync(server.TcpPort, receiveBufferBytes: 16 * 1024);
+        await client.RequestAsync("{\"env\":{\"name\":\"" + ImageEnv + "\"}}");
+        await client.SendAsync("""{"env":{"seed":"3"}}""");
+        return client;
+    }
+
+    /// <summary>Sends every episode's requests at once and reads nothing; returns an upper bound of a reply's size.</summary>
+    private static async Task<long> SendEpisodesAsync(GymTestClient client)
+    {
+        var requests = new StringBuilder();
+        for (var episode = 0; episode < Episodes; episode++)
+        {
+            requests.Append("{\"env\":{\"action\":\"reset\"}}\r\n");
+            for (var step = 0; step < StepsPerEpisode; step++)
+            {
+                requests.Append(CultureInfo.InvariantCulture, $"{{\"step\":{{\"action\":{step % 4},\"render\":0}}}}\r\n");
+            }
+        }
+        await client.SendRawAsync(Encoding.ASCII.GetBytes(requests.ToString()));
+        // Three digits and a comma per element at most, the brackets, and room for reward, done and info.
+        return (84 * 84 * 3 * 4) + (84 * 86 * 2) + 1024;
+    }
+
+    /// <summary>Reads every reply: each whole, in order, with its full frame.</summary>
+    private static async Task ReadEpisodesAsync(GymTestClient client)
+    {
+        for (var episode = 0; episode < Episodes; episode++)
+        {
+            AssertFrame(await client.ReadReplyAsync());
+            for (var step = 1; step <= StepsPerEpisode; step++)
+            {
+                var reply = await client.ReadReplyAsync();
+                AssertFrame(reply);
+                Assert.Equal(step, reply.GetProperty("info").GetProperty("step").GetInt32());
+                Assert.Equal((step - 1) % 4 * 0.5, reply.GetProperty("reward").GetDouble());
+            }
+        }
+    }
+
+    private static void AssertFrame(JsonElement reply)
+    {
+        var frame = reply.GetProperty("observation");
+        Assert.Equal(84, frame.GetArrayLength());
+        Assert.All(frame.EnumerateArray(), row =>
+        {
+            Assert.Equal(84, row.GetArrayLength());
+            Assert.All(row.EnumerateArray(), pixel => Assert.Equal(3, pixel.GetArrayLength()));
+        });
+    }
+
+    private static async Task AssertOthersAreServedAsync(GymServerFactory server)
+    {
+        await using var other = await server.ConnectAsync();
+        await other.RequestAsync("""{"env":{"name":"CartPole-v1"}}""");
+        await other.RequestAsync("""{"env":{"action":"reset"}}""");
+        for (var i = 0; i < 5; i++)
+        {
+            Assert.True((await other.RequestAsync("""{"step":{"action":1,"render":0}}""")).TryGetProperty("observation", out _));
+        }
+        await using var image = await StartImageClientAsync(server);
+        Assert.Equal(84, (await image.RequestAsync("""{"env":{"action":"reset"}}""")).GetProperty("observation").GetArrayLength());
+    }
+
+    /// <summary>Waits for the reply memory's state (it raises Changed when a connection pauses or resumes).</summary>
+    private static async Task WaitUntilAsync(ReplyMemory memory, Func<bool> condition)
+    {
+        var reached = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        void Check()
+        {
+            if (condition())
+            {
+                reached.TrySetResult();
+            }
+        }
+        memory.Changed += Check;
+        try
+        {
+            Check();
+            await reached.Task.WaitAsync(TimeSpan.FromSeconds(120));
+        }
+        finally
+        {
+            memory.Changed -= Check;
+        }
+    }
+}

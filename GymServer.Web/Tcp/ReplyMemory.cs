@@ -1,0 +1,91 @@
+using GymServer.Engine.Nodes;
+using Microsoft.Extensions.Options;
+
+namespace GymServer.Web.Tcp;
+
+/// <summary>
+/// The one place that bounds, in bytes, the replies TCP connections have made and their clients have not yet taken:
+/// each connection's (<c>Gym:Tcp:MaxQueuedReplyBytes</c>) and the whole node's (<c>Gym:Node:MaxQueuedReplyBytes</c>).
+/// A connection counts a reply from when it is queued until the socket's pipe has taken it; past either cap it stops
+/// reading requests until enough has gone out (<see cref="ReplyBytes"/>). A reply is never refused or cut: one
+/// larger than a cap still goes out, and the connection pauses after it. Shown in /metrics and on the dashboard.
+/// </summary>
+public sealed class ReplyMemory
+{
+    private readonly Lock _lock = new();
+    private long _queued;
+    private int _paused;
+    private TaskCompletionSource? _room;
+
+    public ReplyMemory(IOptions<GymTcpOptions> tcp, IOptions<NodeOptions> node)
+        : this(tcp.Value.MaxQueuedReplyBytes, node.Value.MaxQueuedReplyBytes)
+    {
+    }
+
+    /// <param name="perConnection">Bytes one connection may have queued before it pauses.</param>
+    /// <param name="node">Bytes all connections together may have queued before each pauses.</param>
+    public ReplyMemory(long perConnection, long node)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(perConnection, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(node, 1);
+        PerConnectionCapacity = perConnection;
+        NodeCapacity = node;
+    }
+
+    /// <summary>Bytes one connection may have queued before it stops reading requests.</summary>
+    public long PerConnectionCapacity { get; }
+
+    /// <summary>Bytes the node's connections together may have queued before each stops reading requests.</summary>
+    public long NodeCapacity { get; }
+
+    /// <summary>Reply bytes queued on the node now, made and not yet taken by the sockets.</summary>
+    public long QueuedBytes => Interlocked.Read(ref _queued);
+
+    /// <summary>Connections not reading requests now because a cap is reached.</summary>
+    public int PausedConnections => Volatile.Read(ref _paused);
+
+    /// <summary>Raised when a connection pauses or resumes: what a test awaits instead of sleeping.</summary>
+    public event Action? Changed;
+
+    /// <summary>A new connection's account.</summary>
+    public ReplyBytes ForConnection() => new(this);
+
+    internal bool NodeHasRoom => Interlocked.Read(ref _queued) < NodeCapacity;
+
+    internal void Add(long bytes) => Interlocked.Add(ref _queued, bytes);
+
+    internal void Remove(long bytes)
+    {
+        if (Interlocked.Add(ref _queued, -bytes) >= NodeCapacity)
+        {
+            return;
+        }
+        TaskCompletionSource? room;
+        lock (_lock)
+        {
+            room = _room;
+            _room = null;
+        }
+        room?.TrySetResult();
+    }
+
+    /// <summary>Completes once the node is under its cap (at once if it is).</summary>
+    internal Task WhenNodeHasRoom()
+    {
+        lock (_lock)
+        {
+            if (NodeHasRoom)
+            {
+                return Task.CompletedTask;
+            }
+            // Asynchronous continuations: whoever frees room (a write loop) does not run the paused read loops.
+            return (_room ??= new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).Task;
+        }
+    }
+
+    internal void Paused(int change)
+    {
+        Interlocked.Add(ref _paused, change);
+        Changed?.Invoke();
+    }
+}
