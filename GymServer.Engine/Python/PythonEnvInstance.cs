@@ -18,6 +18,7 @@ public sealed partial class PythonEnvInstance : IEnvInstance
     private readonly PythonWorker _worker;
     private readonly string _id;
     private readonly IReadOnlyDictionary<string, JsonElement>? _kwargs;
+    private readonly IReadOnlyList<WrapperSpec> _wrappers;
     private uint _handle;
     private int _disposed;
 
@@ -28,11 +29,13 @@ public sealed partial class PythonEnvInstance : IEnvInstance
         WorkerMakeReply made,
         string id,
         IReadOnlyDictionary<string, JsonElement>? kwargs,
+        IReadOnlyList<WrapperSpec> wrappers,
         string? renderMode)
     {
         InstanceId = instanceId;
         _id = id;
         _kwargs = kwargs;
+        _wrappers = wrappers;
         RenderMode = renderMode;
         _worker = worker;
         _handle = handle;

@@ -2,6 +2,7 @@ using System.Text.Json;
 using GymServer.Engine.Environments;
 using GymServer.Engine.Sessions;
 using GymServer.Protocol;
+using GymServer.Protocol.Values;
 
 namespace GymServer.Engine.Python;
 
@@ -27,13 +28,15 @@ public sealed class PythonEnvProvider(PythonWorkerPool pool) : IEnvProvider
     public IReadOnlyCollection<string> Ids => pool.Ids;
 
     /// <summary>
-    /// <c>gymnasium.make(id, render_mode=..., **kwargs)</c> on the least-loaded worker. The kwargs travel as the
-    /// plain JSON values they are (numbers, strings, booleans, null, lists, objects), never as code or pickles.
+    /// <c>gymnasium.make(id, render_mode=..., **kwargs)</c> on the least-loaded worker, then Gymnasium's own wrapper
+    /// classes of <paramref name="wrappers"/> around it in order. The kwargs travel as the plain JSON values they are
+    /// (numbers, strings, booleans, null, lists, objects), never as code or pickles.
     /// </summary>
     public async ValueTask<IEnvInstance> MakeAsync(
         string id,
         string instanceId,
         IReadOnlyDictionary<string, JsonElement>? kwargs,
+        IReadOnlyList<WrapperSpec> wrappers,
         string? renderMode,
         CancellationToken cancellationToken)
     {
@@ -44,7 +47,7 @@ public sealed class PythonEnvProvider(PythonWorkerPool pool) : IEnvProvider
         var call = new BufferedCall(WorkerCommand.Make, handle);
         try
         {
-            await worker.CallAsync(call, WorkerRequests.Make(id, kwargs, renderMode), ReadOnlyMemory<byte>.Empty, cancellationToken)
+            await worker.CallAsync(call, WorkerRequests.Make(id, kwargs, wrappers, renderMode), ReadOnlyMemory<byte>.Empty, cancellationToken)
                 .ConfigureAwait(false);
         }
         catch (OperationCanceledException)
@@ -68,7 +71,7 @@ public sealed class PythonEnvProvider(PythonWorkerPool pool) : IEnvProvider
             await CloseOrphanAsync(worker, handle).ConfigureAwait(false);
             throw;
         }
-        return new PythonEnvInstance(instanceId, worker, handle, made, id, kwargs, renderMode);
+        return new PythonEnvInstance(instanceId, worker, handle, made, id, kwargs, wrappers, renderMode);
     }
 
     private static string WithoutPrefix(string id) => id.StartsWith(Prefix, StringComparison.Ordinal) ? id[Prefix.Length..] : id;

@@ -25,7 +25,7 @@ public partial class Protocol2JsonState
 
     private async ValueTask MakeAsync(MakeRequest request, ReplyBuffer output, CancellationToken cancellationToken)
     {
-        var env = await Session.OpenAsync(request.Id, request.Kwargs, request.RenderMode, cancellationToken).ConfigureAwait(false);
+        var env = await Session.OpenAsync(request.Id, request.Kwargs, request.Wrappers, request.RenderMode, cancellationToken).ConfigureAwait(false);
         new MakeResponse(env.InstanceId, env.Instance.Spec.Id, env.Instance.Backend, env.ObservationSpace.Description, env.ActionSpace.Description)
             .WriteTo(Replies.Begin(output));
         Replies.End(output);

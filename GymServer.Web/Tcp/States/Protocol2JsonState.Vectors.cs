@@ -11,7 +11,7 @@ public partial class Protocol2JsonState
 {
     private async ValueTask MakeVecAsync(MakeVecRequest request, ReplyBuffer output, CancellationToken cancellationToken)
     {
-        var vector = await Session.OpenVectorAsync(request.Id, request.NumEnvs, request.Kwargs, cancellationToken).ConfigureAwait(false);
+        var vector = await Session.OpenVectorAsync(request.Id, request.NumEnvs, request.Kwargs, request.Wrappers, cancellationToken).ConfigureAwait(false);
         var first = vector.Envs[0];
         new MakeVecResponse(vector.InstanceId, first.Instance.Spec.Id, first.Instance.Backend, vector.Envs.Count,
             first.ObservationSpace.Description, first.ActionSpace.Description).WriteTo(Replies.Begin(output));
