@@ -11,14 +11,14 @@ public sealed class EnvPresets
 {
     private readonly Dictionary<string, EnvPreset> _presets = new(StringComparer.Ordinal);
 
-    /// <summary>Refuses, with an <see cref="ArgumentException"/> naming the preset, a name with a colon and a preset of a preset.</summary>
+    /// <summary>Refuses, with an <see cref="InvalidPresetException"/>, a name with a colon and a preset of a preset.</summary>
     public EnvPresets(IEnumerable<EnvPreset> presets)
     {
         foreach (var preset in presets)
         {
             if (preset.Name.Contains(':', StringComparison.Ordinal))
             {
-                throw new ArgumentException($"preset '{preset.Name}': a preset name cannot contain ':' (that is a backend prefix)");
+                throw new InvalidPresetException(preset.Name, "a preset name cannot contain ':' (that is a backend prefix)");
             }
             _presets.Add(preset.Name, preset);
         }
@@ -26,7 +26,7 @@ public sealed class EnvPresets
         {
             if (_presets.ContainsKey(preset.Id))
             {
-                throw new ArgumentException($"preset '{preset.Name}': its id '{preset.Id}' is another preset; name an env id");
+                throw new InvalidPresetException(preset.Name, $"its id '{preset.Id}' is another preset; name an env id");
             }
         }
     }
