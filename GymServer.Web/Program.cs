@@ -4,16 +4,16 @@ using GymServer.Web;
 var builder = WebApplication.CreateBuilder(args);
 builder.AddGymServer();
 
-var app = builder.Build();
-app.MapGymServer();
 try
 {
+    var app = builder.Build();
+    app.MapGymServer();
     app.Run();
 }
-catch (InvalidPresetException error)
+catch (Exception error) when (InvalidPresetException.Find(error) is { } preset)
 {
     // A preset clients could not make: say which and why in one line, and exit as a failed start.
-    Console.Error.WriteLine($"GymServer did not start: {error.Message}");
+    Console.Error.WriteLine($"GymServer did not start: {preset.Message}");
     return 1;
 }
 return 0;

@@ -9,4 +9,17 @@ public sealed class InvalidPresetException(string name, string problem, Exceptio
 {
     /// <summary>The preset's name.</summary>
     public string Preset { get; } = name;
+
+    /// <summary>The preset error in <paramref name="error"/> or its inner exceptions (the host may wrap it), or null.</summary>
+    public static InvalidPresetException? Find(Exception? error)
+    {
+        for (; error is not null; error = error.InnerException)
+        {
+            if (error is InvalidPresetException preset)
+            {
+                return preset;
+            }
+        }
+        return null;
+    }
 }
