@@ -5,6 +5,7 @@ using GymServer.Engine.Sessions;
 using GymServer.Web.Admission;
 using GymServer.Web.Api;
 using GymServer.Web.Cluster;
+using GymServer.Web.DmEnvRpc;
 using GymServer.Web.Health;
 using GymServer.Web.Dashboard;
 using GymServer.Web.Presets;
@@ -33,6 +34,7 @@ public static class GymServerExtensions
         builder.Services.AddGymMedia(builder.Configuration);
         builder.AddGymAdmission();
         builder.AddGymTcp();
+        builder.AddGymDmEnvRpc();
         builder.Services.AddGymAuth(builder.Configuration);
         builder.AddGymDashboard();
         builder.AddGymRest();
@@ -71,6 +73,8 @@ public static class GymServerExtensions
 
     public static WebApplication MapGymServer(this WebApplication app)
     {
+        // First: it keeps the dm_env_rpc port to the gRPC service, before anything else can answer there.
+        app.MapGymDmEnvRpc();
         app.MapHealthChecks("/healthz", HealthResponse.Options(HealthTags.Live));
         app.MapGymMedia();
         app.UseGymTcp();

@@ -6,7 +6,8 @@ namespace GymServer.Web;
 /// <summary>
 /// Binds HTTP from the standard settings (<c>--urls</c>, <c>ASPNETCORE_URLS</c>, <c>ASPNETCORE_HTTP_PORTS</c>,
 /// default http://localhost:5000). Kestrel stops binding them itself once any endpoint is bound in code, as the TCP
-/// listener is (it logs that it is "overriding" them); so they are bound here, next to it.
+/// listener is; so they are bound here, next to it (and <see cref="HostAddressesCleared"/> keeps Kestrel from warning
+/// at every start that it "overrides" them).
 /// </summary>
 public static class HttpEndpoints
 {

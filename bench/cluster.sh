@@ -30,7 +30,7 @@ pids+=($!)
 
 # start_node NAME TCP_PORT HTTP_PORT SILO_PORT PLACEMENT
 start_node() {
-  dotnet "$web" --urls "http://127.0.0.1:$3" --Gym:Tcp:Port="$2" --Gym:Python:Workers=0 \
+  dotnet "$web" --urls "http://127.0.0.1:$3" --Gym:Tcp:Port="$2" --Gym:DmEnvRpc:Port=0 --Gym:Python:Workers=0 \
     --Gym:Cluster:Enabled=true --Gym:Cluster:Membership=redis --Gym:Cluster:Redis="127.0.0.1:$redis_port" \
     --Gym:Cluster:SiloPort="$4" --Gym:Cluster:GatewayPort=0 --Gym:Cluster:NodeName="$1" \
     --Gym:Cluster:ClusterId="bench-$$" --Gym:Cluster:Placement="$5" \

@@ -36,7 +36,7 @@ for s in sockets:
     s.bind(("127.0.0.1", 0))
 print(*(s.getsockname()[1] for s in sockets))')
 server_args=(--urls "http://127.0.0.1:$http_port" --Gym:Tcp:Address=127.0.0.1 --Gym:Tcp:Port="$tcp_port"
-  --Gym:Media:Root="$work/media" --Logging:LogLevel:Default=Warning)
+  --Gym:DmEnvRpc:Port=0 --Gym:Media:Root="$work/media" --Logging:LogLevel:Default=Warning)
 if [ "$#" -ge 2 ]; then
   gym_path=$(cd "$2" && pwd)
   server_args+=(--Gym:Python:Workers=1 --Gym:Python:Executable="$python" --Gym:Python:PythonPath:0="$gym_path")

@@ -14,7 +14,7 @@ dotnet build GymServer.Web -c Release -v quiet -nologo
 dotnet build bench/GymServer.LoadGen -c Release -v quiet -nologo
 
 port="${GYM_BENCH_PORT:-4090}"
-server_args=(--Gym:Tcp:Port="$port" --urls http://127.0.0.1:0 --Logging:LogLevel:Default=Warning)
+server_args=(--Gym:Tcp:Port="$port" --Gym:DmEnvRpc:Port=0 --urls http://127.0.0.1:0 --Logging:LogLevel:Default=Warning)
 # shellcheck disable=SC2206 # split on purpose: several settings in one variable
 server_args+=(${GYM_SERVER_ARGS:-})
 

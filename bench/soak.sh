@@ -18,7 +18,7 @@ report="bench/results/soak-${seconds}s-${connections}c-kill${kill_every}.txt"
 dotnet build GymServer.Web -c Release -v quiet -nologo
 dotnet build bench/GymServer.Soak -c Release -v quiet -nologo
 
-dotnet GymServer.Web/bin/Release/net10.0/GymServer.Web.dll --Gym:Tcp:Port="$port" --urls http://127.0.0.1:0 \
+dotnet GymServer.Web/bin/Release/net10.0/GymServer.Web.dll --Gym:Tcp:Port="$port" --Gym:DmEnvRpc:Port=0 --urls http://127.0.0.1:0 \
   --Logging:LogLevel:Default=Warning --Gym:Tcp:MaxConnections=5000 \
   --Gym:Python:Workers="$workers" --Gym:Python:Executable=/usr/bin/python3 \
   --Gym:Python:PythonPath:0="$PWD/python/tests/fakegym" --Gym:Python:RestartBackoff=00:00:00.2 > "$report.server.log" 2>&1 &

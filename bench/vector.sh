@@ -15,7 +15,7 @@ dotnet build GymServer.Web -c Release -v quiet -nologo
 dotnet build bench/GymServer.Bench.Vector -c Release -v quiet -nologo
 
 port="${GYM_BENCH_PORT:-4091}"
-dotnet GymServer.Web/bin/Release/net10.0/GymServer.Web.dll --Gym:Tcp:Port="$port" \
+dotnet GymServer.Web/bin/Release/net10.0/GymServer.Web.dll --Gym:Tcp:Port="$port" --Gym:DmEnvRpc:Port=0 \
   --urls http://127.0.0.1:0 --Logging:LogLevel:Default=Warning &
 server=$!
 stop_on_exit "$server"

@@ -4,7 +4,7 @@ using GymServer.Protocol;
 namespace GymServer.Engine.Admission;
 
 /// <summary>
-/// One client's share of the node (a TCP connection, the REST API): the envs it may hold open at once, each taking
+/// One client's share of the node (a TCP connection, a dm_env_rpc stream, the REST API): the envs it may hold open at once, each taking
 /// its places of the node's quota, and the steps per second it may take. Made by <see cref="NodeAdmission"/>; thread-safe,
 /// so concurrent HTTP requests can share one.
 /// </summary>

@@ -23,7 +23,7 @@ public sealed class NodeAdmission(NodeOptions options)
     /// <summary>Envs the node holds now.</summary>
     public long Count => Interlocked.Read(ref _count);
 
-    /// <summary>A TCP connection's share: <see cref="NodeOptions.MaxEnvsPerConnection"/> and <see cref="NodeOptions.MaxStepsPerSecond"/>.</summary>
+    /// <summary>A TCP connection's or a dm_env_rpc stream's share: <see cref="NodeOptions.MaxEnvsPerConnection"/> and <see cref="NodeOptions.MaxStepsPerSecond"/>.</summary>
     public ClientAdmission ForConnection() =>
         new(this, Options.MaxEnvsPerConnection, Options.MaxStepsPerSecond,
             static (open, _) => $"this connection already has {open} env(s) open, the most it may (close one first)");

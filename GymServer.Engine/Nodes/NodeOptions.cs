@@ -3,7 +3,7 @@ namespace GymServer.Engine.Nodes;
 /// <summary>
 /// The node's settings, bound from configuration section <c>Gym:Node</c>: its name (see <see cref="NodeIdentity"/>)
 /// and what it admits: envs on the whole node, and envs and steps per connection. One
-/// <see cref="Admission.NodeAdmission"/> enforces the limits for TCP sessions, the REST API and the envs the node hosts
+/// <see cref="Admission.NodeAdmission"/> enforces the limits for TCP sessions, dm_env_rpc streams, the REST API and the envs the node hosts
 /// for other nodes of a cluster alike.
 /// </summary>
 public sealed class NodeOptions

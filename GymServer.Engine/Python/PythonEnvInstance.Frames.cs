@@ -24,7 +24,7 @@ public sealed partial class PythonEnvInstance
         await _worker.CallAsync(make, WorkerRequests.Make(_id, _kwargs, _wrappers, RenderModes.RgbArrayName), ReadOnlyMemory<byte>.Empty, cancellationToken)
             .ConfigureAwait(false);
         var old = _handle;
-        _handle = handle;
+        var (oldObservations, oldFrames) = await SwitchHandleAsync(handle).ConfigureAwait(false);
         RenderMode = RenderModes.RgbArrayName;
         try
         {
@@ -34,6 +34,11 @@ public sealed partial class PythonEnvInstance
         catch (EnvException error) when (error.Code == EnvErrorCodes.EnvError)
         {
             // The old env's close() raised: the worker dropped it anyway, and the new one is in place.
+        }
+        finally
+        {
+            _worker.ReleaseSlot(oldObservations);
+            _worker.ReleaseSlot(oldFrames);
         }
     }
 

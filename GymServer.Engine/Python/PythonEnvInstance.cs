@@ -12,20 +12,25 @@ namespace GymServer.Engine.Python;
 /// <summary>
 /// An env living in a Python worker. It stays bound to the worker that made it: once that worker is lost, every
 /// request fails with worker_lost (the env's state died with the process), while the pool replaces the worker.
+/// Its observations (and rendered frames) come through a shared memory slot when it has one, else on the pipe.
 /// </summary>
 public sealed partial class PythonEnvInstance : IEnvInstance
 {
     private readonly PythonWorker _worker;
+    private readonly WorkerSharedMemory _sharedMemory;
     private readonly string _id;
     private readonly IReadOnlyDictionary<string, JsonElement>? _kwargs;
     private readonly IReadOnlyList<WrapperSpec> _wrappers;
     private uint _handle;
+    private SharedSlot? _observationSlot;
     private int _disposed;
 
     internal PythonEnvInstance(
         string instanceId,
         PythonWorker worker,
+        WorkerSharedMemory sharedMemory,
         uint handle,
+        SharedSlot? observationSlot,
         WorkerMakeReply made,
         string id,
         IReadOnlyDictionary<string, JsonElement>? kwargs,
@@ -38,7 +43,9 @@ public sealed partial class PythonEnvInstance : IEnvInstance
         _wrappers = wrappers;
         RenderMode = renderMode;
         _worker = worker;
+        _sharedMemory = sharedMemory;
         _handle = handle;
+        _observationSlot = observationSlot;
         Spec = made.Spec;
         ObservationSpace = made.ObservationSpace;
         ActionSpace = made.ActionSpace;
@@ -63,11 +70,14 @@ public sealed partial class PythonEnvInstance : IEnvInstance
     /// <summary>The process id of the worker hosting this env.</summary>
     public int WorkerPid => _worker.Pid;
 
+    /// <summary>Whether its observations come through shared memory (false: on the worker's pipe).</summary>
+    public bool ObservationsShared => Volatile.Read(ref _observationSlot) is not null;
+
     public ValueTask ResetAsync(BigInteger? seed, JsonElement? options, Memory<byte> observation, EnvInfo info, CancellationToken cancellationToken)
     {
         ThrowIfDisposed();
         CheckSize(observation.Length, ObservationSpace, "observation buffer");
-        var call = new ResetCall(_handle, observation, info);
+        var call = new ResetCall(_handle, observation, info, _observationSlot);
         return new ValueTask(_worker.CallAsync(call, WorkerRequests.Reset(seed, options), ReadOnlyMemory<byte>.Empty, cancellationToken));
     }
 
@@ -76,7 +86,7 @@ public sealed partial class PythonEnvInstance : IEnvInstance
         ThrowIfDisposed();
         CheckSize(action.Length, ActionSpace, "action");
         CheckSize(observation.Length, ObservationSpace, "observation buffer");
-        var call = new StepCall(_handle, observation, info);
+        var call = new StepCall(_handle, observation, info, _observationSlot);
         await _worker.CallAsync(call, ReadOnlyMemory<byte>.Empty, action, cancellationToken).ConfigureAwait(false);
         return call.Result;
     }
@@ -108,7 +118,8 @@ public sealed partial class PythonEnvInstance : IEnvInstance
         {
             PythonRender.ArrayKind => new PythonRender(
                 kind, null, root.GetProperty("dtype").GetString(),
-                [.. root.GetProperty("shape").EnumerateArray().Select(dimension => dimension.GetInt32())], call.Payload),
+                [.. root.GetProperty("shape").EnumerateArray().Select(dimension => dimension.GetInt32())],
+                await FrameBytesAsync(root, call.Payload).ConfigureAwait(false)),
             PythonRender.TextKind => new PythonRender(kind, root.GetProperty("text").GetString(), null, [], []),
             _ => new PythonRender(PythonRender.NoneKind, null, null, [], []),
         };
@@ -145,6 +156,7 @@ public sealed partial class PythonEnvInstance : IEnvInstance
         }
         finally
         {
+            ReleaseSlots();
             _worker.RemoveEnv();
         }
     }

@@ -6,8 +6,11 @@ using GymServer.Protocol.Values;
 
 namespace GymServer.Engine.Python;
 
-/// <summary>Makes envs in the Python worker pool: every id of the workers' gymnasium registry.</summary>
-public sealed class PythonEnvProvider(PythonWorkerPool pool) : IEnvProvider
+/// <summary>
+/// Makes envs in the Python worker pool: every id of the workers' gymnasium registry. A vector env's sub-envs are
+/// spread over the workers (<see cref="PythonOptions.VectorSpread"/>) and made in parallel.
+/// </summary>
+public sealed class PythonEnvProvider(PythonWorkerPool pool) : IEnvProvider, IVectorEnvProvider
 {
     public const string BackendName = "python";
 
@@ -43,6 +46,52 @@ public sealed class PythonEnvProvider(PythonWorkerPool pool) : IEnvProvider
         id = WithoutPrefix(id);
         PythonEnvIds.EnsureAllowed(id, pool.Options.AllowedModules);
         var worker = await pool.PlaceAsync(cancellationToken).ConfigureAwait(false);
+        return await MakeOnAsync(worker, id, instanceId, kwargs, wrappers, renderMode, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// The sub-envs of a vector env: placed together over the workers and made in parallel (each worker takes the
+    /// makes it gets in order). If one fails, the others are closed.
+    /// </summary>
+    public async ValueTask<IReadOnlyList<IEnvInstance>> MakeVectorAsync(
+        string id,
+        IReadOnlyList<string> instanceIds,
+        IReadOnlyDictionary<string, JsonElement>? kwargs,
+        IReadOnlyList<WrapperSpec> wrappers,
+        CancellationToken cancellationToken)
+    {
+        id = WithoutPrefix(id);
+        PythonEnvIds.EnsureAllowed(id, pool.Options.AllowedModules);
+        var workers = await pool.PlaceAsync(instanceIds.Count, cancellationToken).ConfigureAwait(false);
+        var makes = workers.Select((worker, i) => MakeOnAsync(worker, id, instanceIds[i], kwargs, wrappers, renderMode: null, cancellationToken)).ToArray();
+        try
+        {
+            return await Task.WhenAll(makes).ConfigureAwait(false);
+        }
+        catch
+        {
+            foreach (var make in makes.Where(make => make.IsCompletedSuccessfully))
+            {
+                await make.Result.DisposeAsync().ConfigureAwait(false);
+            }
+            // The first failure, as a sequential make would have thrown it (Task.WhenAll throws that one too).
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// <c>make</c> on a worker that counts the env already, then its observation slot (shared memory, when the
+    /// observations are large enough and the node's cap allows).
+    /// </summary>
+    private async Task<PythonEnvInstance> MakeOnAsync(
+        PythonWorker worker,
+        string id,
+        string instanceId,
+        IReadOnlyDictionary<string, JsonElement>? kwargs,
+        IReadOnlyList<WrapperSpec> wrappers,
+        string? renderMode,
+        CancellationToken cancellationToken)
+    {
         var handle = worker.NextHandle();
         var call = new BufferedCall(WorkerCommand.Make, handle);
         try
@@ -71,7 +120,18 @@ public sealed class PythonEnvProvider(PythonWorkerPool pool) : IEnvProvider
             await CloseOrphanAsync(worker, handle).ConfigureAwait(false);
             throw;
         }
-        return new PythonEnvInstance(instanceId, worker, handle, made, id, kwargs, wrappers, renderMode);
+        SharedSlot? slot;
+        try
+        {
+            slot = await worker.AttachSlotAsync(pool.SharedMemory, handle, SharedSlotUse.Observation, made.ObservationSpace.ByteSize)
+                .ConfigureAwait(false);
+        }
+        catch (EnvException)
+        {
+            await CloseOrphanAsync(worker, handle).ConfigureAwait(false);
+            throw;
+        }
+        return new PythonEnvInstance(instanceId, worker, pool.SharedMemory, handle, slot, made, id, kwargs, wrappers, renderMode);
     }
 
     private static string WithoutPrefix(string id) => id.StartsWith(Prefix, StringComparison.Ordinal) ? id[Prefix.Length..] : id;

@@ -34,4 +34,10 @@ internal static partial class PythonLog
 
     [LoggerMessage(10, LogLevel.Debug, "Python worker {Slot} (pid {Pid}) starting: {Line}")]
     public static partial void WorkerStartOutput(ILogger logger, int slot, int pid, string line);
+
+    [LoggerMessage(20, LogLevel.Warning, "Python shared memory is off: {Reason}. Observations and frames go through the workers' pipes.")]
+    public static partial void SharedMemoryUnavailable(ILogger logger, string reason);
+
+    [LoggerMessage(21, LogLevel.Warning, "Python shared memory: {Reason}; new envs send their values through the pipe instead (slower for large observations)")]
+    public static partial void SharedMemoryFallback(ILogger logger, string reason);
 }

@@ -47,6 +47,24 @@ public sealed class PythonOptions
     /// <summary>The largest frame a worker may send (a rendered frame is the usual big one).</summary>
     public int MaxFrameBytes { get; set; } = 256 << 20;
 
+    /// <summary>
+    /// The most shared memory the node's workers may use for observations and rendered frames, in bytes (each env's
+    /// slot counted in whole pages); 0 turns shared memory off. Past it, new envs send their values on the pipe.
+    /// </summary>
+    public long SharedMemoryBytes { get; set; } = 256L << 20;
+
+    /// <summary>Observations and frames smaller than this stay on the pipe, which is as cheap for them.</summary>
+    public int SharedMemoryMinBytes { get; set; } = 4096;
+
+    /// <summary>Where the shared memory files are created (a tmpfs): each lives only until the worker has mapped it.</summary>
+    public string SharedMemoryDirectory { get; set; } = "/dev/shm";
+
+    /// <summary>
+    /// How many workers a vector env's sub-envs are spread over, so they step in parallel: 0 (the default) for every
+    /// live worker, 1 to keep them all in one worker.
+    /// </summary>
+    public int VectorSpread { get; set; }
+
     /// <summary>The problems with these settings, empty when they are usable.</summary>
     public IReadOnlyList<string> Validate()
     {
@@ -74,6 +92,18 @@ public sealed class PythonOptions
         if (MaxFrameBytes < 1 << 16)
         {
             problems.Add($"{SectionName}:MaxFrameBytes must be at least 65536");
+        }
+        if (SharedMemoryBytes < 0 || SharedMemoryMinBytes < 1)
+        {
+            problems.Add($"{SectionName}:SharedMemoryBytes must be 0 (off) or more, and SharedMemoryMinBytes at least 1");
+        }
+        if (SharedMemoryBytes > 0 && string.IsNullOrWhiteSpace(SharedMemoryDirectory))
+        {
+            problems.Add($"{SectionName}:SharedMemoryDirectory must name a directory (a tmpfs such as /dev/shm)");
+        }
+        if (VectorSpread < 0)
+        {
+            problems.Add($"{SectionName}:VectorSpread must be 0 (every worker) or more, not {VectorSpread}");
         }
         return problems;
     }

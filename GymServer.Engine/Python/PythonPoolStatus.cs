@@ -1,12 +1,13 @@
 namespace GymServer.Engine.Python;
 
-/// <summary>A snapshot of the pool for the dashboard and health checks.</summary>
+/// <summary>A snapshot of the pool for the dashboard and health checks, its shared memory included.</summary>
 public sealed record PythonPoolStatus(
     PythonPoolState State,
     string? Reason,
     int ConfiguredWorkers,
     IReadOnlyList<PythonWorkerStatus> Workers,
-    WorkerHello? Hello)
+    WorkerHello? Hello,
+    SharedMemoryStatus? SharedMemory = null)
 {
     public int ReadyWorkers => Workers.Count(worker => worker.Pid is not null);
 

@@ -189,6 +189,8 @@ internal sealed partial class PythonWorker
             _pending.Clear();
         }
         _watchdog.Change(Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
+        // Before any caller hears of the loss: whoever sees worker_lost sees the slots released too.
+        ReleaseSharedSlots();
         var error = WorkerErrors.Lost(reason);
         foreach (var call in orphans)
         {

@@ -55,7 +55,8 @@ internal sealed partial class PythonWorker : IAsyncDisposable
     /// <summary>Completes, with the reason, when the worker is lost; every call then fails with worker_lost.</summary>
     public Task<string> Lost => _lost.Task;
 
-    public bool IsLost => _lost.Task.IsCompleted;
+    /// <summary>Whether it is lost: true from the moment the loss is recorded, before calls waiting on it fail.</summary>
+    public bool IsLost => Volatile.Read(ref _lostReason) is not null;
 
     /// <summary>Envs placed on this worker and not yet closed.</summary>
     public int EnvCount => Volatile.Read(ref _envCount);

@@ -33,9 +33,16 @@ public sealed partial class PythonWorkerPool : IAsyncDisposable
         }
         _logger = logger;
         _slots = [.. Enumerable.Range(0, _options.Workers).Select(index => new WorkerSlot(index))];
+        SharedMemory = new WorkerSharedMemory(_options, logger);
     }
 
     public PythonOptions Options => _options;
+
+    /// <summary>The shared memory slots of this node's Python envs, capped by <see cref="PythonOptions.SharedMemoryBytes"/>.</summary>
+    internal WorkerSharedMemory SharedMemory { get; }
+
+    /// <summary>The shared memory in use, its cap, and the values that went on the pipe for want of it.</summary>
+    public SharedMemoryStatus SharedMemoryStatus => SharedMemory.Status;
 
     public PythonPoolState State
     {
@@ -67,6 +74,7 @@ public sealed partial class PythonWorkerPool : IAsyncDisposable
             PythonLog.PythonDisabled(_logger);
             return;
         }
+        SharedMemory.Prepare();
         _supervisors = [.. _slots.Select(slot => Task.Run(() => SuperviseAsync(slot)))];
         await Task.WhenAll(_slots.Select(slot => slot.FirstAttempt.Task)).WaitAsync(cancellationToken).ConfigureAwait(false);
         var status = GetStatus();
@@ -89,7 +97,7 @@ public sealed partial class PythonWorkerPool : IAsyncDisposable
                 .Where(slot => retrying || slot.Worker is not null)
                 .Select(slot => new PythonWorkerStatus(slot.Index, slot.Worker?.Pid, slot.Worker?.EnvCount ?? 0, slot.Restarts, slot.Worker?.Usage.Latest))
                 .ToList();
-            return new PythonPoolStatus(_state, _reason, _slots.Length, workers, _hello);
+            return new PythonPoolStatus(_state, _reason, _slots.Length, workers, _hello, SharedMemory.Status);
         }
     }
 
@@ -133,7 +141,15 @@ public sealed partial class PythonWorkerPool : IAsyncDisposable
     /// Picks the least-loaded live worker with room and counts the new env on it. When every worker is restarting
     /// it waits for one (up to the start timeout) rather than failing the make.
     /// </summary>
-    internal async Task<PythonWorker> PlaceAsync(CancellationToken cancellationToken)
+    internal async Task<PythonWorker> PlaceAsync(CancellationToken cancellationToken) =>
+        (await PlaceAsync(1, cancellationToken).ConfigureAwait(false))[0];
+
+    /// <summary>
+    /// Places <paramref name="count"/> envs (a vector env's sub-envs) and counts each on its worker: spread round-robin
+    /// over the least-loaded live workers with room, <see cref="PythonOptions.VectorSpread"/> of them (all when 0), so
+    /// that they step in parallel; more workers only when those have too little room. Waits like the single place.
+    /// </summary>
+    internal async Task<PythonWorker[]> PlaceAsync(int count, CancellationToken cancellationToken)
     {
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         deadline.CancelAfter(_options.StartTimeout);
@@ -144,17 +160,9 @@ public sealed partial class PythonWorkerPool : IAsyncDisposable
             {
                 ThrowIfUnusable();
                 var live = _slots.Select(slot => slot.Worker).OfType<PythonWorker>().Where(worker => !worker.IsLost).ToList();
-                var best = live.Where(worker => worker.EnvCount < _options.MaxEnvsPerWorker).MinBy(worker => worker.EnvCount);
-                if (best is not null)
-                {
-                    best.AddEnv();
-                    return best;
-                }
                 if (live.Count > 0)
                 {
-                    throw new EnvException(
-                        EnvErrorCodes.PoolFull,
-                        $"all {_slots.Length} Python workers host {_options.MaxEnvsPerWorker} envs already; close some, or raise Gym:Python:MaxEnvsPerWorker");
+                    return SpreadLocked(live, count);
                 }
                 changed = _changed.Task;
             }
@@ -167,6 +175,42 @@ public sealed partial class PythonWorkerPool : IAsyncDisposable
                 throw new EnvException(EnvErrorCodes.PythonUnavailable, $"no Python worker came up within {_options.StartTimeout.TotalSeconds:0.#} s");
             }
         }
+    }
+
+    private PythonWorker[] SpreadLocked(List<PythonWorker> live, int count)
+    {
+        var max = _options.MaxEnvsPerWorker;
+        var room = live.Where(worker => worker.EnvCount < max).OrderBy(worker => worker.EnvCount).ToList();
+        var free = room.Sum(worker => max - worker.EnvCount);
+        if (free < count)
+        {
+            throw new EnvException(EnvErrorCodes.PoolFull, free == 0
+                ? $"all {_slots.Length} Python workers host {max} envs already; close some, or raise Gym:Python:MaxEnvsPerWorker"
+                : $"the Python workers have room for {free} more env(s), not {count}; close some, or raise Gym:Python:MaxEnvsPerWorker");
+        }
+        var spread = _options.VectorSpread == 0 ? room.Count : Math.Min(_options.VectorSpread, room.Count);
+        var chosen = room.Take(spread).ToList();
+        // Too little room on the chosen ones: take the next least-loaded workers as well.
+        foreach (var worker in room.Skip(spread))
+        {
+            if (chosen.Sum(each => max - each.EnvCount) >= count)
+            {
+                break;
+            }
+            chosen.Add(worker);
+        }
+        var placed = new PythonWorker[count];
+        var next = 0;
+        for (var i = 0; i < count; i++, next++)
+        {
+            while (chosen[next % chosen.Count].EnvCount >= max)
+            {
+                next++;
+            }
+            placed[i] = chosen[next % chosen.Count];
+            placed[i].AddEnv();
+        }
+        return placed;
     }
 
     /// <summary>Stops the supervisors and the workers (end of input first, so envs close cleanly).</summary>

@@ -18,18 +18,21 @@ internal sealed class BufferedCall(WorkerCommand command, uint env) : WorkerCall
     }
 }
 
-/// <summary>reset: the observation goes straight into the caller's buffer, the info into its EnvInfo.</summary>
-internal sealed class ResetCall(uint env, Memory<byte> observation, EnvInfo info) : WorkerCall(WorkerCommand.Reset, env)
+/// <summary>
+/// reset: the observation goes straight into the caller's buffer, from the env's shared memory slot when it has one
+/// (the payload is then empty), else from the payload; the info into its EnvInfo.
+/// </summary>
+internal sealed class ResetCall(uint env, Memory<byte> observation, EnvInfo info, SharedSlot? slot) : WorkerCall(WorkerCommand.Reset, env)
 {
     protected override void ReadReply(ReadOnlySpan<byte> meta, ReadOnlySpan<byte> payload)
     {
-        WorkerReplies.CopyObservation(payload, observation.Span);
+        WorkerReplies.CopyObservation(payload, slot, observation.Span);
         WorkerReplies.FillInfo(info, meta);
     }
 }
 
-/// <summary>step: a float64 reward and a flags byte, then the observation; the info is the meta.</summary>
-internal sealed class StepCall(uint env, Memory<byte> observation, EnvInfo info) : WorkerCall(WorkerCommand.Step, env)
+/// <summary>step: a float64 reward and a flags byte, then the observation (unless it is in the slot); the info is the meta.</summary>
+internal sealed class StepCall(uint env, Memory<byte> observation, EnvInfo info, SharedSlot? slot) : WorkerCall(WorkerCommand.Step, env)
 {
     private const byte Terminated = 1;
     private const byte Truncated = 2;
@@ -46,7 +49,7 @@ internal sealed class StepCall(uint env, Memory<byte> observation, EnvInfo info)
         }
         var reward = BinaryPrimitives.ReadDoubleLittleEndian(payload);
         var flags = payload[8];
-        WorkerReplies.CopyObservation(payload[ResultSize..], observation.Span);
+        WorkerReplies.CopyObservation(payload[ResultSize..], slot, observation.Span);
         WorkerReplies.FillInfo(info, meta);
         Result = new StepResult(reward, (flags & Terminated) != 0, (flags & Truncated) != 0, (flags & IntegerReward) != 0);
     }

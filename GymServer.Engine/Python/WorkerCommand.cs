@@ -13,4 +13,5 @@ internal enum WorkerCommand : byte
     Render = 7,
     Close = 8,
     List = 9,
+    Attach = 10,
 }

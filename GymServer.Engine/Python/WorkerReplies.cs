@@ -16,6 +16,21 @@ internal static class WorkerReplies
         source.CopyTo(destination);
     }
 
+    /// <summary>The observation from the env's slot, or from the payload when it has none: the one copy the server makes.</summary>
+    public static void CopyObservation(ReadOnlySpan<byte> payload, SharedSlot? slot, Span<byte> destination)
+    {
+        if (slot is null)
+        {
+            CopyObservation(payload, destination);
+            return;
+        }
+        if (!payload.IsEmpty)
+        {
+            throw WorkerErrors.Protocol($"{payload.Length} observation bytes on the pipe from an env whose observations are in shared memory");
+        }
+        slot.CopyTo(destination);
+    }
+
     /// <summary>
     /// Fills an info from the worker's JSON object, one raw JSON entry per key: values pass through to the client
     /// as the worker wrote them. Empty meta is an empty info.

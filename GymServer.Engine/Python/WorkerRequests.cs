@@ -65,6 +65,14 @@ internal static class WorkerRequests
             }
         });
 
+    public static ReadOnlyMemory<byte> Attach(string path, int length, SharedSlotUse use) =>
+        Write(writer =>
+        {
+            writer.WriteString("path", path);
+            writer.WriteNumber("bytes", length);
+            writer.WriteString("use", use == SharedSlotUse.Observation ? "observation" : "frame");
+        });
+
     private static ReadOnlyMemory<byte> Write(Action<Utf8JsonWriter> body)
     {
         var buffer = new ArrayBufferWriter<byte>(128);

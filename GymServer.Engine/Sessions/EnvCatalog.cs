@@ -84,6 +84,58 @@ public sealed class EnvCatalog
             : _placement.MakeAsync(provider, bareId, InstanceIds.New(), envKwargs, allWrappers, renderMode, cancellationToken);
     }
 
+    /// <summary>
+    /// Makes <paramref name="count"/> envs of <paramref name="id"/> for a vector env, in order, each under a new instance
+    /// id: together when the backend makes vectors itself (<see cref="IVectorEnvProvider"/>, on this node), else one by
+    /// one as <see cref="MakeAsync(string, IReadOnlyDictionary{string, JsonElement}?, string?, CancellationToken)"/>
+    /// does. If one cannot be made, those already made are closed and its error is thrown.
+    /// </summary>
+    public ValueTask<IReadOnlyList<IEnvInstance>> MakeVectorAsync(
+        string id,
+        int count,
+        IReadOnlyDictionary<string, JsonElement>? kwargs,
+        CancellationToken cancellationToken) => MakeVectorAsync(id, count, kwargs, wrappers: null, cancellationToken);
+
+    /// <summary>
+    /// Makes <paramref name="count"/> envs (or presets) of <paramref name="id"/> for a vector env, each wrapped in the
+    /// client's <paramref name="wrappers"/> (after a preset's own) as <c>gymnasium.make_vec(..., wrappers=[...])</c>
+    /// wraps each sub-env; refuses a wrapper off the allow-list with forbidden_wrapper.
+    /// </summary>
+    public async ValueTask<IReadOnlyList<IEnvInstance>> MakeVectorAsync(
+        string id,
+        int count,
+        IReadOnlyDictionary<string, JsonElement>? kwargs,
+        IReadOnlyList<WrapperSpec>? wrappers,
+        CancellationToken cancellationToken)
+    {
+        wrappers ??= [];
+        AllowedWrappers.Check(wrappers);
+        var (envId, envKwargs, allWrappers) = Presets.Expand(id, kwargs, wrappers);
+        var (provider, bareId) = Resolve(envId, allWrappers);
+        if (_placement is null && provider is IVectorEnvProvider vectors)
+        {
+            return await vectors.MakeVectorAsync(bareId, [.. Enumerable.Range(0, count).Select(_ => InstanceIds.New())], envKwargs, allWrappers, cancellationToken)
+                .ConfigureAwait(false);
+        }
+        var made = new List<IEnvInstance>(count);
+        try
+        {
+            for (var i = 0; i < count; i++)
+            {
+                made.Add(await MakeAsync(id, kwargs, wrappers, renderMode: null, cancellationToken).ConfigureAwait(false));
+            }
+        }
+        catch
+        {
+            foreach (var instance in made)
+            {
+                await instance.DisposeAsync().ConfigureAwait(false);
+            }
+            throw;
+        }
+        return made;
+    }
+
     /// <summary>The backend that serves <paramref name="id"/> and the id without its prefix.</summary>
     public (IEnvProvider Provider, string Id) Resolve(string id)
     {

@@ -105,24 +105,17 @@ public sealed class Session : IAsyncDisposable
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
         Admission.Admit(count);
-        var envs = new List<SessionEnv>(count);
+        IReadOnlyList<IEnvInstance> instances;
         try
         {
-            for (var i = 0; i < count; i++)
-            {
-                envs.Add(new SessionEnv(await Catalog.MakeAsync(id, kwargs, wrappers, renderMode: null, cancellationToken).ConfigureAwait(false), Activity));
-            }
+            instances = await Catalog.MakeVectorAsync(id, count, kwargs, wrappers, cancellationToken).ConfigureAwait(false);
         }
         catch
         {
             Admission.Release(count);
-            foreach (var made in envs)
-            {
-                await made.DisposeAsync().ConfigureAwait(false);
-            }
             throw;
         }
-        var vector = new VectorEnv(InstanceIds.New(), envs, Admission.Steps);
+        var vector = VectorEnv.Over(InstanceIds.New(), instances, Activity, Admission.Steps);
         _vectors.Add(vector);
         return vector;
     }

@@ -16,7 +16,7 @@ namespace GymServer.Engine.Sessions;
 /// </summary>
 public sealed class SessionEnv : IAsyncDisposable
 {
-    private readonly byte[] _observation;
+    private readonly Memory<byte> _observation;
     private readonly byte[] _action;
     private byte[]? _sample;
     private BigInteger? _pendingSeed;
@@ -29,12 +29,18 @@ public sealed class SessionEnv : IAsyncDisposable
     /// <param name="activity">The node's counters.</param>
     /// <param name="steps">The session's step budget; null for no limit (and for a vector env's sub-envs, whose vector
     /// env takes the tokens for all of them).</param>
-    public SessionEnv(IEnvInstance instance, NodeActivity activity, StepRateLimiter? steps = null)
+    /// <param name="observation">The buffer its observations go into, of the space's size (a vector env's sub-envs
+    /// share one batch); by default a buffer of its own.</param>
+    public SessionEnv(IEnvInstance instance, NodeActivity activity, StepRateLimiter? steps = null, Memory<byte> observation = default)
     {
+        if (!observation.IsEmpty && observation.Length != instance.ObservationSpace.ByteSize)
+        {
+            throw new ArgumentException($"an observation buffer of {observation.Length} bytes for a space of {instance.ObservationSpace.ByteSize}", nameof(observation));
+        }
         Instance = instance;
         _activity = activity;
         _steps = steps;
-        _observation = new byte[instance.ObservationSpace.ByteSize];
+        _observation = observation.IsEmpty ? new byte[instance.ObservationSpace.ByteSize] : observation;
         _action = new byte[instance.ActionSpace.ByteSize];
         activity.EnvOpened(instance.Backend);
     }
@@ -48,7 +54,7 @@ public sealed class SessionEnv : IAsyncDisposable
     public Space ActionSpace => Instance.ActionSpace;
 
     /// <summary>The last observation, in the observation space's layout.</summary>
-    public ReadOnlySpan<byte> Observation => _observation;
+    public ReadOnlySpan<byte> Observation => _observation.Span;
 
     /// <summary>The buffer <see cref="Observation"/> lives in: the same for the env's whole life.</summary>
     public ReadOnlyMemory<byte> ObservationMemory => _observation;

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Numerics;
+using System.Runtime.ExceptionServices;
 using System.Text.Json;
 using GymServer.Engine.Admission;
 using GymServer.Engine.Environments;
@@ -20,6 +21,7 @@ public sealed class VectorEnv(string instanceId, IReadOnlyList<SessionEnv> envs,
     private readonly SessionEnv[] _envs = MarkedAsSubEnvs(envs);
     private readonly bool[] _autoreset = new bool[envs.Count];
     private readonly StepResult[] _results = new StepResult[envs.Count];
+    private PendingCall[]? _pending;
     private readonly ReadOnlyMemory<byte>[] _observations = [.. envs.Select(env => env.ObservationMemory)];
     private readonly EnvInfo[] _infos = [.. envs.Select(env => env.Info)];
     private bool _disposed;
@@ -38,13 +40,55 @@ public sealed class VectorEnv(string instanceId, IReadOnlyList<SessionEnv> envs,
     /// <summary>The sub-envs' infos, in order.</summary>
     public ReadOnlySpan<EnvInfo> Infos => _infos;
 
-    /// <summary>Resets every sub-env: env i with <paramref name="seed"/> + i (or unseeded), all with the same options.</summary>
+    /// <summary>
+    /// All sub-envs' observations, one after another, in one buffer (each sub-env's <see cref="SessionEnv.Observation"/>
+    /// is its part): for a vector made by <see cref="Over"/>, as sessions make them; empty for one assembled from
+    /// separately made envs.
+    /// </summary>
+    public ReadOnlyMemory<byte> ObservationBatch { get; private init; }
+
+    /// <summary>
+    /// A vector env over instances made for it: its sub-envs' observations land in one contiguous batch
+    /// (<see cref="ObservationBatch"/>), sub-env i's at the sum of the sizes before it.
+    /// </summary>
+    public static VectorEnv Over(string instanceId, IReadOnlyList<IEnvInstance> instances, NodeActivity activity, StepRateLimiter? steps = null)
+    {
+        var batch = new byte[instances.Sum(instance => instance.ObservationSpace.ByteSize)];
+        var envs = new SessionEnv[instances.Count];
+        var offset = 0;
+        for (var i = 0; i < envs.Length; i++)
+        {
+            var size = instances[i].ObservationSpace.ByteSize;
+            envs[i] = new SessionEnv(instances[i], activity, observation: batch.AsMemory(offset, size));
+            offset += size;
+        }
+        return new VectorEnv(instanceId, envs, steps) { ObservationBatch = batch };
+    }
+
+    /// <summary>
+    /// Resets every sub-env: env i with <paramref name="seed"/> + i (or unseeded), all with the same options. All
+    /// resets are started before any is awaited, so sub-envs in different processes reset in parallel.
+    /// </summary>
     public async ValueTask ResetAsync(BigInteger? seed, JsonElement? options, CancellationToken cancellationToken)
     {
-        for (var i = 0; i < Envs.Count; i++)
+        var resets = new ValueTask[Envs.Count];
+        for (var i = 0; i < resets.Length; i++)
         {
-            await Envs[i].ResetAsync(seed + i, options, cancellationToken).ConfigureAwait(false);
+            resets[i] = StartReset(Envs[i], seed + i, options, cancellationToken);
         }
+        ExceptionDispatchInfo? failure = null;
+        foreach (var reset in resets)
+        {
+            try
+            {
+                await reset.ConfigureAwait(false);
+            }
+            catch (Exception error)
+            {
+                failure ??= ExceptionDispatchInfo.Capture(error);
+            }
+        }
+        failure?.Throw();
         Array.Clear(_autoreset);
         Array.Clear(_results);
     }
@@ -52,69 +96,123 @@ public sealed class VectorEnv(string instanceId, IReadOnlyList<SessionEnv> envs,
     /// <summary>
     /// Steps every sub-env with the action already read into its <see cref="SessionEnv.Action"/>, or autoresets the
     /// ones whose previous step ended their episode. Completes synchronously, with no state machine, while the envs
-    /// do (native envs); from the first env that really waits (a Python worker) on, it awaits.
+    /// do (native envs). Sub-envs that really wait (Python workers) are all started before any is awaited, so those
+    /// in different workers step in parallel; the vector step completes when the last of them has.
     /// </summary>
     public ValueTask StepAsync(CancellationToken cancellationToken)
     {
         steps?.Take(Envs.Count);
         var started = Stopwatch.GetTimestamp();
         var envs = _envs;
-        for (var i = 0; i < envs.Length; i++)
+        var waiting = 0;
+        try
         {
-            if (_autoreset[i])
+            for (var i = 0; i < envs.Length; i++)
             {
-                var reset = envs[i].ResetAsync(seed: null, options: null, cancellationToken);
-                if (!reset.IsCompletedSuccessfully)
+                if (_autoreset[i])
                 {
-                    return ContinueAsync(i, reset, default, started, cancellationToken);
+                    var reset = envs[i].ResetAsync(seed: null, options: null, cancellationToken);
+                    if (!reset.IsCompletedSuccessfully)
+                    {
+                        Pending(i).Reset = reset;
+                        waiting++;
+                        continue;
+                    }
+                    reset.GetAwaiter().GetResult();
+                    _results[i] = new StepResult(0.0, Terminated: false, Truncated: false);
                 }
-                reset.GetAwaiter().GetResult();
-                _results[i] = new StepResult(0.0, Terminated: false, Truncated: false);
-            }
-            else
-            {
-                var step = envs[i].StepAsync(cancellationToken);
-                if (!step.IsCompletedSuccessfully)
+                else
                 {
-                    return ContinueAsync(i, default, step, started, cancellationToken);
+                    var step = envs[i].StepAsync(cancellationToken);
+                    if (!step.IsCompletedSuccessfully)
+                    {
+                        Pending(i).Step = step;
+                        waiting++;
+                        continue;
+                    }
+                    _results[i] = step.Result.Result;
                 }
-                _results[i] = step.Result.Result;
             }
+        }
+        catch (Exception error) when (waiting > 0)
+        {
+            // A sub-env failed at once after others had started: they finish (into their buffers) before it is thrown.
+            return FailAfterPendingAsync(ExceptionDispatchInfo.Capture(error));
+        }
+        if (waiting > 0)
+        {
+            return AwaitPendingAsync(started);
         }
         Finish(started);
         return ValueTask.CompletedTask;
     }
 
-    /// <summary>The rest of <see cref="StepAsync"/> from env <paramref name="index"/>, whose reset or step is pending.</summary>
-    private async ValueTask ContinueAsync(
-        int index,
-        ValueTask pendingReset,
-        ValueTask<(StepResult Result, EpisodeSummary? Episode)> pendingStep,
-        long started,
-        CancellationToken cancellationToken)
+    /// <summary>Awaits every sub-env whose reset or step is pending; the first failure is thrown once all are done.</summary>
+    private async ValueTask AwaitPendingAsync(long started)
     {
-        if (_autoreset[index])
-        {
-            await pendingReset.ConfigureAwait(false);
-            _results[index] = new StepResult(0.0, Terminated: false, Truncated: false);
-        }
-        else
-        {
-            (_results[index], _) = await pendingStep.ConfigureAwait(false);
-        }
-        for (var i = index + 1; i < _envs.Length; i++)
-        {
-            if (_autoreset[i])
-            {
-                await _envs[i].ResetAsync(seed: null, options: null, cancellationToken).ConfigureAwait(false);
-                _results[i] = new StepResult(0.0, Terminated: false, Truncated: false);
-            }
-            else
-            {
-                (_results[i], _) = await _envs[i].StepAsync(cancellationToken).ConfigureAwait(false);
-            }
-        }
+        (await DrainPendingAsync().ConfigureAwait(false))?.Throw();
         Finish(started);
+    }
+
+    /// <summary>Lets the sub-envs already started finish (into their buffers), then throws the error that stopped the step.</summary>
+    private async ValueTask FailAfterPendingAsync(ExceptionDispatchInfo error)
+    {
+        await DrainPendingAsync().ConfigureAwait(false);
+        error.Throw();
+    }
+
+    /// <summary>Awaits every pending reset or step, recording their results; returns the first failure.</summary>
+    private async ValueTask<ExceptionDispatchInfo?> DrainPendingAsync()
+    {
+        var pending = _pending!;
+        ExceptionDispatchInfo? failure = null;
+        for (var i = 0; i < pending.Length; i++)
+        {
+            if (!pending[i].Waiting)
+            {
+                continue;
+            }
+            var (reset, step) = (pending[i].Reset, pending[i].Step);
+            pending[i] = default;
+            try
+            {
+                if (_autoreset[i])
+                {
+                    await reset.ConfigureAwait(false);
+                    _results[i] = new StepResult(0.0, Terminated: false, Truncated: false);
+                }
+                else
+                {
+                    (_results[i], _) = await step.ConfigureAwait(false);
+                }
+            }
+            catch (Exception error)
+            {
+                failure ??= ExceptionDispatchInfo.Capture(error);
+            }
+        }
+        return failure;
+    }
+
+    /// <summary>Sub-env <paramref name="index"/>'s slot for a pending call; the array is made on the first wait.</summary>
+    private ref PendingCall Pending(int index)
+    {
+        _pending ??= new PendingCall[_envs.Length];
+        _pending[index].Waiting = true;
+        return ref _pending[index];
+    }
+
+    /// <summary>A sub-env's reset; one that throws at once fails its task instead, so the others still get awaited.</summary>
+    private static ValueTask StartReset(SessionEnv env, BigInteger? seed, JsonElement? options, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return env.ResetAsync(seed, options, cancellationToken);
+        }
+        catch (Exception error)
+        {
+            return ValueTask.FromException(error);
+        }
     }
 
     private static SessionEnv[] MarkedAsSubEnvs(IReadOnlyList<SessionEnv> envs)
@@ -162,5 +260,13 @@ public sealed class VectorEnv(string instanceId, IReadOnlyList<SessionEnv> envs,
         {
             throw new AggregateException("closing the vector env's envs failed", errors);
         }
+    }
+
+    /// <summary>A sub-env's reset or step that had not completed when it was started.</summary>
+    private struct PendingCall
+    {
+        public bool Waiting;
+        public ValueTask Reset;
+        public ValueTask<(StepResult Result, EpisodeSummary? Episode)> Step;
     }
 }

@@ -1,3 +1,4 @@
+using GymServer.Web.DmEnvRpc;
 using GymServer.Web.Tcp;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -32,6 +33,7 @@ public class GymServerFactory : WebApplicationFactory<Program>
         {
             ["Gym:Tcp:Port"] = "0",
             ["Gym:Tcp:Address"] = "127.0.0.1",
+            ["Gym:DmEnvRpc:Port"] = "0",
             // Python workers only where a test asks for them (with the fake gymnasium): see Functional/Python.
             ["Gym:Python:Workers"] = "0",
             ["urls"] = "http://127.0.0.1:0",
@@ -55,9 +57,14 @@ public class GymServerFactory : WebApplicationFactory<Program>
     /// <summary>The TCP port the protocol listens on.</summary>
     public int TcpPort => Services.GetRequiredService<TcpEndpoints>().Port;
 
-    /// <summary>The HTTP address Kestrel bound from the urls setting.</summary>
+    /// <summary>The port of the dm_env_rpc endpoint (gRPC over HTTP/2).</summary>
+    public int DmEnvRpcPort => Services.GetRequiredService<DmEnvRpcEndpoints>().Port;
+
+    /// <summary>The HTTP address Kestrel bound from the urls setting (Kestrel lists the TCP and gRPC ports too).</summary>
     public Uri HttpAddress => new(Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses
-        .First(address => address.StartsWith("http://", StringComparison.Ordinal) && !address.EndsWith($":{TcpPort}", StringComparison.Ordinal)));
+        .First(address => address.StartsWith("http://", StringComparison.Ordinal)
+            && !address.EndsWith($":{TcpPort}", StringComparison.Ordinal)
+            && (Services.GetService<DmEnvRpcEndpoints>() is not { } rpc || !address.EndsWith($":{rpc.Port}", StringComparison.Ordinal))));
 
     public Task<GymTestClient> ConnectAsync() => GymTestClient.ConnectAsync(TcpPort);
 

@@ -7,7 +7,7 @@ namespace GymServer.Web.Dashboard;
 /// <param name="Node">The node's name (<see cref="Engine.Nodes.NodeIdentity"/>).</param>
 /// <param name="At">When it was taken (UTC).</param>
 /// <param name="StartedAt">When the node started (UTC).</param>
-/// <param name="Connections">Open TCP connections.</param>
+/// <param name="Connections">Open client connections: TCP connections and dm_env_rpc streams.</param>
 /// <param name="Sessions">Open sessions.</param>
 /// <param name="EnvsByBackend">Open envs per backend ("native", "python").</param>
 /// <param name="Steps">Env steps since start.</param>

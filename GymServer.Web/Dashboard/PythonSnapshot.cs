@@ -15,9 +15,19 @@ public sealed record PythonSnapshot(string State, string? Reason, int Configured
 
     public int Restarting => Workers.Count(worker => worker.State == PythonWorkerSnapshot.RestartingState);
 
+    /// <summary>Shared memory in use by the workers' envs (observations and frames), in bytes.</summary>
+    public long SharedMemoryBytes { get; init; }
+
+    /// <summary>Its cap, Gym:Python:SharedMemoryBytes; 0 when shared memory is off.</summary>
+    public long SharedMemoryCapacity { get; init; }
+
     public static PythonSnapshot From(PythonPoolStatus status) => new(
         status.State.ToString(),
         status.Reason,
         status.ConfiguredWorkers,
-        [.. status.Workers.Select(PythonWorkerSnapshot.From)]);
+        [.. status.Workers.Select(PythonWorkerSnapshot.From)])
+    {
+        SharedMemoryBytes = status.SharedMemory?.UsedBytes ?? 0,
+        SharedMemoryCapacity = status.SharedMemory?.CapacityBytes ?? 0,
+    };
 }

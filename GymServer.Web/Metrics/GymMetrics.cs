@@ -3,7 +3,7 @@ using Prometheus;
 namespace GymServer.Web.Metrics;
 
 /// <summary>
-/// The instruments the TCP side writes (connections, errors, step latency), in the host's Prometheus registry: the
+/// The instruments the TCP side and the dm_env_rpc endpoint write (connections, errors, step latency), in the host's Prometheus registry: the
 /// one source of truth for these values, read by /metrics and by the dashboard's snapshots alike.
 /// </summary>
 public sealed class GymMetrics
@@ -21,8 +21,8 @@ public sealed class GymMetrics
     {
         Registry = registry;
         var factory = Prometheus.Metrics.WithCustomRegistry(registry);
-        _activeConnections = factory.CreateGauge("gymserver_connections", "Open TCP connections");
-        _refusedConnections = factory.CreateCounter("gymserver_connections_refused_total", "TCP connections refused at the connection limit");
+        _activeConnections = factory.CreateGauge("gymserver_connections", "Open client connections: TCP connections and dm_env_rpc streams");
+        _refusedConnections = factory.CreateCounter("gymserver_connections_refused_total", "TCP connections and dm_env_rpc streams refused at their limit");
         _failedRequests = factory.CreateCounter("gymserver_request_errors_total",
             "Requests answered with an error (deferred=true: a protocol-1 request without reply, reported on the next one)",
             new CounterConfiguration { LabelNames = ["code", "deferred"] });

@@ -28,6 +28,10 @@ public sealed class NodeMetricsCollector : IHostedService
     private readonly Gauge _workers;
     private readonly Gauge _configuredWorkers;
     private readonly Counter _restarts;
+    private readonly Gauge _sharedMemory;
+    private readonly Gauge _sharedMemoryCap;
+    private readonly Gauge _sharedSlots;
+    private readonly Counter _sharedFallbacks;
     private readonly Gauge _workerMemory;
     private readonly Gauge _workerCpu;
     private readonly Gauge _clusterNodes;
@@ -54,6 +58,11 @@ public sealed class NodeMetricsCollector : IHostedService
             new GaugeConfiguration { LabelNames = ["state"] });
         _configuredWorkers = factory.CreateGauge("gymserver_python_workers_configured", "Python worker processes configured (Gym:Python:Workers; 0: Python envs off)");
         _restarts = factory.CreateCounter("gymserver_python_worker_restarts_total", "Python worker restarts since start");
+        _sharedMemory = factory.CreateGauge("gymserver_python_shared_memory_bytes", "Shared memory in use for Python envs' observations and frames (whole pages)");
+        _sharedMemoryCap = factory.CreateGauge("gymserver_python_shared_memory_capacity_bytes", "Gym:Python:SharedMemoryBytes (0: shared memory off)");
+        _sharedSlots = factory.CreateGauge("gymserver_python_shared_memory_slots", "Shared memory slots in use (an env's observations, an env's frames)");
+        _sharedFallbacks = factory.CreateCounter("gymserver_python_shared_memory_fallbacks_total",
+            "Python env values sent on the pipe instead since start (shared memory cap reached, or a file could not be made)");
         _workerMemory = factory.CreateGauge("gymserver_python_worker_resident_bytes", "Resident memory of each running Python worker process, by pool slot",
             new GaugeConfiguration { LabelNames = ["slot"] });
         _workerCpu = factory.CreateGauge("gymserver_python_worker_cpu_ratio",
@@ -97,6 +106,11 @@ public sealed class NodeMetricsCollector : IHostedService
         _workers.WithLabels(PythonWorkerSnapshot.RestartingState).Set(python.Restarting);
         _configuredWorkers.Set(python.ConfiguredWorkers);
         _restarts.IncTo(python.Workers.Sum(worker => worker.Restarts));
+        var shared = _pool.SharedMemoryStatus;
+        _sharedMemory.Set(shared.UsedBytes);
+        _sharedMemoryCap.Set(shared.CapacityBytes);
+        _sharedSlots.Set(shared.Slots);
+        _sharedFallbacks.IncTo(shared.Fallbacks);
         CollectWorkerUsage(python);
         _clusterNodes.Set(_nodes.Nodes.Count);
         var media = _media.Stats();

@@ -7,17 +7,14 @@ namespace GymServer.Web.Security;
 /// </summary>
 public sealed class BearerTokenFilter(AccessTokens tokens, ILogger<BearerTokenFilter> logger) : IEndpointFilter
 {
-    private const string Scheme = "Bearer ";
-
     public ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
         if (!tokens.IsEnabled)
         {
             return next(context);
         }
-        var header = context.HttpContext.Request.Headers.Authorization.ToString();
-        var given = header.StartsWith(Scheme, StringComparison.OrdinalIgnoreCase);
-        if (given && tokens.IsValid(header.AsSpan(Scheme.Length).Trim().ToString()))
+        var (given, valid) = BearerToken.Check(tokens, context.HttpContext.Request.Headers.Authorization.ToString());
+        if (valid)
         {
             return next(context);
         }

@@ -29,6 +29,7 @@ public static class GymTcpExtensions
             .ValidateOnStart();
         builder.Services.AddSingleton<ConnectionLimiter>();
         builder.Services.AddSingleton<TcpEndpoints>();
+        builder.Services.AddTransient<IStartupFilter, HostAddressesCleared>();
 
         builder.Services.AddOptions<SocketTransportOptions>().Configure<IOptions<GymTcpOptions>>((sockets, gym) =>
         {
@@ -83,32 +84,8 @@ public static class GymTcpExtensions
         return app;
     }
 
-    private static void ListenTcp(KestrelServerOptions kestrel, GymTcpOptions options, Action<ListenOptions> configure)
-    {
-        TryParseAddress(options.Address, out var address);
-        switch (address)
-        {
-            case null when options.Address.Trim() == "*":
-                kestrel.ListenAnyIP(options.Port, configure);
-                break;
-            case null:
-                kestrel.ListenLocalhost(options.Port, configure);
-                break;
-            default:
-                kestrel.Listen(address, options.Port, configure);
-                break;
-        }
-    }
+    private static void ListenTcp(KestrelServerOptions kestrel, GymTcpOptions options, Action<ListenOptions> configure) =>
+        ListenAddresses.Listen(kestrel, options.Address, options.Port, configure);
 
-    /// <summary>An IP address; null for "*" (every interface, IPv6 and IPv4) and "localhost".</summary>
-    private static bool TryParseAddress(string? text, out IPAddress? address)
-    {
-        address = null;
-        var trimmed = text?.Trim();
-        if (trimmed is "*" || string.Equals(trimmed, "localhost", StringComparison.OrdinalIgnoreCase))
-        {
-            return true;
-        }
-        return IPAddress.TryParse(trimmed, out address);
-    }
+    private static bool TryParseAddress(string? text, out IPAddress? address) => ListenAddresses.TryParse(text, out address);
 }

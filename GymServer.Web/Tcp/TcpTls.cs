@@ -22,28 +22,11 @@ internal static class TcpTls
     /// </summary>
     public static Action<ListenOptions> Configure(GymTcpTlsOptions options, string contentRoot, ILogger logger)
     {
-        var (certificate, chain) = options.Certificate.IsSet ? options.Certificate.Load(contentRoot) : (null, null);
+        var https = TlsEndpoint.Https(options.Certificate, options.HandshakeTimeout, "Gym:Tcp:Tls", contentRoot);
         return listen =>
         {
             listen.Use(next => connection => RequireTlsAsync(connection, next, options.HandshakeTimeout, logger));
-            try
-            {
-                listen.UseHttps(https =>
-                {
-                    https.HandshakeTimeout = options.HandshakeTimeout;
-                    if (certificate is not null)
-                    {
-                        https.ServerCertificate = certificate;
-                        https.ServerCertificateChain = chain;
-                    }
-                });
-            }
-            catch (InvalidOperationException exception) when (certificate is null)
-            {
-                throw new InvalidOperationException(
-                    "Gym:Tcp:Tls:Enabled is true but no certificate is configured: set Gym:Tcp:Tls:Certificate:Path (with "
-                    + "KeyPath for PEM, or Password for a .pfx) or Kestrel:Certificates:Default", exception);
-            }
+            https(listen);
         };
     }
 

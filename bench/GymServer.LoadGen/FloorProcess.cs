@@ -16,7 +16,7 @@ internal sealed class FloorProcess : IDisposable
 
     public int Port { get; }
 
-    public static FloorProcess Start(byte[] reply)
+    public static FloorProcess Start(byte[] reply, int spinLimit)
     {
         var start = new ProcessStartInfo(Environment.ProcessPath!)
         {
@@ -30,6 +30,7 @@ internal sealed class FloorProcess : IDisposable
         }
         start.ArgumentList.Add("floor-server");
         start.ArgumentList.Add(Convert.ToBase64String(reply));
+        start.ArgumentList.Add(spinLimit.ToString(CultureInfo.InvariantCulture));
         var process = Process.Start(start)!;
         var line = process.StandardOutput.ReadLine() ?? throw new InvalidOperationException("the floor server did not start");
         return new FloorProcess(process, int.Parse(line["PORT ".Length..], CultureInfo.InvariantCulture));

@@ -5,12 +5,17 @@ namespace GymServer.LoadGen;
 
 /// <summary>
 /// The floor: a bare loopback ping-pong server that answers every request line with fixed bytes of the same size as
-/// the real reply, doing nothing else. One thread per connection with blocking calls, the cheapest way to answer a
-/// lockstep client; it runs in a child process of its own, as the real server does.
+/// the real reply, doing nothing else, in a child process of its own as the real server is. One thread per connection.
+/// While at most <c>spinLimit</c> connections are open, each thread spins on its non-blocking socket (polls without
+/// ever sleeping), the fastest a server can answer: a blocking thread sleeps between requests and the wake-up of an
+/// idle core is then in every round trip. Above the limit the threads block in <c>poll</c>, since spinning threads
+/// beyond the cores only take them from each other and from the clients.
 /// </summary>
 public static class FloorServer
 {
-    public static void Run(byte[] reply)
+    private static int _open;
+
+    public static void Run(byte[] reply, int spinLimit)
     {
         using var listener = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
         listener.Bind(new IPEndPoint(IPAddress.Loopback, 0));
@@ -20,11 +25,13 @@ public static class FloorServer
         {
             var client = listener.Accept();
             client.NoDelay = true;
-            new Thread(() => Serve(client, reply)) { IsBackground = true }.Start();
+            client.Blocking = false;
+            Interlocked.Increment(ref _open);
+            new Thread(() => Serve(client, reply, spinLimit)) { IsBackground = true }.Start();
         }
     }
 
-    private static void Serve(Socket client, byte[] reply)
+    private static void Serve(Socket client, byte[] reply, int spinLimit)
     {
         using (client)
         {
@@ -33,8 +40,16 @@ public static class FloorServer
             {
                 while (true)
                 {
-                    var read = client.Receive(buffer, SocketFlags.None);
-                    if (read == 0)
+                    var read = client.Receive(buffer, 0, buffer.Length, SocketFlags.None, out var error);
+                    if (error == SocketError.WouldBlock)
+                    {
+                        if (Volatile.Read(ref _open) > spinLimit)
+                        {
+                            client.Poll(-1, SelectMode.SelectRead);
+                        }
+                        continue;
+                    }
+                    if (error != SocketError.Success || read == 0)
                     {
                         return;
                     }
@@ -42,7 +57,7 @@ public static class FloorServer
                     var lines = buffer.AsSpan(0, read).Count((byte)'\n');
                     for (var i = 0; i < lines; i++)
                     {
-                        client.Send(reply, SocketFlags.None);
+                        Send(client, reply);
                     }
                 }
             }
@@ -50,6 +65,28 @@ public static class FloorServer
             {
                 // The load generator went away.
             }
+            finally
+            {
+                Interlocked.Decrement(ref _open);
+            }
+        }
+    }
+
+    private static void Send(Socket client, ReadOnlySpan<byte> reply)
+    {
+        while (!reply.IsEmpty)
+        {
+            var sent = client.Send(reply, SocketFlags.None, out var error);
+            if (error == SocketError.WouldBlock)
+            {
+                client.Poll(-1, SelectMode.SelectWrite);
+                continue;
+            }
+            if (error != SocketError.Success)
+            {
+                throw new SocketException((int)error);
+            }
+            reply = reply[sent..];
         }
     }
 }

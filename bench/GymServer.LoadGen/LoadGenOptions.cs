@@ -18,7 +18,8 @@ public sealed record LoadGenOptions(
     int IdleConnections,
     int ActiveWithIdle,
     string EnvId,
-    bool Detail)
+    bool Detail,
+    int FloorSpin)
 {
     public static LoadGenOptions Parse(string[] args)
     {
@@ -34,7 +35,9 @@ public sealed record LoadGenOptions(
             IdleConnections: arguments.Int("idle", 1000),
             ActiveWithIdle: arguments.Int("active", 16),
             EnvId: arguments.Text("env", "CartPole-v1"),
-            Detail: arguments.Flag("detail"));
+            Detail: arguments.Flag("detail"),
+            // One spinning floor thread per two cores: at 1 connection on 2 cores, the client's thread keeps the other.
+            FloorSpin: arguments.Int("floor-spin", Math.Max(1, Environment.ProcessorCount / 2)));
         arguments.EnsureAllRead();
         return options;
     }

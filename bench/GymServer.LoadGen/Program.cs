@@ -1,16 +1,17 @@
 using GymServer.LoadGen;
 
 // Child mode: the floor's ping-pong server, answering each line with the given reply bytes.
-if (args is ["floor-server", var replyBase64])
+if (args is ["floor-server", var replyBase64, var spinLimit])
 {
-    FloorServer.Run(Convert.FromBase64String(replyBase64));
+    FloorServer.Run(Convert.FromBase64String(replyBase64), int.Parse(spinLimit, System.Globalization.CultureInfo.InvariantCulture));
     return 0;
 }
 
 var options = LoadGenOptions.Parse(args);
 Console.WriteLine($"GymServer load generator: server {options.Host}:{options.Port}, env {options.EnvId}, " +
     $"{options.Rounds} rounds of floor then server, each {options.Warmup.TotalSeconds:0.#} s warm-up + " +
-    $"{options.Duration.TotalSeconds / options.Rounds:0.#} s measured, {Environment.ProcessorCount} cores");
+    $"{options.Duration.TotalSeconds / options.Rounds:0.#} s measured, {Environment.ProcessorCount} cores, " +
+    $"the floor spins up to {options.FloorSpin} connection(s)");
 
 // The floor answers with a real step reply's bytes, so both sides move the same sizes.
 using (var probe = LineConnection.Connect(options.Host, options.Port))
@@ -30,7 +31,7 @@ using (var probe = LineConnection.Connect(options.Host, options.Port))
         LockstepRun.Run(options.Host, options.Port, warmupConnections, TimeSpan.Zero, options.ServerWarmup, () => new GymScript(options.EnvId));
     }
 
-    using var floor = FloorProcess.Start(reply);
+    using var floor = FloorProcess.Start(reply, options.FloorSpin);
     var rows = new List<(RunResult Floor, RunResult Server)>();
     var slice = options.Duration / options.Rounds;
     foreach (var connections in options.Connections)

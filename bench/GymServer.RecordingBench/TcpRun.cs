@@ -26,7 +26,7 @@ internal static class TcpRun
             ApplicationName = "GymServer.Web",
             Args =
             [
-                "--Gym:Tcp:Port=0", "--Gym:Tcp:Address=127.0.0.1", "--Gym:Python:Workers=0", "--urls=http://127.0.0.1:0",
+                "--Gym:Tcp:Port=0", "--Gym:Tcp:Address=127.0.0.1", "--Gym:DmEnvRpc:Port=0", "--Gym:Python:Workers=0", "--urls=http://127.0.0.1:0",
                 "--Logging:LogLevel:Default=Warning", $"--Gym:Media:Root={mediaRoot}", "--Gym:Media:MaxBytes=0",
             ],
         });

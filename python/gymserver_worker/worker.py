@@ -17,6 +17,7 @@ from .frames import Frame
 from .gymapi import GymApi, error_code
 from .jsonsafe import dumps
 from .replies import Reply, error_reply
+from .shared import OBSERVATION, USES, SharedSlot
 from .spaces import Codec, codec_for, describe
 
 STEP_RESULT = struct.Struct("<dB")
@@ -28,7 +29,7 @@ TERMINATED, TRUNCATED, INTEGER_REWARD = 1, 2, 4
 class HostedEnv:
     """One env of the table and what the worker keeps beside it."""
 
-    __slots__ = ("action", "env", "observation", "render_mode", "was_reset")
+    __slots__ = ("action", "env", "frame_slot", "observation", "observation_slot", "render_mode", "was_reset")
 
     def __init__(self, env: Any, observation: Codec, action: Codec, render_mode: Optional[str]) -> None:
         self.env = env
@@ -37,6 +38,28 @@ class HostedEnv:
         self.render_mode = render_mode
         # Gymnasium's OrderEnforcing refuses a step before the first reset; gym 0.21's TimeLimit only asserts.
         self.was_reset = False
+        # Shared memory the server attached: observations (then never in a reply's payload) and rendered frames.
+        self.observation_slot: Optional[SharedSlot] = None
+        self.frame_slot: Optional[SharedSlot] = None
+
+    def send_observation(self, observation: Any, payload: List[Any]) -> None:
+        """The observation into its slot when it has one, else onto the reply's payload."""
+        if self.observation_slot is None:
+            self.observation.encode(observation, payload)
+            return
+        parts: List[Any] = []
+        self.observation.encode(observation, parts)
+        self.observation_slot.write(parts)
+
+    def close(self) -> None:
+        """Closes the env, then unmaps its slots (even if close raised)."""
+        try:
+            self.env.close()
+        finally:
+            for slot in (self.observation_slot, self.frame_slot):
+                if slot is not None:
+                    slot.close()
+            self.observation_slot = self.frame_slot = None
 
 
 class Worker:
@@ -49,6 +72,7 @@ class Worker:
         self._handlers: Dict[int, Callable[[Frame], Reply]] = {
             cmd.MAKE: self._make, cmd.RESET: self._reset, cmd.STEP: self._step, cmd.SPACES: self._spaces,
             cmd.SAMPLE: self._sample, cmd.RENDER: self._render, cmd.CLOSE: self._close, cmd.LIST: self._list,
+            cmd.ATTACH: self._attach,
         }
 
     def handle(self, frame: Frame) -> Reply:
@@ -66,7 +90,7 @@ class Worker:
         """Closes every env, at shutdown; a failing close is reported on stderr and the rest still close."""
         for handle, hosted in list(self.envs.items()):
             try:
-                hosted.env.close()
+                hosted.close()
             except Exception:
                 print(f"closing env {handle} failed:\n{traceback.format_exc()}", file=sys.stderr)
         self.envs.clear()
@@ -108,7 +132,7 @@ class Worker:
         observation, info = self.api.reset(hosted.env, seed, options)
         hosted.was_reset = True
         payload: List[Any] = []
-        hosted.observation.encode(observation, payload)
+        hosted.send_observation(observation, payload)
         return Reply(cmd.OK, dumps(info), payload)
 
     def _step(self, frame: Frame) -> Reply:
@@ -124,7 +148,7 @@ class Worker:
         if isinstance(reward, (int, np.integer)) and not isinstance(reward, bool):
             flags |= INTEGER_REWARD
         payload: List[Any] = [STEP_RESULT.pack(float(reward), flags)]
-        hosted.observation.encode(observation, payload)
+        hosted.send_observation(observation, payload)
         return Reply(cmd.OK, dumps(info), payload)
 
     def _spaces(self, frame: Frame) -> Reply:
@@ -156,13 +180,40 @@ class Worker:
         if frames.dtype.kind not in "biuf":
             raise RequestError(cmd.ENV_ERROR, f"render returned {type(result).__name__} of dtype {frames.dtype}")
         frames = np.ascontiguousarray(frames, dtype=frames.dtype.newbyteorder("<"))
-        body = {"kind": "array", "dtype": frames.dtype.name, "shape": list(frames.shape)}
+        body: Dict[str, Any] = {"kind": "array", "dtype": frames.dtype.name, "shape": list(frames.shape)}
+        slot = hosted.frame_slot
+        if slot is not None and slot.size == frames.nbytes:
+            slot.write([frames])
+            body["shared"] = True
+            return Reply(cmd.OK, dumps(body), [])
         return Reply(cmd.OK, dumps(body), [frames])
 
     def _close(self, frame: Frame) -> Reply:
         hosted = self._hosted(frame)
         del self.envs[frame.env]
-        hosted.env.close()
+        hosted.close()
+        return Reply(cmd.OK, b"", [])
+
+    def _attach(self, frame: Frame) -> Reply:
+        hosted = self._hosted(frame)
+        meta = _meta(frame)
+        path, size, use = meta.get("path"), meta.get("bytes"), meta.get("use")
+        if not isinstance(path, str) or not path:
+            raise RequestError(cmd.INVALID_ARGUMENT, "attach needs the path of a shared memory file")
+        if isinstance(size, bool) or not isinstance(size, int) or size < 1:
+            raise RequestError(cmd.INVALID_ARGUMENT, f"attach needs a positive size in bytes, got {size!r}")
+        if use not in USES:
+            raise RequestError(cmd.INVALID_ARGUMENT, f"use must be one of {', '.join(USES)}, got {use!r}")
+        if use == OBSERVATION and size != hosted.observation.size:
+            message = f"an observation slot must have the observation's {hosted.observation.size} bytes, not {size}"
+            raise RequestError(cmd.INVALID_ARGUMENT, message)
+        if (hosted.observation_slot if use == OBSERVATION else hosted.frame_slot) is not None:
+            raise RequestError(cmd.INVALID_ARGUMENT, f"env {frame.env} already has a {use} slot")
+        slot = SharedSlot(path, size)
+        if use == OBSERVATION:
+            hosted.observation_slot = slot
+        else:
+            hosted.frame_slot = slot
         return Reply(cmd.OK, b"", [])
 
     def _list(self, frame: Frame) -> Reply:

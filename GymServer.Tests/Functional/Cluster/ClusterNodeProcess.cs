@@ -72,6 +72,7 @@ public sealed class ClusterNodeProcess : IAsyncDisposable
             "exec", WebDll,
             "--urls", $"http://127.0.0.1:{httpPort}",
             $"--Gym:Tcp:Port={tcpPort}",
+            "--Gym:DmEnvRpc:Port=0",
             "--Gym:Cluster:Enabled=true",
             "--Gym:Cluster:Membership=redis",
             $"--Gym:Cluster:Redis={redis.ConnectionString}",

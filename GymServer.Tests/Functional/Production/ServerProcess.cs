@@ -40,7 +40,7 @@ public sealed class ServerProcess : IAsyncDisposable
 
     /// <summary>
     /// Starts <paramref name="command"/> in <paramref name="directory"/> with <paramref name="arguments"/>, then
-    /// <c>--Gym:Tcp:Port</c>, <c>--urls</c> (free loopback ports) and <paramref name="settings"/>. <paramref name="separator"/>
+    /// <c>--Gym:Tcp:Port</c>, <c>--Gym:DmEnvRpc:Port</c>, <c>--urls</c> (free loopback ports) and <paramref name="settings"/>. <paramref name="separator"/>
     /// goes between the command's own arguments and the server's (<c>--</c> for <c>dotnet run</c>).
     /// </summary>
     public static ServerProcess Start(string command, string directory, IEnumerable<string> arguments, IEnumerable<string> settings, string? separator = null)
@@ -63,6 +63,7 @@ public sealed class ServerProcess : IAsyncDisposable
             start.ArgumentList.Add(separator);
         }
         start.ArgumentList.Add($"--Gym:Tcp:Port={tcpPort}");
+        start.ArgumentList.Add("--Gym:DmEnvRpc:Port=0");
         start.ArgumentList.Add("--urls");
         start.ArgumentList.Add($"http://127.0.0.1:{httpPort}");
         foreach (var setting in settings)

@@ -27,7 +27,7 @@ public sealed partial class TlsServerProcess : IAsyncDisposable
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        foreach (var argument in (string[])["exec", ClusterNodeProcess.WebDll, "--Gym:Python:Workers=0", $"--Gym:Media:Root={_mediaRoot}", .. arguments])
+        foreach (var argument in (string[])["exec", ClusterNodeProcess.WebDll, "--Gym:Python:Workers=0", "--Gym:DmEnvRpc:Enabled=false", $"--Gym:Media:Root={_mediaRoot}", .. arguments])
         {
             start.ArgumentList.Add(argument);
         }

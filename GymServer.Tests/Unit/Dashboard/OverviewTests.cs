@@ -42,6 +42,22 @@ public sealed class OverviewTests
     }
 
     [Fact]
+    public void ANodeCardShowsThePythonSharedMemoryWhenItIsOn()
+    {
+        using var context = new DashboardTestContext();
+        var worker = new PythonWorkerSnapshot(0, 101, 3, 0, PythonWorkerSnapshot.BusyState);
+        var on = Snapshot(1, worker) with
+        {
+            Python = new PythonSnapshot("Ready", null, 1, [worker]) { SharedMemoryBytes = 12L << 20, SharedMemoryCapacity = 256L << 20 },
+        };
+        var card = context.Render<NodeCard>(parameters => parameters.Add(card => card.Snapshot, on));
+        Assert.Equal("shared memory 12 of 256 MiB", card.Find("[data-shared-memory]").TextContent);
+
+        var off = context.Render<NodeCard>(parameters => parameters.Add(card => card.Snapshot, Snapshot(1, worker)));
+        Assert.Empty(off.FindAll("[data-shared-memory]"));
+    }
+
+    [Fact]
     public void ANodeWithoutEnvsOrWorkersSaysSo()
     {
         using var context = new DashboardTestContext();

@@ -39,7 +39,7 @@ public sealed class WorkerFramingTests
         var observation = new byte[4];
         var info = new EnvInfo();
         info.Add("stale", 1L);
-        var call = new StepCall(7, observation, info);
+        var call = new StepCall(7, observation, info, slot: null);
         var payload = new byte[9 + 4];
         BinaryPrimitives.WriteDoubleLittleEndian(payload, -2.5);
         payload[8] = 3;
@@ -59,7 +59,7 @@ public sealed class WorkerFramingTests
     [Fact]
     public void ObservationOfTheWrongSizeIsAProtocolError()
     {
-        var call = new ResetCall(1, new byte[8], new EnvInfo());
+        var call = new ResetCall(1, new byte[8], new EnvInfo(), slot: null);
         call.Complete(WorkerFrame.StatusOk, [], new byte[4]);
         var error = Assert.IsType<EnvException>(call.Completion.Exception!.InnerException);
         Assert.Contains("observation has 4 bytes, its space needs 8", error.Message);
@@ -83,7 +83,7 @@ public sealed class WorkerFramingTests
         var badError = new BufferedCall(WorkerCommand.Step, 1);
         badError.Complete(WorkerFrame.StatusError, "not json"u8, []);
         Assert.Contains("protocol error", badError.Completion.Exception!.InnerException!.Message);
-        var badInfo = new ResetCall(1, Array.Empty<byte>(), new EnvInfo());
+        var badInfo = new ResetCall(1, Array.Empty<byte>(), new EnvInfo(), slot: null);
         badInfo.Complete(WorkerFrame.StatusOk, "[1,2]"u8, []);
         Assert.Contains("info is not a JSON object", badInfo.Completion.Exception!.InnerException!.Message);
     }
@@ -92,7 +92,7 @@ public sealed class WorkerFramingTests
     public void FirstOutcomeWins()
     {
         var observation = new byte[1];
-        var call = new ResetCall(1, observation, new EnvInfo());
+        var call = new ResetCall(1, observation, new EnvInfo(), slot: null);
         Assert.True(call.TryFail(new OperationCanceledException()));
         call.Complete(WorkerFrame.StatusOk, [], [5]);
         Assert.Equal(0, observation[0]);

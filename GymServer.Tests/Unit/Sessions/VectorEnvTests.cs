@@ -54,6 +54,61 @@ public sealed class VectorEnvTests
     }
 
     [Fact]
+    public async Task AVectorMadeOverInstancesKeepsItsObservationsInOneBatch()
+    {
+        var instances = Enumerable.Range(0, 3)
+            .Select(i => (IEnvInstance)new WaitingInstance(new NativeEnvInstance(Registry.Make("CartPole-v1"), $"env{i}")))
+            .ToList();
+        await using var vector = VectorEnv.Over("vector", instances, new NodeActivity());
+        Assert.Equal(3 * 16, vector.ObservationBatch.Length);
+        await vector.ResetAsync(7, null, CancellationToken.None);
+        for (var step = 0; step < 30; step++)
+        {
+            foreach (var env in vector.Envs)
+            {
+                Discrete.Write(env.Action, step % 2);
+            }
+            await vector.StepAsync(CancellationToken.None);
+            Assert.Equal(vector.Envs.SelectMany(env => env.Observation.ToArray()).ToArray(), vector.ObservationBatch.ToArray());
+        }
+    }
+
+    [Fact]
+    public async Task ASubEnvThatFailsFailsTheStepOnceTheOthersHaveStepped()
+    {
+        var activity = new NodeActivity();
+        var instances = Enumerable.Range(0, 3)
+            .Select(i => new NativeEnvInstance(Registry.Make("CartPole-v1"), $"env{i}"))
+            .Select((instance, i) => (IEnvInstance)(i == 1 ? new WaitingInstance(instance, failSteps: true) : new WaitingInstance(instance)))
+            .ToList();
+        await using var vector = VectorEnv.Over("vector", instances, activity);
+        await vector.ResetAsync(1, null, CancellationToken.None);
+        var error = await Assert.ThrowsAsync<EnvException>(async () => await vector.StepAsync(CancellationToken.None));
+        Assert.Equal(EnvErrorCodes.WorkerLost, error.Code);
+        Assert.Equal(2, activity.Steps);
+    }
+
+    [Fact]
+    public async Task ASubEnvThatThrowsAtOnceFailsTheStepOnceThoseStartedBeforeItHaveStepped()
+    {
+        var activity = new NodeActivity();
+        // Env 0's step waits for the gate, so it is still pending when env 1 throws; env 2 is never started.
+        var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var instances = Enumerable.Range(0, 3)
+            .Select(i => new NativeEnvInstance(Registry.Make("CartPole-v1"), $"env{i}"))
+            .Select((instance, i) => (IEnvInstance)new WaitingInstance(instance, failSteps: i == 1, atOnce: i == 1, gate: i == 0 ? gate.Task : null))
+            .ToList();
+        await using var vector = VectorEnv.Over("vector", instances, activity);
+        await vector.ResetAsync(1, null, CancellationToken.None);
+        var step = vector.StepAsync(CancellationToken.None);
+        Assert.False(step.IsCompleted);
+        gate.SetResult();
+        var error = await Assert.ThrowsAsync<EnvException>(async () => await step);
+        Assert.Equal(EnvErrorCodes.WorkerLost, error.Code);
+        Assert.Equal(1, activity.Steps);
+    }
+
+    [Fact]
     public async Task ABinaryStepVecAllocatesNothing()
     {
         // MountainCar's episodes last 200 steps, longer than this test: no episode record is made while it runs.
@@ -130,8 +185,11 @@ public sealed class VectorEnvTests
         return new VectorEnv("vector", envs);
     }
 
-    /// <summary>An env whose calls complete later, on another turn, as a Python worker's do.</summary>
-    private sealed class WaitingInstance(IEnvInstance inner) : ForwardingInstance(inner)
+    /// <summary>
+    /// An env whose calls complete later, on another turn (or once a gate opens), as a Python worker's do; its steps may
+    /// fail, later or at once.
+    /// </summary>
+    private sealed class WaitingInstance(IEnvInstance inner, bool failSteps = false, bool atOnce = false, Task? gate = null) : ForwardingInstance(inner)
     {
         public override async ValueTask ResetAsync(BigInteger? seed, JsonElement? options, Memory<byte> observation, EnvInfo info, CancellationToken cancellationToken)
         {
@@ -139,9 +197,25 @@ public sealed class VectorEnvTests
             await Inner.ResetAsync(seed, options, observation, info, cancellationToken);
         }
 
-        public override async ValueTask<StepResult> StepAsync(ReadOnlyMemory<byte> action, Memory<byte> observation, EnvInfo info, CancellationToken cancellationToken)
+        public override ValueTask<StepResult> StepAsync(ReadOnlyMemory<byte> action, Memory<byte> observation, EnvInfo info, CancellationToken cancellationToken) =>
+            failSteps && atOnce
+                ? throw new EnvException(EnvErrorCodes.WorkerLost, "the worker hosting this env was lost")
+                : StepLaterAsync(action, observation, info, cancellationToken);
+
+        private async ValueTask<StepResult> StepLaterAsync(ReadOnlyMemory<byte> action, Memory<byte> observation, EnvInfo info, CancellationToken cancellationToken)
         {
-            await Task.Yield();
+            if (gate is null)
+            {
+                await Task.Yield();
+            }
+            else
+            {
+                await gate;
+            }
+            if (failSteps)
+            {
+                throw new EnvException(EnvErrorCodes.WorkerLost, "the worker hosting this env was lost");
+            }
             return await Inner.StepAsync(action, observation, info, cancellationToken);
         }
     }

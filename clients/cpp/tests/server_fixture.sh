@@ -16,7 +16,7 @@ start() {
   mkdir -p "$state"
   rm -f "$state/port"
   # Port 0: the server binds a free port and logs it, so two runs never race for one port.
-  setsid dotnet exec "$dll" --Gym:Tcp:Port=0 --urls http://127.0.0.1:0 --Gym:Python:Workers=0 \
+  setsid dotnet exec "$dll" --Gym:Tcp:Port=0 --Gym:DmEnvRpc:Port=0 --urls http://127.0.0.1:0 --Gym:Python:Workers=0 \
     --Gym:Media:Root="$state/media" "$@" </dev/null >"$state/server.log" 2>&1 &
   echo $! >"$state/pid"
   # Wait for the listening line (at most 60 s), failing at once if the server exits.

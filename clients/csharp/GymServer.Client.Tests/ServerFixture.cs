@@ -16,6 +16,7 @@ public sealed class ServerFixture : WebApplicationFactory<Program>
     {
         ["Gym:Tcp:Port"] = "0",
         ["Gym:Tcp:Address"] = "127.0.0.1",
+        ["Gym:DmEnvRpc:Port"] = "0",
         ["Gym:Python:Workers"] = "0",
         ["urls"] = "http://127.0.0.1:0",
         ["Logging:LogLevel:Default"] = "Warning",

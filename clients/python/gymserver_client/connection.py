@@ -208,10 +208,19 @@ class Connection:
         _, kind, _, length = FRAME_HEADER.unpack_from(self._buffer)
         if length > self._max_reply:
             raise GymServerError(BAD_REPLY, f"a binary reply of {length} bytes is longer than the maximum")
-        self._fill(FRAME_HEADER.size + length)
-        payload = memoryview(bytes(self._buffer[FRAME_HEADER.size:FRAME_HEADER.size + length]))
-        del self._buffer[:FRAME_HEADER.size + length]
-        return kind, payload
+        # The payload gets a buffer of its own, filled straight from the socket: a batch of images is copied once (by
+        # the kernel), and the observations returned are numpy views of it.
+        payload = bytearray(length)
+        buffered = min(length, len(self._buffer) - FRAME_HEADER.size)
+        payload[:buffered] = self._buffer[FRAME_HEADER.size:FRAME_HEADER.size + buffered]
+        del self._buffer[:FRAME_HEADER.size + buffered]
+        view = memoryview(payload)
+        while buffered < length:
+            received = self._socket.recv_into(view[buffered:])
+            if not received:
+                raise GymServerError(CONNECTION_CLOSED, "GymServer closed the connection")
+            buffered += received
+        return kind, view
 
     def _fill(self, count: int) -> None:
         while len(self._buffer) < count:

@@ -146,7 +146,8 @@ def batch_from_bytes(space: spaces.Space, buffer: memoryview, count: int) -> Any
     dtype = _raw_dtype(space)
     shape = () if isinstance(space, spaces.Discrete) else space.shape
     array = np.frombuffer(buffer, dtype=dtype, count=count * (raw_size(space) // dtype.itemsize))
-    return array.astype(np.int64 if isinstance(space, spaces.Discrete) else space.dtype).reshape((count, *shape))
+    # No copy when the layout's dtype is the space's: the values are a view of the reply, which is theirs alone.
+    return array.astype(np.int64 if isinstance(space, spaces.Discrete) else space.dtype, copy=False).reshape((count, *shape))
 
 
 def batch_to_bytes(space: spaces.Space, values: Any, count: int) -> bytes:

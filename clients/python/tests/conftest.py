@@ -41,6 +41,7 @@ class ServerProcess:
         self.port = free_port()
         self.process = subprocess.Popen(
             ["dotnet", "exec", str(SERVER_DLL), f"--Gym:Tcp:Port={self.port}", "--Gym:Tcp:Address=127.0.0.1",
+             "--Gym:DmEnvRpc:Port=0",
              "--urls", "http://127.0.0.1:0", "--Gym:Python:Workers=0", *settings],
             stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
         self.log = []

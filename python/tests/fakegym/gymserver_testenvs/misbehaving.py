@@ -11,12 +11,18 @@ class RaisingEnv(PortableEnv):
     """Step with action 1 raises; reset with options {"exit": true} calls sys.exit.
 
     Make with fail_make=True raises RuntimeError; with fail_make="bad call" the env's own code calls a space with a
-    keyword it does not take (an env bug, not the caller's: the caller's kwargs fitted).
+    keyword it does not take (an env bug, not the caller's: the caller's kwargs fitted); with fail_make="every other",
+    every second make of the process raises (a vector env whose sub-envs are partly made).
     """
+
+    makes = 0
 
     def __init__(self, fail_make=False):
         if fail_make == "bad call":
             spaces.Discrete(2, colour="red")
+        if fail_make == "every other":
+            RaisingEnv.makes += 1
+            fail_make = RaisingEnv.makes % 2 == 0
         if fail_make:
             raise RuntimeError("make failed on purpose")
         self.observation_space = spaces.Discrete(5)

@@ -44,8 +44,13 @@ def spec(env_id):
     found = registry.get(env_id)
     if found is not None:
         return found
-    base = env_id.split("-v")[0]
-    if any(key.split("-v")[0] == base for key in registry):
+    base, _, version = env_id.partition("-v")
+    versions = sorted(int(key.partition("-v")[2]) for key in registry if key.partition("-v")[0] == base)
+    if versions:
+        # As Gymnasium: an older version than the newest registered one is deprecated, naming its successor.
+        if version.isdigit() and int(version) < versions[-1]:
+            raise error.DeprecatedEnv(f"Environment version v{version} for `{base}` is deprecated. "
+                                      f"Please use `{base}-v{versions[-1]}` instead.")
         raise error.VersionNotFound(f"Environment version for `{env_id}` doesn't exist.")
     suggestion = difflib.get_close_matches(env_id, registry.keys(), n=1)
     hint = f" Did you mean: `{suggestion[0]}`?" if suggestion else ""
