@@ -13,6 +13,8 @@ public static class EnvErrorCodes
     public const string EnvError = "env_error";
     /// <summary>A wrapper name GymServer has no C# implementation of (see <c>Wrappers.NativeWrappers</c>).</summary>
     public const string UnknownWrapper = "unknown_wrapper";
+    /// <summary>A wrapper name not on the server's allow-list (<c>Gym:Envs:AllowedWrappers</c>).</summary>
+    public const string ForbiddenWrapper = "forbidden_wrapper";
 
     // Admission (Gym:Node).
     /// <summary>The connection or the node already has as many envs open as it may.</summary>

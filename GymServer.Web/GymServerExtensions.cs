@@ -8,6 +8,7 @@ using GymServer.Web.Cluster;
 using GymServer.Web.DmEnvRpc;
 using GymServer.Web.Health;
 using GymServer.Web.Dashboard;
+using GymServer.Web.Presets;
 using GymServer.Web.Security;
 using GymServer.Web.Tcp;
 using Microsoft.Extensions.Options;
@@ -28,6 +29,7 @@ public static class GymServerExtensions
         builder.Services.AddSingleton(builder.Configuration.GetSection("Gym:Envs").Get<EnvCatalogOptions>() ?? new EnvCatalogOptions());
         // Registered before the TCP listener: the host starts the pool (and waits for its workers) before it listens.
         builder.Services.AddGymPython(builder.Configuration);
+        builder.Services.AddGymPresets(builder.Configuration);
         builder.Services.AddHealthChecks().AddCheck<PythonPoolHealthCheck>("python", tags: [HealthTags.Live]);
         builder.Services.AddGymMedia(builder.Configuration);
         builder.AddGymAdmission();
@@ -49,7 +51,8 @@ public static class GymServerExtensions
         services.AddSingleton(provider => new EnvCatalog(
             provider.GetServices<IEnvProvider>(),
             provider.GetService<EnvCatalogOptions>(),
-            provider.GetService<IEnvPlacement>()));
+            provider.GetService<IEnvPlacement>(),
+            provider.GetService<EnvPresets>()));
         return services;
     }
 

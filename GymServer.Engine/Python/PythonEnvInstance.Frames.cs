@@ -9,7 +9,7 @@ public sealed partial class PythonEnvInstance
 {
     /// <summary>
     /// Makes sure <c>render()</c> gives rgb_array frames: an env made without that render mode is made again with it,
-    /// in the same worker with the same id and kwargs, and the old one closed. Its state is lost with it, so the next
+    /// in the same worker with the same id, kwargs and wrappers, and the old one closed. Its state is lost with it, so the next
     /// step needs a reset (as after gym's Monitor wrapped an env).
     /// </summary>
     public async ValueTask PrepareFramesAsync(CancellationToken cancellationToken)
@@ -21,7 +21,7 @@ public sealed partial class PythonEnvInstance
         }
         var handle = _worker.NextHandle();
         var make = new BufferedCall(WorkerCommand.Make, handle);
-        await _worker.CallAsync(make, WorkerRequests.Make(_id, _kwargs, RenderModes.RgbArrayName), ReadOnlyMemory<byte>.Empty, cancellationToken)
+        await _worker.CallAsync(make, WorkerRequests.Make(_id, _kwargs, _wrappers, RenderModes.RgbArrayName), ReadOnlyMemory<byte>.Empty, cancellationToken)
             .ConfigureAwait(false);
         var old = _handle;
         var (oldObservations, oldFrames) = await SwitchHandleAsync(handle).ConfigureAwait(false);

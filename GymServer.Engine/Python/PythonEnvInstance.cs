@@ -20,6 +20,7 @@ public sealed partial class PythonEnvInstance : IEnvInstance
     private readonly WorkerSharedMemory _sharedMemory;
     private readonly string _id;
     private readonly IReadOnlyDictionary<string, JsonElement>? _kwargs;
+    private readonly IReadOnlyList<WrapperSpec> _wrappers;
     private uint _handle;
     private SharedSlot? _observationSlot;
     private int _disposed;
@@ -33,11 +34,13 @@ public sealed partial class PythonEnvInstance : IEnvInstance
         WorkerMakeReply made,
         string id,
         IReadOnlyDictionary<string, JsonElement>? kwargs,
+        IReadOnlyList<WrapperSpec> wrappers,
         string? renderMode)
     {
         InstanceId = instanceId;
         _id = id;
         _kwargs = kwargs;
+        _wrappers = wrappers;
         RenderMode = renderMode;
         _worker = worker;
         _sharedMemory = sharedMemory;

@@ -2,6 +2,7 @@ using System.Text.Json;
 using GymServer.Engine.Environments;
 using GymServer.Engine.Sessions;
 using GymServer.Protocol;
+using GymServer.Protocol.Values;
 
 namespace GymServer.Engine.Python;
 
@@ -30,20 +31,22 @@ public sealed class PythonEnvProvider(PythonWorkerPool pool) : IEnvProvider, IVe
     public IReadOnlyCollection<string> Ids => pool.Ids;
 
     /// <summary>
-    /// <c>gymnasium.make(id, render_mode=..., **kwargs)</c> on the least-loaded worker. The kwargs travel as the
-    /// plain JSON values they are (numbers, strings, booleans, null, lists, objects), never as code or pickles.
+    /// <c>gymnasium.make(id, render_mode=..., **kwargs)</c> on the least-loaded worker, then Gymnasium's own wrapper
+    /// classes of <paramref name="wrappers"/> around it in order. The kwargs travel as the plain JSON values they are
+    /// (numbers, strings, booleans, null, lists, objects), never as code or pickles.
     /// </summary>
     public async ValueTask<IEnvInstance> MakeAsync(
         string id,
         string instanceId,
         IReadOnlyDictionary<string, JsonElement>? kwargs,
+        IReadOnlyList<WrapperSpec> wrappers,
         string? renderMode,
         CancellationToken cancellationToken)
     {
         id = WithoutPrefix(id);
         PythonEnvIds.EnsureAllowed(id, pool.Options.AllowedModules);
         var worker = await pool.PlaceAsync(cancellationToken).ConfigureAwait(false);
-        return await MakeOnAsync(worker, id, instanceId, kwargs, renderMode, cancellationToken).ConfigureAwait(false);
+        return await MakeOnAsync(worker, id, instanceId, kwargs, wrappers, renderMode, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -54,12 +57,13 @@ public sealed class PythonEnvProvider(PythonWorkerPool pool) : IEnvProvider, IVe
         string id,
         IReadOnlyList<string> instanceIds,
         IReadOnlyDictionary<string, JsonElement>? kwargs,
+        IReadOnlyList<WrapperSpec> wrappers,
         CancellationToken cancellationToken)
     {
         id = WithoutPrefix(id);
         PythonEnvIds.EnsureAllowed(id, pool.Options.AllowedModules);
         var workers = await pool.PlaceAsync(instanceIds.Count, cancellationToken).ConfigureAwait(false);
-        var makes = workers.Select((worker, i) => MakeOnAsync(worker, id, instanceIds[i], kwargs, renderMode: null, cancellationToken)).ToArray();
+        var makes = workers.Select((worker, i) => MakeOnAsync(worker, id, instanceIds[i], kwargs, wrappers, renderMode: null, cancellationToken)).ToArray();
         try
         {
             return await Task.WhenAll(makes).ConfigureAwait(false);
@@ -84,6 +88,7 @@ public sealed class PythonEnvProvider(PythonWorkerPool pool) : IEnvProvider, IVe
         string id,
         string instanceId,
         IReadOnlyDictionary<string, JsonElement>? kwargs,
+        IReadOnlyList<WrapperSpec> wrappers,
         string? renderMode,
         CancellationToken cancellationToken)
     {
@@ -91,7 +96,7 @@ public sealed class PythonEnvProvider(PythonWorkerPool pool) : IEnvProvider, IVe
         var call = new BufferedCall(WorkerCommand.Make, handle);
         try
         {
-            await worker.CallAsync(call, WorkerRequests.Make(id, kwargs, renderMode), ReadOnlyMemory<byte>.Empty, cancellationToken)
+            await worker.CallAsync(call, WorkerRequests.Make(id, kwargs, wrappers, renderMode), ReadOnlyMemory<byte>.Empty, cancellationToken)
                 .ConfigureAwait(false);
         }
         catch (OperationCanceledException)
@@ -126,7 +131,7 @@ public sealed class PythonEnvProvider(PythonWorkerPool pool) : IEnvProvider, IVe
             await CloseOrphanAsync(worker, handle).ConfigureAwait(false);
             throw;
         }
-        return new PythonEnvInstance(instanceId, worker, pool.SharedMemory, handle, slot, made, id, kwargs, renderMode);
+        return new PythonEnvInstance(instanceId, worker, pool.SharedMemory, handle, slot, made, id, kwargs, wrappers, renderMode);
     }
 
     private static string WithoutPrefix(string id) => id.StartsWith(Prefix, StringComparison.Ordinal) ? id[Prefix.Length..] : id;

@@ -2,13 +2,15 @@ using System.Buffers;
 using System.Globalization;
 using System.Numerics;
 using System.Text.Json;
+using GymServer.Protocol.Values;
 
 namespace GymServer.Engine.Python;
 
 /// <summary>The JSON meta of requests (compact UTF-8). Step carries none: its action is the payload.</summary>
 internal static class WorkerRequests
 {
-    public static ReadOnlyMemory<byte> Make(string id, IReadOnlyDictionary<string, JsonElement>? kwargs, string? renderMode) =>
+    public static ReadOnlyMemory<byte> Make(
+        string id, IReadOnlyDictionary<string, JsonElement>? kwargs, IReadOnlyList<WrapperSpec> wrappers, string? renderMode) =>
         Write(writer =>
         {
             writer.WriteString("id", id);
@@ -19,6 +21,11 @@ internal static class WorkerRequests
                 value.WriteTo(writer);
             }
             writer.WriteEndObject();
+            if (wrappers.Count > 0)
+            {
+                writer.WritePropertyName("wrappers");
+                WrapperSpec.WriteList(writer, wrappers);
+            }
             if (renderMode is not null)
             {
                 writer.WriteString("render_mode", renderMode);

@@ -8,4 +8,11 @@ public sealed class EnvCatalogOptions
     /// or "python" (Gymnasium's own implementation even where a native one exists).
     /// </summary>
     public string PreferredBackend { get; set; } = NativeEnvProvider.BackendName;
+
+    /// <summary>
+    /// The Gymnasium wrappers clients may ask for by name; null (not configured):
+    /// <see cref="Wrappers.WrapperAllowList.Default"/>. An array, not a list with the default in it, because the
+    /// configuration binder would add the configured names to such a default rather than replace it.
+    /// </summary>
+    public string[]? AllowedWrappers { get; set; }
 }

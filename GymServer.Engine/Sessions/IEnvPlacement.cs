@@ -1,4 +1,5 @@
 using System.Text.Json;
+using GymServer.Protocol.Values;
 
 namespace GymServer.Engine.Sessions;
 
@@ -14,6 +15,7 @@ public interface IEnvPlacement
         string id,
         string instanceId,
         IReadOnlyDictionary<string, JsonElement>? kwargs,
+        IReadOnlyList<WrapperSpec> wrappers,
         string? renderMode,
         CancellationToken cancellationToken);
 }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using GymServer.Protocol.Values;
 
 namespace GymServer.Engine.Sessions;
 
@@ -10,12 +11,14 @@ namespace GymServer.Engine.Sessions;
 public interface IVectorEnvProvider
 {
     /// <summary>
-    /// Makes one env per instance id, all of <paramref name="id"/> with <paramref name="kwargs"/>, in that order. If one
-    /// cannot be made, those already made are closed and its error is thrown.
+    /// Makes one env per instance id, all of <paramref name="id"/> with <paramref name="kwargs"/>, each in
+    /// <paramref name="wrappers"/>, in that order. If one cannot be made, those already made are closed and its error
+    /// is thrown.
     /// </summary>
     ValueTask<IReadOnlyList<IEnvInstance>> MakeVectorAsync(
         string id,
         IReadOnlyList<string> instanceIds,
         IReadOnlyDictionary<string, JsonElement>? kwargs,
+        IReadOnlyList<WrapperSpec> wrappers,
         CancellationToken cancellationToken);
 }

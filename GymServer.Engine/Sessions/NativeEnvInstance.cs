@@ -3,6 +3,7 @@ using System.Text.Json;
 using GymServer.Engine.Environments;
 using GymServer.Engine.Rendering;
 using GymServer.Engine.Spaces;
+using GymServer.Engine.Wrappers;
 using GymServer.Protocol;
 using GymServer.Protocol.Values;
 
@@ -41,7 +42,8 @@ public sealed class NativeEnvInstance(IEnv env, string instanceId) : IEnvInstanc
 
     public ValueTask<RenderedFrame> RenderFrameAsync(CancellationToken cancellationToken)
     {
-        if (env is not NativeEnv native)
+        // A wrapped env renders as the env under its wrappers does (Gymnasium's wrappers pass render() through).
+        if (EnvWrapper.Unwrap(env) is not NativeEnv native)
         {
             throw new EnvException(EnvErrorCodes.EnvError, $"{Spec.Id} has no renderer");
         }

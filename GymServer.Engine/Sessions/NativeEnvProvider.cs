@@ -1,6 +1,8 @@
 using System.Text.Json;
 using GymServer.Engine.Environments;
+using GymServer.Engine.Wrappers;
 using GymServer.Protocol;
+using GymServer.Protocol.Values;
 
 namespace GymServer.Engine.Sessions;
 
@@ -18,10 +20,14 @@ public sealed class NativeEnvProvider(EnvRegistry registry) : IEnvProvider
 
     public bool Serves(string id) => registry.Contains(id);
 
+    /// <summary>The wrappers with a C# implementation (<see cref="NativeWrappers"/>).</summary>
+    public bool CanWrap(string wrapper) => NativeWrappers.IsNative(wrapper);
+
     public ValueTask<IEnvInstance> MakeAsync(
         string id,
         string instanceId,
         IReadOnlyDictionary<string, JsonElement>? kwargs,
+        IReadOnlyList<WrapperSpec> wrappers,
         string? renderMode,
         CancellationToken cancellationToken)
     {
@@ -29,7 +35,18 @@ public sealed class NativeEnvProvider(EnvRegistry registry) : IEnvProvider
         {
             throw new EnvException(EnvErrorCodes.InvalidArgument, $"{id}: native envs take no render_mode here (got '{renderMode}')");
         }
-        IEnvInstance instance = new NativeEnvInstance(registry.Make(id, kwargs), instanceId);
+        var env = registry.Make(id, kwargs);
+        IEnv wrapped;
+        try
+        {
+            wrapped = NativeWrappers.Apply(env, wrappers);
+        }
+        catch
+        {
+            env.Dispose();
+            throw;
+        }
+        IEnvInstance instance = new NativeEnvInstance(wrapped, instanceId);
         return ValueTask.FromResult(instance);
     }
 }

@@ -3,6 +3,7 @@ using GymServer.Engine.Admission;
 using GymServer.Engine.Environments;
 using GymServer.Engine.Recording;
 using GymServer.Protocol;
+using GymServer.Protocol.Values;
 
 namespace GymServer.Engine.Sessions;
 
@@ -53,12 +54,13 @@ public sealed class Session : IAsyncDisposable
 
     /// <summary>Makes an env. Refused with too_many_envs past the client's or the node's limit.</summary>
     public ValueTask<SessionEnv> OpenAsync(string id, CancellationToken cancellationToken) =>
-        OpenAsync(id, kwargs: null, renderMode: null, cancellationToken);
+        OpenAsync(id, kwargs: null, wrappers: null, renderMode: null, cancellationToken);
 
-    /// <summary>Makes an env with keyword arguments and a render mode.</summary>
+    /// <summary>Makes an env with keyword arguments, wrappers (applied in order) and a render mode.</summary>
     public async ValueTask<SessionEnv> OpenAsync(
         string id,
         IReadOnlyDictionary<string, JsonElement>? kwargs,
+        IReadOnlyList<WrapperSpec>? wrappers,
         string? renderMode,
         CancellationToken cancellationToken)
     {
@@ -67,7 +69,7 @@ public sealed class Session : IAsyncDisposable
         IEnvInstance instance;
         try
         {
-            instance = await Catalog.MakeAsync(id, kwargs, renderMode, cancellationToken).ConfigureAwait(false);
+            instance = await Catalog.MakeAsync(id, kwargs, wrappers, renderMode, cancellationToken).ConfigureAwait(false);
         }
         catch
         {
@@ -83,10 +85,22 @@ public sealed class Session : IAsyncDisposable
     /// Makes <paramref name="count"/> envs of one id as a vector env. If one of them cannot be made, those already
     /// made are closed.
     /// </summary>
+    public ValueTask<VectorEnv> OpenVectorAsync(
+        string id,
+        int count,
+        IReadOnlyDictionary<string, JsonElement>? kwargs,
+        CancellationToken cancellationToken) => OpenVectorAsync(id, count, kwargs, wrappers: null, cancellationToken);
+
+    /// <summary>
+    /// Makes <paramref name="count"/> envs of one id as a vector env, each wrapped in <paramref name="wrappers"/> (as
+    /// <c>gymnasium.make_vec(..., wrappers=[...])</c> wraps each sub-env). If one of them cannot be made, those already
+    /// made are closed.
+    /// </summary>
     public async ValueTask<VectorEnv> OpenVectorAsync(
         string id,
         int count,
         IReadOnlyDictionary<string, JsonElement>? kwargs,
+        IReadOnlyList<WrapperSpec>? wrappers,
         CancellationToken cancellationToken)
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
@@ -94,7 +108,7 @@ public sealed class Session : IAsyncDisposable
         IReadOnlyList<IEnvInstance> instances;
         try
         {
-            instances = await Catalog.MakeVectorAsync(id, count, kwargs, cancellationToken).ConfigureAwait(false);
+            instances = await Catalog.MakeVectorAsync(id, count, kwargs, wrappers, cancellationToken).ConfigureAwait(false);
         }
         catch
         {

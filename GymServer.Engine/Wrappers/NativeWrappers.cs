@@ -1,5 +1,6 @@
 using GymServer.Engine.Environments;
 using GymServer.Protocol;
+using GymServer.Protocol.Values;
 
 namespace GymServer.Engine.Wrappers;
 

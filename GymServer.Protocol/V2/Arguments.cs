@@ -1,5 +1,6 @@
 using System.Numerics;
 using System.Text.Json;
+using GymServer.Protocol.Values;
 
 namespace GymServer.Protocol.V2;
 
@@ -46,6 +47,12 @@ public static class Arguments
                 ? value
                 : throw Invalid($"{command}.{name} must be an object or null, got {Describe(value)}")
             : null;
+
+    /// <summary>An optional list of wrappers (<see cref="WrapperSpec.ReadList"/>); absent and null give an empty list.</summary>
+    public static IReadOnlyList<WrapperSpec> OptionalWrappers(JsonElement arguments, string command) =>
+        Optional(arguments, Protocol2Names.Wrappers) is JsonElement value
+            ? WrapperSpec.ReadList(value, $"{command}.{Protocol2Names.Wrappers}")
+            : [];
 
     /// <summary>An optional seed: a non-negative JSON integer of any size; absent and null give null.</summary>
     public static BigInteger? OptionalSeed(JsonElement arguments, string command, string name)

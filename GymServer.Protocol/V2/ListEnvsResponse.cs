@@ -5,7 +5,8 @@ namespace GymServer.Protocol.V2;
 /// <summary>
 /// Reply to <see cref="ListEnvsRequest"/>: <c>{"envs":[{"id":"Acrobot-v1","backend":"native",
 /// "observation_space":{..},"action_space":{..},"gymnasium":"1.4.0"},..]}</c>, where <c>gymnasium</c> is the release
-/// a native env follows and a deprecated id has <c>"deprecated_by":"Taxi-v4"</c>.
+/// a native env follows, a deprecated id has <c>"deprecated_by":"Taxi-v4"</c>, and a preset (listed after the ids,
+/// with its wrapped spaces) has <c>"preset":{"id":"CartPole-v1","wrappers":[{"name":"NormalizeObservation"}]}</c>.
 /// </summary>
 /// <param name="Envs">The registered envs.</param>
 public readonly ref struct ListEnvsResponse(IReadOnlyList<RegisteredEnv> Envs)
@@ -30,6 +31,11 @@ public readonly ref struct ListEnvsResponse(IReadOnlyList<RegisteredEnv> Envs)
             if (env.DeprecatedBy is { } successor)
             {
                 writer.WriteString(Protocol2Names.DeprecatedBy, successor);
+            }
+            if (env.Preset is { } preset)
+            {
+                writer.WritePropertyName(Protocol2Names.Preset);
+                writer.WriteRawValue(preset, skipInputValidation: true);
             }
             writer.WriteEndObject();
         }

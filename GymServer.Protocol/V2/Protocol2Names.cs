@@ -25,6 +25,8 @@ public static class Protocol2Names
     public const string Id = "id";
     public const string Kwargs = "kwargs";
     public const string RenderMode = "render_mode";
+    public const string Wrappers = "wrappers";
+    public const string Preset = "preset";
     public const string Instance = "instance";
     public const string Seed = "seed";
     public const string Options = "options";

@@ -5,6 +5,7 @@ using GymServer.Engine.Environments;
 using GymServer.Protocol;
 using GymServer.Protocol.Spaces;
 using GymServer.Protocol.V1;
+using GymServer.Protocol.Values;
 using GymServer.Web.Security;
 
 namespace GymServer.Web.Api;
@@ -69,7 +70,9 @@ public static partial class RestEndpoints
         {
             throw new RestException("The request parameter 'seed' must be a non-negative integer");
         }
-        var env = await store.CreateAsync(envId.GetString()!, cancellationToken).ConfigureAwait(false);
+        // Ours, beside gym-http-api's members: Gymnasium wrappers around the env, as protocol 2's make takes them.
+        var wrappers = body.Optional("wrappers") is JsonElement list ? WrapperSpec.ReadList(list, "wrappers") : [];
+        var env = await store.CreateAsync(envId.GetString()!, wrappers, cancellationToken).ConfigureAwait(false);
         if (seed is JsonElement given && given.GetInt64() != 0)
         {
             // gym-http-api seeds only a truthy seed; the seed applies to the first reset.

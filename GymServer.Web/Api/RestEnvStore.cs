@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using GymServer.Engine.Admission;
 using GymServer.Engine.Sessions;
+using GymServer.Protocol.Values;
 
 namespace GymServer.Web.Api;
 
@@ -19,14 +20,14 @@ public sealed class RestEnvStore(EnvCatalog catalog, NodeActivity activity, Rest
 
     public IEnumerable<RestEnv> All => _envs.Values;
 
-    /// <summary>Makes an env; refused when the store or the node is full, or the id is unknown.</summary>
-    public async Task<RestEnv> CreateAsync(string envId, CancellationToken cancellationToken)
+    /// <summary>Makes an env (or preset) in its wrappers; refused when the store or the node is full, the id is unknown or a wrapper is refused.</summary>
+    public async Task<RestEnv> CreateAsync(string envId, IReadOnlyList<WrapperSpec> wrappers, CancellationToken cancellationToken)
     {
         // Reserve a place first, so concurrent creates cannot overshoot the limits.
         _admission.Admit(1);
         try
         {
-            var instance = await catalog.MakeAsync(envId, kwargs: null, cancellationToken).ConfigureAwait(false);
+            var instance = await catalog.MakeAsync(envId, kwargs: null, wrappers, renderMode: null, cancellationToken).ConfigureAwait(false);
             var env = new RestEnv(envId, new SessionEnv(instance, activity));
             _envs[env.InstanceId] = env;
             return env;

@@ -4,6 +4,7 @@ using GymServer.Engine.Python;
 using GymServer.Engine.Sessions;
 using GymServer.Protocol;
 using GymServer.Protocol.V1;
+using GymServer.Protocol.Values;
 using GymServer.Web.Cluster.Messages;
 
 namespace GymServer.Web.Cluster;
@@ -25,6 +26,7 @@ public sealed class ClusterPlacement(
         string id,
         string instanceId,
         IReadOnlyDictionary<string, JsonElement>? kwargs,
+        IReadOnlyList<WrapperSpec> wrappers,
         string? renderMode,
         CancellationToken cancellationToken)
     {
@@ -37,8 +39,8 @@ public sealed class ClusterPlacement(
             try
             {
                 return silo == local.Silo
-                    ? await provider.MakeAsync(id, instanceId, kwargs, renderMode, cancellationToken).ConfigureAwait(false)
-                    : await MakeRemoteAsync(silo, $"{provider.Backend}:{id}", instanceId, kwargs, renderMode).ConfigureAwait(false);
+                    ? await provider.MakeAsync(id, instanceId, kwargs, wrappers, renderMode, cancellationToken).ConfigureAwait(false)
+                    : await MakeRemoteAsync(silo, $"{provider.Backend}:{id}", instanceId, kwargs, wrappers, renderMode).ConfigureAwait(false);
             }
             catch (EnvException error) when (error.Code is EnvErrorCodes.PoolFull or EnvErrorCodes.TooManyEnvs or EnvErrorCodes.NodeLost)
             {
@@ -47,16 +49,22 @@ public sealed class ClusterPlacement(
             }
         }
         return full is null
-            ? await provider.MakeAsync(id, instanceId, kwargs, renderMode, cancellationToken).ConfigureAwait(false)
+            ? await provider.MakeAsync(id, instanceId, kwargs, wrappers, renderMode, cancellationToken).ConfigureAwait(false)
             : throw new EnvException(EnvErrorCodes.PoolFull, $"no node of the cluster has room for {id}: {full.Message}");
     }
 
     private async Task<IEnvInstance> MakeRemoteAsync(
-        string silo, string id, string instanceId, IReadOnlyDictionary<string, JsonElement>? kwargs, string? renderMode)
+        string silo,
+        string id,
+        string instanceId,
+        IReadOnlyDictionary<string, JsonElement>? kwargs,
+        IReadOnlyList<WrapperSpec> wrappers,
+        string? renderMode)
     {
         var link = links.Get(silo);
         var request = new RemoteMakeRequest(
-            id, kwargs?.ToDictionary(pair => pair.Key, pair => pair.Value.GetRawText()), renderMode, local.Silo);
+            id, kwargs?.ToDictionary(pair => pair.Key, pair => pair.Value.GetRawText()), renderMode, local.Silo,
+            wrappers.Count > 0 ? WrapperSpec.ToJson(wrappers) : null);
         RemoteMakeResponse made;
         try
         {

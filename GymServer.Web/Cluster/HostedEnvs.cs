@@ -35,14 +35,15 @@ public sealed partial class HostedEnvs(EnvCatalog catalog, NodeAdmission admissi
         }
         try
         {
-            var (provider, id) = catalog.Resolve(request.Id);
+            var wrappers = request.Wrappers is { } json ? WrapperSpec.FromJson(json, "wrappers") : [];
+            var (provider, id) = catalog.Resolve(request.Id, wrappers);
             var kwargs = request.Kwargs?.ToDictionary(pair => pair.Key, pair => ParseJson(pair.Value));
             var handle = Interlocked.Increment(ref _nextHandle);
             admission.Admit(1);
             IEnvInstance instance;
             try
             {
-                instance = await provider.MakeAsync(id, $"hosted-{handle}", kwargs, request.RenderMode, CancellationToken.None);
+                instance = await provider.MakeAsync(id, $"hosted-{handle}", kwargs, wrappers, request.RenderMode, CancellationToken.None);
             }
             catch
             {

@@ -4,8 +4,8 @@ using GymServer.Engine.Sessions;
 namespace GymServer.Web.Dashboard;
 
 /// <summary>
-/// Describes every id of the catalogue for the Environments page, once: spaces can depend on construction, so each
-/// id is made and closed (as list_envs does), and the result is kept.
+/// Describes every id of the catalogue, and every preset, for the Environments page, once: spaces can depend on
+/// construction, so each is made and closed (as list_envs does), and the result is kept.
 /// </summary>
 public sealed class CatalogDescriber(EnvCatalog catalog)
 {
@@ -31,6 +31,10 @@ public sealed class CatalogDescriber(EnvCatalog catalog)
                         entries.Add(await DescribeAsync(provider, id, cancellationToken).ConfigureAwait(false));
                     }
                 }
+                foreach (var preset in catalog.Presets.All.OrderBy(preset => preset.Name, StringComparer.Ordinal))
+                {
+                    entries.Add(await DescribeAsync(preset, cancellationToken).ConfigureAwait(false));
+                }
                 _entries = entries;
             }
             return _entries;
@@ -45,7 +49,7 @@ public sealed class CatalogDescriber(EnvCatalog catalog)
     {
         try
         {
-            var instance = await provider.MakeAsync(id, InstanceIds.New(), kwargs: null, renderMode: null, cancellationToken)
+            var instance = await provider.MakeAsync(id, InstanceIds.New(), kwargs: null, wrappers: [], renderMode: null, cancellationToken)
                 .ConfigureAwait(false);
             await using (instance.ConfigureAwait(false))
             {
@@ -59,6 +63,27 @@ public sealed class CatalogDescriber(EnvCatalog catalog)
         {
             // An id whose extra dependencies are missing: list it with the reason rather than hide it.
             return new CatalogEntry(id, provider.Backend, null, null, null, null, exception.Message);
+        }
+    }
+
+    /// <summary>A preset, made through the catalog as clients make it: its spaces are the wrapped env's.</summary>
+    private async Task<CatalogEntry> DescribeAsync(EnvPreset preset, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var instance = await catalog.MakeAsync(preset.Name, kwargs: null, cancellationToken).ConfigureAwait(false);
+            await using (instance.ConfigureAwait(false))
+            {
+                var spec = instance.Spec;
+                return new CatalogEntry(preset.Name, instance.Backend, instance.ObservationSpace.DescriptionJson(),
+                    instance.ActionSpace.DescriptionJson(), spec.RewardThreshold, spec.MaxEpisodeSteps,
+                    Gymnasium: spec.Gymnasium, Preset: preset);
+            }
+        }
+        catch (EnvException exception)
+        {
+            // Checked at start, but the Python pool may have become unavailable since.
+            return new CatalogEntry(preset.Name, "–", null, null, null, null, exception.Message, Preset: preset);
         }
     }
 }

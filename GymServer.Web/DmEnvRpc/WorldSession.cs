@@ -23,7 +23,7 @@ internal sealed class WorldSession(Session session) : IAsyncDisposable
     /// <summary>Makes a world's env, recording it when its settings ask; an env that cannot be recorded is closed.</summary>
     public async ValueTask<SessionEnv> MakeAsync(WorldSettings settings, CancellationToken cancellationToken)
     {
-        var env = await session.OpenAsync(settings.EnvId, settings.Kwargs, renderMode: null, cancellationToken).ConfigureAwait(false);
+        var env = await session.OpenAsync(settings.EnvId, settings.Kwargs, wrappers: null, renderMode: null, cancellationToken).ConfigureAwait(false);
         try
         {
             if (settings.Record)

@@ -98,7 +98,7 @@ internal static class Measure
     }
 
     private static async Task<PythonEnvInstance> MakeAsync(PythonWorkerPool pool) =>
-        (PythonEnvInstance)await new PythonEnvProvider(pool).MakeAsync("CartPole-v1", "bench", null, null, CancellationToken.None);
+        (PythonEnvInstance)await new PythonEnvProvider(pool).MakeAsync("CartPole-v1", "bench", null, [], null, CancellationToken.None);
 
     private static double Percentile(double[] sorted, double fraction) => sorted[(int)Math.Round(fraction * (sorted.Length - 1))];
 }

@@ -27,6 +27,7 @@ RESET_NEEDED = "reset_needed"
 ENV_ERROR = "env_error"
 UNSUPPORTED_SPACE = "unsupported_space"
 FORBIDDEN_ENV = "forbidden_env"
+UNKNOWN_WRAPPER = "unknown_wrapper"
 PROTOCOL_ERROR = "protocol_error"
 # Hello errors: the worker cannot serve at all and exits after reporting them.
 GYMNASIUM_MISSING = "gymnasium_missing"

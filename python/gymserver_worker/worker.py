@@ -11,6 +11,7 @@ from typing import Any, Callable, Dict, List, Optional
 import numpy as np
 
 from . import commands as cmd
+from . import wrappers as wrapping
 from .commands import RequestError
 from .frames import Frame
 from .gymapi import GymApi, error_code
@@ -101,6 +102,7 @@ class Worker:
         env_id = meta.get("id")
         kwargs = meta.get("kwargs") or {}
         render_mode = meta.get("render_mode")
+        wrappers = meta.get("wrappers") or []
         if not isinstance(env_id, str) or not env_id:
             raise RequestError(cmd.INVALID_ARGUMENT, "make needs an id")
         if not isinstance(kwargs, dict):
@@ -109,6 +111,7 @@ class Worker:
             raise RequestError(cmd.INVALID_ARGUMENT, "render_mode must be a string")
         env = self.api.make(env_id, kwargs, render_mode, self.allowed_modules)
         try:
+            env = wrapping.apply(self.api.module, env, wrappers)
             hosted = HostedEnv(env, codec_for(env.observation_space), codec_for(env.action_space), render_mode)
             body = {**_descriptions(env), "spec": _spec(env, env_id)}
         except BaseException:

@@ -105,6 +105,30 @@ public sealed class DashboardBrowserTests
         browser.SaveScreenshot("dashboard-environments.png");
     }
 
+    [Fact]
+    public async Task TheEnvironmentsPageListsPresetsWithTheirWrappersAndWrappedSpaces()
+    {
+        await using var server = GymServerFactory.With(new Dictionary<string, string?>
+        {
+            ["Gym:Envs:Presets:CartPoleNorm-v1:id"] = "CartPole-v1",
+            ["Gym:Envs:Presets:CartPoleNorm-v1:wrappers:0:name"] = "NormalizeObservation",
+            ["Gym:Envs:Presets:CartPoleNorm-v1:wrappers:1:name"] = "FrameStackObservation",
+            ["Gym:Envs:Presets:CartPoleNorm-v1:wrappers:1:kwargs:stack_size"] = "4",
+        });
+        using var browser = HeadlessChromium.Start();
+        browser.WebDriver.Navigate().GoToUrl(new Uri(server.HttpAddress, "/environments"));
+        var row = browser.WaitFor(
+            driver => driver.FindElement(By.CssSelector("table.presets tr[data-preset='CartPoleNorm-v1'][data-backend='native']")).Text,
+            "the preset's row");
+        Assert.Contains("CartPole-v1", row, StringComparison.Ordinal);
+        Assert.Contains("NormalizeObservation → FrameStackObservation(stack_size=4)", row, StringComparison.Ordinal);
+        Assert.Contains("\"shape\":[4,4]", row, StringComparison.Ordinal);
+        // The env ids keep their own table; the preset is not among them.
+        Assert.Empty(browser.WebDriver.FindElements(By.CssSelector("tr[data-env='CartPoleNorm-v1']")));
+        Assert.NotEmpty(browser.WebDriver.FindElements(By.CssSelector("tr[data-env='CartPole-v1']")));
+        browser.SaveScreenshot("dashboard-environments-presets.png");
+    }
+
     private static long? EpisodeCount(HeadlessChromium browser)
     {
         var text = browser.WebDriver.FindElement(By.CssSelector("[data-stat=episodes]")).Text;

@@ -114,6 +114,22 @@ public sealed class ServerProcess : IAsyncDisposable
         throw new TimeoutException($"the server did not serve /healthz within {timeout.TotalSeconds:0} s:\n{Log}");
     }
 
+    /// <summary>Waits for the process to exit by itself (a refused start) and returns its exit code.</summary>
+    public async Task<int> WaitForExitAsync(TimeSpan timeout)
+    {
+        try
+        {
+            await _process.WaitForExitAsync().WaitAsync(timeout);
+        }
+        catch (TimeoutException)
+        {
+            throw new TimeoutException($"the server still runs after {timeout.TotalSeconds:0} s:\n{Log}");
+        }
+        // The exit is seen before the last redirected lines are: this waits for both streams to end.
+        _process.WaitForExit();
+        return _process.ExitCode;
+    }
+
     public Task<string> GetStringAsync(string path) => Http.GetStringAsync(new Uri(HttpAddress, path));
 
     public Task<HttpResponseMessage> GetAsync(string path) => Http.GetAsync(new Uri(HttpAddress, path));

@@ -47,8 +47,12 @@ public sealed class PythonTestPool : IAsyncDisposable
 
     public static Task<PythonTestPool> StartAsync(int workers = 2) => StartAsync(Options(workers));
 
-    public async Task<PythonEnvInstance> MakeAsync(string id, string? renderMode = null, Dictionary<string, System.Text.Json.JsonElement>? kwargs = null) =>
-        (PythonEnvInstance)await Provider.MakeAsync(id, Guid.NewGuid().ToString("N")[..8], kwargs, renderMode, CancellationToken.None);
+    public async Task<PythonEnvInstance> MakeAsync(
+        string id,
+        string? renderMode = null,
+        Dictionary<string, System.Text.Json.JsonElement>? kwargs = null,
+        IReadOnlyList<GymServer.Protocol.Values.WrapperSpec>? wrappers = null) =>
+        (PythonEnvInstance)await Provider.MakeAsync(id, Guid.NewGuid().ToString("N")[..8], kwargs, wrappers ?? [], renderMode, CancellationToken.None);
 
     /// <summary>Waits for the pool to have <paramref name="count"/> live workers; a timeout quotes the pool's log.</summary>
     public async Task WaitForWorkersAsync(int count)

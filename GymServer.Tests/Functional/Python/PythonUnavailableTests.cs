@@ -58,7 +58,7 @@ public sealed class PythonUnavailableTests
             var provider = Assert.Single(host.Services.GetServices<IEnvProvider>());
             Assert.False(provider.Serves("CartPole-v1"));
             var refused = await Assert.ThrowsAsync<EnvException>(
-                async () => await provider.MakeAsync("CartPole-v1", "a", null, null, CancellationToken.None));
+                async () => await provider.MakeAsync("CartPole-v1", "a", null, [], null, CancellationToken.None));
             Assert.Equal(EnvErrorCodes.PythonUnavailable, refused.Code);
             Assert.Contains(reason, refused.Message);
             StepNativeTaxi();
@@ -81,7 +81,7 @@ public sealed class PythonUnavailableTests
             Assert.Equal(PythonPoolState.Disabled, pool.State);
             Assert.DoesNotContain(logs.Entries, entry => entry.Level >= LogLevel.Warning);
             var refused = await Assert.ThrowsAsync<EnvException>(
-                async () => await host.Services.GetRequiredService<PythonEnvProvider>().MakeAsync("CartPole-v1", "a", null, null, CancellationToken.None));
+                async () => await host.Services.GetRequiredService<PythonEnvProvider>().MakeAsync("CartPole-v1", "a", null, [], null, CancellationToken.None));
             Assert.Equal(EnvErrorCodes.PythonUnavailable, refused.Code);
             Assert.Contains("disabled", refused.Message);
             StepNativeTaxi();
@@ -124,7 +124,7 @@ public sealed class PythonUnavailableTests
             var provider = Assert.Single(host.Services.GetServices<IEnvProvider>());
             Assert.Equal("python", provider.Backend);
             Assert.True(provider.Serves("GymServerTest/Image-v0"));
-            await using var env = await provider.MakeAsync("GymServerTest/Image-v0", "img", null, null, CancellationToken.None);
+            await using var env = await provider.MakeAsync("GymServerTest/Image-v0", "img", null, [], null, CancellationToken.None);
             await env.ResetAsync(0, null, new byte[env.ObservationSpace.ByteSize], new EnvInfo(), CancellationToken.None);
         }
         finally

@@ -104,8 +104,8 @@ public sealed class StepPathTests
 
         public bool Serves(string id) => _native.Serves(id);
 
-        public async ValueTask<IEnvInstance> MakeAsync(string id, string instanceId, IReadOnlyDictionary<string, JsonElement>? kwargs, string? renderMode, CancellationToken cancellationToken) =>
-            new TracingInstance(await _native.MakeAsync(id, instanceId, kwargs, renderMode, cancellationToken), this);
+        public async ValueTask<IEnvInstance> MakeAsync(string id, string instanceId, IReadOnlyDictionary<string, JsonElement>? kwargs, IReadOnlyList<WrapperSpec> wrappers, string? renderMode, CancellationToken cancellationToken) =>
+            new TracingInstance(await _native.MakeAsync(id, instanceId, kwargs, wrappers, renderMode, cancellationToken), this);
 
         private sealed class TracingInstance(IEnvInstance inner, TracingProvider provider) : ForwardingInstance(inner)
         {

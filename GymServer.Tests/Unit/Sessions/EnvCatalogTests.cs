@@ -1,6 +1,7 @@
 using System.Text.Json;
 using GymServer.Engine.Environments;
 using GymServer.Engine.Sessions;
+using GymServer.Protocol.Values;
 
 namespace GymServer.Tests.Unit.Sessions;
 
@@ -86,7 +87,7 @@ public sealed class EnvCatalogTests
 
         public bool Serves(string id) => ids.Contains(id);
 
-        public ValueTask<IEnvInstance> MakeAsync(string id, string instanceId, IReadOnlyDictionary<string, JsonElement>? kwargs, string? renderMode, CancellationToken cancellationToken) =>
+        public ValueTask<IEnvInstance> MakeAsync(string id, string instanceId, IReadOnlyDictionary<string, JsonElement>? kwargs, IReadOnlyList<WrapperSpec> wrappers, string? renderMode, CancellationToken cancellationToken) =>
             throw new InvalidOperationException("resolution tests do not make envs");
     }
 }

@@ -5,9 +5,11 @@ namespace GymServer.Web.Cluster.Messages;
 /// <param name="Kwargs">Each keyword argument's JSON text.</param>
 /// <param name="RenderMode">The render mode, if any.</param>
 /// <param name="CallerSilo">The calling node's silo address, told when this node leaves.</param>
+/// <param name="Wrappers">The wrappers as <c>WrapperSpec</c>'s JSON list, or null for none; the caller checked them.</param>
 [GenerateSerializer, Immutable]
 public sealed record RemoteMakeRequest(
     [property: Id(0)] string Id,
     [property: Id(1)] Dictionary<string, string>? Kwargs,
     [property: Id(2)] string? RenderMode,
-    [property: Id(3)] string CallerSilo);
+    [property: Id(3)] string CallerSilo,
+    [property: Id(4)] string? Wrappers = null);

@@ -3,7 +3,10 @@ using GymServer.Protocol.V2;
 
 namespace GymServer.Web.Tcp.States;
 
-/// <summary>Lists every id of every backend with its spaces, read from an instance made and closed for the purpose.</summary>
+/// <summary>
+/// Lists every id of every backend with its spaces, read from an instance made and closed for the purpose, then every
+/// preset with its wrapped spaces, made the same way through the catalog.
+/// </summary>
 public static class EnvListing
 {
     public static async ValueTask<IReadOnlyList<RegisteredEnv>> ListAsync(EnvCatalog catalog, CancellationToken cancellationToken)
@@ -14,7 +17,7 @@ public static class EnvListing
             foreach (var id in provider.Ids)
             {
                 // Spaces may depend on the env's construction, so the env itself is the only faithful source.
-                var instance = await provider.MakeAsync(id, InstanceIds.New(), kwargs: null, renderMode: null, cancellationToken)
+                var instance = await provider.MakeAsync(id, InstanceIds.New(), kwargs: null, wrappers: [], renderMode: null, cancellationToken)
                     .ConfigureAwait(false);
                 await using (instance.ConfigureAwait(false))
                 {
@@ -22,6 +25,16 @@ public static class EnvListing
                         instance.ObservationSpace.DescriptionJson(), instance.ActionSpace.DescriptionJson(),
                         instance.Spec.Gymnasium, instance.Spec.DeprecatedBy));
                 }
+            }
+        }
+        foreach (var preset in catalog.Presets.All.OrderBy(preset => preset.Name, StringComparer.Ordinal))
+        {
+            var instance = await catalog.MakeAsync(preset.Name, kwargs: null, cancellationToken).ConfigureAwait(false);
+            await using (instance.ConfigureAwait(false))
+            {
+                envs.Add(new RegisteredEnv(preset.Name, instance.Backend,
+                    instance.ObservationSpace.DescriptionJson(), instance.ActionSpace.DescriptionJson(),
+                    instance.Spec.Gymnasium, instance.Spec.DeprecatedBy, preset.DefinitionJson()));
             }
         }
         return envs;

@@ -29,7 +29,7 @@ public partial class Protocol2JsonState
 
     private async ValueTask MakeAsync(MakeRequest request, ReplyBuffer output, CancellationToken cancellationToken)
     {
-        var env = await Session.OpenAsync(request.Id, request.Kwargs, request.RenderMode, cancellationToken).ConfigureAwait(false);
+        var env = await Session.OpenAsync(request.Id, request.Kwargs, request.Wrappers, request.RenderMode, cancellationToken).ConfigureAwait(false);
         MakeReply(env).WriteTo(Replies.Begin(output));
         Replies.End(output);
     }

@@ -12,7 +12,7 @@ public partial class Protocol2JsonState
 {
     private async ValueTask MakeVecAsync(MakeVecRequest request, ReplyBuffer output, CancellationToken cancellationToken)
     {
-        var vector = await Session.OpenVectorAsync(request.Id, request.NumEnvs, request.Kwargs, cancellationToken).ConfigureAwait(false);
+        var vector = await Session.OpenVectorAsync(request.Id, request.NumEnvs, request.Kwargs, request.Wrappers, cancellationToken).ConfigureAwait(false);
         MakeVecReply(vector).WriteTo(Replies.Begin(output));
         Replies.End(output);
     }

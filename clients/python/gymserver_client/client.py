@@ -64,14 +64,20 @@ class GymClient:
         """Sends ``{command: arguments}`` (None arguments left out) and returns the reply, raising errors."""
         return self.connection.call({command: {k: v for k, v in arguments.items() if v is not None}})
 
-    def make(self, env_id: str, kwargs: Optional[dict] = None, render_mode: Optional[str] = None) -> dict:
-        """The raw ``make`` reply: instance, id, backend and both space descriptions."""
-        return self._call_json_frame(MAKE_REQUEST, "make", id=env_id, kwargs=kwargs, render_mode=render_mode)
+    def make(self, env_id: str, kwargs: Optional[dict] = None, render_mode: Optional[str] = None,
+             wrappers: Optional[list] = None) -> dict:
+        """The raw ``make`` reply: instance, id, backend and both space descriptions (the wrapped env's).
 
-    def make_vec(self, env_id: str, num_envs: int, kwargs: Optional[dict] = None) -> dict:
-        """The raw ``make_vec`` reply."""
-        return self._call_json_frame(MAKE_VEC_REQUEST, "make_vec", id=env_id, num_envs=num_envs, kwargs=kwargs)
+        ``wrappers``: Gymnasium wrappers the server applies in order, ``[{"name": ..., "kwargs": {...}}, ...]``.
+        """
+        return self._call_json_frame(MAKE_REQUEST, "make", id=env_id, kwargs=kwargs, render_mode=render_mode,
+                                     wrappers=wrappers or None)
 
+    def make_vec(self, env_id: str, num_envs: int, kwargs: Optional[dict] = None,
+                 wrappers: Optional[list] = None) -> dict:
+        """The raw ``make_vec`` reply; ``wrappers`` go around every sub-env."""
+        return self._call_json_frame(MAKE_VEC_REQUEST, "make_vec", id=env_id, num_envs=num_envs, kwargs=kwargs,
+                                     wrappers=wrappers or None)
     def _call_json_frame(self, frame_type: int, command: str, **arguments: Any) -> dict:
         """A command whose frame carries its JSON arguments (make, make_vec): a frame in binary, a line in JSON."""
         if not self.binary:

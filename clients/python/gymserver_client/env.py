@@ -34,10 +34,10 @@ class RemoteEnv(gymnasium.Env):
 
     def __init__(self, env_id: str, host: str = "127.0.0.1", port: int = 4040, *, client: Optional[GymClient] = None,
                  timeout: Optional[float] = 60.0, tls: Tls = None, server_hostname: Optional[str] = None,
-                 render_mode: Optional[str] = None, **kwargs: Any):
+                 render_mode: Optional[str] = None, wrappers: Optional[list] = None, **kwargs: Any):
         self.client, self._owns_client, reply = make_on(
             client, lambda: GymClient(host, port, timeout, tls=tls, server_hostname=server_hostname),
-            lambda on: on.make(env_id, kwargs or None, render_mode))
+            lambda on: on.make(env_id, kwargs or None, render_mode, wrappers))
         self.instance: str = reply["instance"]
         self.env_id: str = reply["id"]
         self.backend: str = reply["backend"]

@@ -100,10 +100,11 @@ class RemoteVectorEnv(VectorEnv):
 
     def __init__(self, env_id: str, num_envs: int, host: str = "127.0.0.1", port: int = 4040, *,
                  client: Optional[GymClient] = None, binary: Optional[bool] = None, timeout: Optional[float] = 60.0,
-                 tls: Tls = None, server_hostname: Optional[str] = None, **kwargs: Any):
+                 tls: Tls = None, server_hostname: Optional[str] = None, wrappers: Optional[list] = None,
+                 **kwargs: Any):
         self.client, self._owns_client, reply = make_on(
             client, lambda: GymClient(host, port, timeout, binary=binary, tls=tls, server_hostname=server_hostname),
-            lambda on: on.make_vec(env_id, num_envs, kwargs or None))
+            lambda on: on.make_vec(env_id, num_envs, kwargs or None, wrappers))
         self.instance: str = reply["instance"]
         self.env_id: str = reply["id"]
         self.backend: str = reply["backend"]

@@ -46,6 +46,8 @@ class Wrapper(Env):
 
     def __init__(self, env):
         self.env = env
+        self._observation_space = None
+        self._action_space = None
 
     def __getattr__(self, name):
         if name.startswith("_"):
@@ -54,11 +56,19 @@ class Wrapper(Env):
 
     @property
     def action_space(self):
-        return self.env.action_space
+        return self.env.action_space if self._action_space is None else self._action_space
+
+    @action_space.setter
+    def action_space(self, space):
+        self._action_space = space
 
     @property
     def observation_space(self):
-        return self.env.observation_space
+        return self.env.observation_space if self._observation_space is None else self._observation_space
+
+    @observation_space.setter
+    def observation_space(self, space):
+        self._observation_space = space
 
     @property
     def metadata(self):
@@ -91,3 +101,29 @@ class Wrapper(Env):
 
     def close(self):
         return self.env.close()
+
+
+class ObservationWrapper(Wrapper):
+    """Changes every observation, of reset and step alike, through ``observation``."""
+
+    def reset(self, *, seed=None, options=None):
+        observation, info = self.env.reset(seed=seed, options=options)
+        return self.observation(observation), info
+
+    def step(self, action):
+        observation, reward, terminated, truncated, info = self.env.step(action)
+        return self.observation(observation), reward, terminated, truncated, info
+
+    def observation(self, observation):
+        raise NotImplementedError
+
+
+class RewardWrapper(Wrapper):
+    """Changes every step's reward through ``reward``."""
+
+    def step(self, action):
+        observation, reward, terminated, truncated, info = self.env.step(action)
+        return observation, self.reward(reward), terminated, truncated, info
+
+    def reward(self, reward):
+        raise NotImplementedError
