@@ -24,7 +24,7 @@ public sealed partial class Protocol2BinaryState
         {
             request = MakeRequest.Read(arguments.Arguments);
         }
-        var env = await Session.OpenAsync(request.Id, request.Kwargs, request.RenderMode, Scope.Aborted).ConfigureAwait(false);
+        var env = await Session.OpenAsync(request.Id, request.Kwargs, request.Wrappers, request.RenderMode, Scope.Aborted).ConfigureAwait(false);
         MakeReply(env).WriteTo(_frameJson.Begin());
         JsonFrame.Write(output, FrameType.MakeReply, _frameJson.End());
     }

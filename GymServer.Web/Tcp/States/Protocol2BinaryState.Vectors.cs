@@ -19,7 +19,7 @@ public sealed partial class Protocol2BinaryState
         {
             request = MakeVecRequest.Read(arguments.Arguments);
         }
-        var vector = await Session.OpenVectorAsync(request.Id, request.NumEnvs, request.Kwargs, Scope.Aborted).ConfigureAwait(false);
+        var vector = await Session.OpenVectorAsync(request.Id, request.NumEnvs, request.Kwargs, request.Wrappers, Scope.Aborted).ConfigureAwait(false);
         MakeVecReply(vector).WriteTo(_frameJson.Begin());
         JsonFrame.Write(output, FrameType.MakeVecReply, _frameJson.End());
     }
