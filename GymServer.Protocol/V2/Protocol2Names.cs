@@ -51,6 +51,7 @@ public static class Protocol2Names
     public static readonly JsonEncodedText Info = JsonEncodedText.Encode("info");
     public static readonly JsonEncodedText SampleName = JsonEncodedText.Encode(Sample);
     public static readonly JsonEncodedText Envs = JsonEncodedText.Encode("envs");
+    public static readonly JsonEncodedText Unavailable = JsonEncodedText.Encode("unavailable");
     public static readonly JsonEncodedText Ok = JsonEncodedText.Encode("ok");
     public static readonly JsonEncodedText NumEnvsName = JsonEncodedText.Encode(NumEnvs);
     public static readonly JsonEncodedText SingleObservationSpace = JsonEncodedText.Encode("single_observation_space");

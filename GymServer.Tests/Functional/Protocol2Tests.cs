@@ -227,6 +227,7 @@ public sealed class Protocol2Tests(GymServerFactory server)
         var reply = await client.SendAsync("list_envs", new { });
         var envs = reply.GetProperty("envs").EnumerateArray().ToList();
         Assert.Equal(Registry.Ids.Order(StringComparer.Ordinal), envs.Select(env => env.GetProperty("id").GetString()!));
+        Assert.False(reply.TryGetProperty("unavailable", out _), "every native id can be made: no unavailable member");
         foreach (var entry in envs)
         {
             using var env = Registry.Make(entry.GetProperty("id").GetString()!);

@@ -23,6 +23,27 @@ public sealed class PythonTcpTests
     });
 
     [Fact]
+    public async Task ListEnvsListsPythonIdsThatCannotBeMadeApartWithTheirError()
+    {
+        await using var server = StartServer();
+        await using var client = await Protocol2.ConnectAsync(server);
+        var reply = await client.SendAsync("list_envs", new { });
+
+        // A Text observation has no byte layout: that id is listed apart; the others keep their spaces.
+        var all = reply.GetProperty("envs").EnumerateArray().ToList();
+        Assert.Contains(all, env => env.GetProperty("id").GetString() == "CartPole-v1" && env.GetProperty("backend").GetString() == "native");
+        var envs = all.Where(env => env.GetProperty("backend").GetString() == "python").ToDictionary(env => env.GetProperty("id").GetString()!);
+        Assert.Contains("GymServerTest/Countdown-v0", envs.Keys);
+        Assert.Contains("Box", envs["GymServerTest/Image-v0"].GetProperty("observation_space").GetRawText(), StringComparison.Ordinal);
+        Assert.DoesNotContain("GymServerTest/TextObs-v0", envs.Keys);
+        var unavailable = reply.GetProperty("unavailable").EnumerateArray().ToDictionary(env => env.GetProperty("id").GetString()!);
+        var text = unavailable["GymServerTest/TextObs-v0"];
+        Assert.Equal("python", text.GetProperty("backend").GetString());
+        Assert.Equal("unsupported_space", text.GetProperty("code").GetString());
+        Assert.False(string.IsNullOrEmpty(text.GetProperty("message").GetString()));
+    }
+
+    [Fact]
     public async Task ImageEnvMakeResetStepSampleSpacesClose()
     {
         await using var server = StartServer();

@@ -93,8 +93,8 @@ public partial class Protocol2JsonState
     private async ValueTask ListEnvsAsync(ListEnvsRequest request, ReplyBuffer output, CancellationToken cancellationToken)
     {
         _ = request;
-        var envs = await EnvListing.ListAsync(Session.Catalog, cancellationToken).ConfigureAwait(false);
-        new ListEnvsResponse(envs).WriteTo(Replies.Begin(output));
+        var (envs, unavailable) = await EnvListing.ListAsync(Session.Catalog, cancellationToken).ConfigureAwait(false);
+        new ListEnvsResponse(envs, unavailable).WriteTo(Replies.Begin(output));
         Replies.End(output);
     }
 }
