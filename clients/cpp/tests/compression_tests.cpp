@@ -59,6 +59,7 @@ TEST_CASE(zip_server_picks_the_codec) {
   CHECK_EQ(connect({"brotli", "zstd", "lz4"}).compression(), std::string("zstd"));
   CHECK_EQ(connect({"none", "lz4"}).compression(), std::string("none"));
   ClientOptions json;
+  json.encoding = gymserver::Encoding::kJson;
   json.compression = {"lz4"};
   CHECK_THROWS_CODE(gymserver::Error, "invalid_argument",
                     Client(harness::kHost, harness::server_port(), json));
