@@ -25,28 +25,7 @@ public sealed class BinaryStepTests
         BinaryPrimitives.WriteInt64LittleEndian(payload.AsSpan(1 + env.InstanceId.Length), 2);
         var frame = TcpRequest.Frame(new FrameHeader((byte)FrameType.StepRequest, 0, (uint)payload.Length), new ReadOnlySequence<byte>(payload));
         var output = new ReplyBuffer(4096);
-        var completed = 0;
-        var replies = 0;
-        void Step()
-        {
-            // No assertion inside the measured loop: xUnit's Assert.Equal allocates a comparer per call.
-            output.Clear();
-            completed += state.RunAsync(frame, output).IsCompletedSuccessfully ? 1 : 0;
-            replies += output.WrittenSpan[1] == (byte)FrameType.StepReply ? 1 : 0;
-        }
-        for (var i = 0; i < 20; i++)
-        {
-            Step();
-        }
-        AllocationAssert.SteadyStateAllocatesNothing(() =>
-        {
-            for (var i = 0; i < 40; i++)
-            {
-                Step();
-            }
-        });
-        Assert.Equal(completed, replies);
-        Assert.True(completed >= 60, $"{completed} steps completed synchronously");
+        AllocationAssert.FrameRunsSynchronouslyAllocatingNothing(state, frame, output, FrameType.StepReply);
         // The reply is the step's: MountainCar's observation (2 float32), reward -1, not done, no info.
         StepReplyFrame.Read(output.WrittenSpan[FrameHeader.Size..], out var observation, out var result, out var info);
         Assert.Equal(env.Observation.ToArray(), observation.ToArray());

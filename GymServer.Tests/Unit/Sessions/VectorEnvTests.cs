@@ -125,28 +125,7 @@ public sealed class VectorEnvTests
         }
         var frame = TcpRequest.Frame(new FrameHeader((byte)FrameType.StepVecRequest, 0, (uint)payload.Length), new ReadOnlySequence<byte>(payload));
         var output = new ReplyBuffer(4096);
-        var completed = 0;
-        var replies = 0;
-        void Step()
-        {
-            // No assertion inside the measured loop: xUnit's Assert.Equal allocates a comparer per call.
-            output.Clear();
-            completed += state.RunAsync(frame, output).IsCompletedSuccessfully ? 1 : 0;
-            replies += output.WrittenSpan[1] == (byte)FrameType.StepVecReply ? 1 : 0;
-        }
-        for (var i = 0; i < 20; i++)
-        {
-            Step();
-        }
-        AllocationAssert.SteadyStateAllocatesNothing(() =>
-        {
-            for (var i = 0; i < 40; i++)
-            {
-                Step();
-            }
-        });
-        Assert.Equal(completed, replies);
-        Assert.True(completed >= 60, $"{completed} steps completed synchronously");
+        AllocationAssert.FrameRunsSynchronouslyAllocatingNothing(state, frame, output, FrameType.StepVecReply);
     }
 
     [Fact]
