@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using GymServer.Protocol;
 using GymServer.Protocol.Binary;
+using GymServer.Protocol.V1;
 using GymServer.Protocol.V2;
 
 namespace GymServer.Client;
@@ -81,7 +82,7 @@ public sealed class GymClient : IAsyncDisposable
                 throw new GymServerException(GymServerException.BadReply, $"the server did not agree to the binary encoding: {reply.GetRawText()}");
             }
             var server = reply.TryGetProperty(Protocol2Names.Server, out var s) ? s.GetString() ?? "" : "";
-            var compression = reply.TryGetProperty("codec", out var c) && FrameCodecs.TryParse(c.GetString(), out var agreed) ? agreed : FrameCodec.None;
+            var compression = reply.TryGetProperty(ProtocolNames.Codec.EncodedUtf8Bytes, out var c) && FrameCodecs.TryParse(c.GetString(), out var agreed) ? agreed : FrameCodec.None;
             return new GymClient(connection, server, encoding, compression);
         }
         catch
