@@ -15,11 +15,13 @@ dll="${GYMSERVER_DLL:-$repo/GymServer.Web/bin/Release/net10.0/GymServer.Web.dll}
 start() {
   [ -f "$dll" ] || { echo "no server build at $dll (dotnet build GymServer.Web -c Release)" >&2; exit 1; }
   mkdir -p "$state"
-  rm -f "$state/port"
-  # Port 0: the server binds a free port and logs it, so two runs never race for one port.
-  setsid dotnet exec "$dll" --Gym:Tcp:Port=0 --Gym:DmEnvRpc:Port=0 --urls http://127.0.0.1:0 --Gym:Python:Workers=0 \
-    --Gym:Media:Root="$state/media" "$@" </dev/null >"$state/server.log" 2>&1 &
-  echo $! >"$state/pid"
+  rm -f "$state/port" "$state/pid"
+  : >"$state/server.log"
+  # Port 0: the server binds a free port and logs it, so two runs never race for one port. The server writes its own
+  # pid: setsid forks when its caller leads a process group, and then $! would be a setsid that already exited.
+  setsid bash -c 'echo $$ >"$0/pid"; exec "$@"' "$state" dotnet exec "$dll" --Gym:Tcp:Port=0 --Gym:DmEnvRpc:Port=0 \
+    --urls http://127.0.0.1:0 --Gym:Python:Workers=0 --Gym:Media:Root="$state/media" "$@" </dev/null >"$state/server.log" 2>&1 &
+  for _ in $(seq 1 100); do [ -s "$state/pid" ] && break; sleep 0.1; done
   # Wait for the listening line (at most 60 s), failing at once if the server exits.
   for _ in $(seq 1 600); do
     port="$(sed -n 's/.*Gym TCP protocol listening on 127\.0\.0\.1:\([0-9]*\).*/\1/p' "$state/server.log" | head -n 1)"
