@@ -67,21 +67,45 @@ public sealed partial class PythonEnvInstance : IEnvInstance
     /// <summary>The pool slot of the worker hosting this env.</summary>
     public int WorkerSlot => _worker.Slot;
 
+    /// <summary>The worker hosting this env.</summary>
+    internal PythonWorker Worker => _worker;
+
     /// <summary>The process id of the worker hosting this env.</summary>
     public int WorkerPid => _worker.Pid;
 
     /// <summary>Whether its observations come through shared memory (false: on the worker's pipe).</summary>
     public bool ObservationsShared => Volatile.Read(ref _observationSlot) is not null;
 
+    /// <summary>The batch of its vector env's sub-envs on the same worker, when it is one (set by the provider).</summary>
+    internal PythonEnvBatch? Batch { get; set; }
+
+    public IEnvCallBatch? CallBatch => Batch;
+
     public ValueTask ResetAsync(BigInteger? seed, JsonElement? options, Memory<byte> observation, EnvInfo info, CancellationToken cancellationToken)
     {
         ThrowIfDisposed();
         CheckSize(observation.Length, ObservationSpace, "observation buffer");
+        if (Batch is { Collecting: true } batch)
+        {
+            return batch.AddReset(_handle, WorkerRequests.Reset(seed, options), observation, info, _observationSlot, cancellationToken);
+        }
         var call = new ResetCall(_handle, observation, info, _observationSlot);
         return new ValueTask(_worker.CallAsync(call, WorkerRequests.Reset(seed, options), ReadOnlyMemory<byte>.Empty, cancellationToken));
     }
 
-    public async ValueTask<StepResult> StepAsync(ReadOnlyMemory<byte> action, Memory<byte> observation, EnvInfo info, CancellationToken cancellationToken)
+    public ValueTask<StepResult> StepAsync(ReadOnlyMemory<byte> action, Memory<byte> observation, EnvInfo info, CancellationToken cancellationToken)
+    {
+        if (Batch is { Collecting: true } batch)
+        {
+            ThrowIfDisposed();
+            CheckSize(action.Length, ActionSpace, "action");
+            CheckSize(observation.Length, ObservationSpace, "observation buffer");
+            return batch.AddStep(_handle, action, observation, info, _observationSlot, cancellationToken);
+        }
+        return StepAloneAsync(action, observation, info, cancellationToken);
+    }
+
+    private async ValueTask<StepResult> StepAloneAsync(ReadOnlyMemory<byte> action, Memory<byte> observation, EnvInfo info, CancellationToken cancellationToken)
     {
         ThrowIfDisposed();
         CheckSize(action.Length, ActionSpace, "action");

@@ -51,7 +51,7 @@ public sealed class PythonEnvProvider(PythonWorkerPool pool) : IEnvProvider, IVe
 
     /// <summary>
     /// The sub-envs of a vector env: placed together over the workers and made in parallel (each worker takes the
-    /// makes it gets in order). If one fails, the others are closed.
+    /// makes it gets in order), then batched per worker (<see cref="PythonEnvBatch"/>). If one fails, the others are closed.
     /// </summary>
     public async ValueTask<IReadOnlyList<IEnvInstance>> MakeVectorAsync(
         string id,
@@ -64,9 +64,10 @@ public sealed class PythonEnvProvider(PythonWorkerPool pool) : IEnvProvider, IVe
         PythonEnvIds.EnsureAllowed(id, pool.Options.AllowedModules);
         var workers = await pool.PlaceAsync(instanceIds.Count, cancellationToken).ConfigureAwait(false);
         var makes = workers.Select((worker, i) => MakeOnAsync(worker, id, instanceIds[i], kwargs, wrappers, renderMode: null, cancellationToken)).ToArray();
+        PythonEnvInstance[] made;
         try
         {
-            return await Task.WhenAll(makes).ConfigureAwait(false);
+            made = await Task.WhenAll(makes).ConfigureAwait(false);
         }
         catch
         {
@@ -77,6 +78,16 @@ public sealed class PythonEnvProvider(PythonWorkerPool pool) : IEnvProvider, IVe
             // The first failure, as a sequential make would have thrown it (Task.WhenAll throws that one too).
             throw;
         }
+        // The sub-envs on one worker reset and step together: one batch request per worker per vector step.
+        foreach (var group in made.GroupBy(instance => instance.Worker))
+        {
+            var batch = new PythonEnvBatch(group.Key);
+            foreach (var instance in group)
+            {
+                instance.Batch = batch;
+            }
+        }
+        return made;
     }
 
     /// <summary>

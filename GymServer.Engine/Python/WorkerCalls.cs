@@ -1,4 +1,3 @@
-using System.Buffers.Binary;
 using GymServer.Engine.Environments;
 using GymServer.Protocol.Values;
 
@@ -34,23 +33,13 @@ internal sealed class ResetCall(uint env, Memory<byte> observation, EnvInfo info
 /// <summary>step: a float64 reward and a flags byte, then the observation (unless it is in the slot); the info is the meta.</summary>
 internal sealed class StepCall(uint env, Memory<byte> observation, EnvInfo info, SharedSlot? slot) : WorkerCall(WorkerCommand.Step, env)
 {
-    private const byte Terminated = 1;
-    private const byte Truncated = 2;
-    private const byte IntegerReward = 4;
-    private const int ResultSize = 9;
-
     public StepResult Result { get; private set; }
 
     protected override void ReadReply(ReadOnlySpan<byte> meta, ReadOnlySpan<byte> payload)
     {
-        if (payload.Length < ResultSize)
-        {
-            throw WorkerErrors.Protocol($"step reply has {payload.Length} payload bytes, fewer than {ResultSize}");
-        }
-        var reward = BinaryPrimitives.ReadDoubleLittleEndian(payload);
-        var flags = payload[8];
-        WorkerReplies.CopyObservation(payload[ResultSize..], slot, observation.Span);
+        var result = WorkerReplies.ReadStepResult(payload, "step reply");
+        WorkerReplies.CopyObservation(payload[WorkerReplies.StepResultSize..], slot, observation.Span);
         WorkerReplies.FillInfo(info, meta);
-        Result = new StepResult(reward, (flags & Terminated) != 0, (flags & Truncated) != 0, (flags & IntegerReward) != 0);
+        Result = result;
     }
 }

@@ -14,4 +14,7 @@ internal enum WorkerCommand : byte
     Close = 8,
     List = 9,
     Attach = 10,
+
+    /// <summary>Resets and steps of several envs of the worker in one request (a vector env's sub-envs there).</summary>
+    Batch = 11,
 }

@@ -6,7 +6,7 @@ namespace GymServer.Engine.Python;
 public sealed record WorkerHello(int Protocol, int Pid, string Backend, string BackendVersion, string Python)
 {
     /// <summary>The protocol version this server speaks (gymserver_worker.PROTOCOL_VERSION).</summary>
-    public const int SupportedProtocol = 2;
+    public const int SupportedProtocol = 3;
 
     internal static WorkerHello Parse(ReadOnlySpan<byte> meta)
     {

@@ -1,3 +1,4 @@
+using System.Buffers.Binary;
 using System.Text.Json;
 using GymServer.Engine.Environments;
 using GymServer.Protocol.Values;
@@ -7,6 +8,25 @@ namespace GymServer.Engine.Python;
 /// <summary>Reading the parts of OK replies that several calls share.</summary>
 internal static class WorkerReplies
 {
+    /// <summary>The bytes of a step's result: a float64 reward and a flags byte.</summary>
+    public const int StepResultSize = 9;
+
+    private const byte Terminated = 1;
+    private const byte Truncated = 2;
+    private const byte IntegerReward = 4;
+
+    /// <summary>A step's float64 reward and flags byte (bit 0 terminated, bit 1 truncated, bit 2 an integer reward).</summary>
+    public static StepResult ReadStepResult(ReadOnlySpan<byte> payload, string what)
+    {
+        if (payload.Length < StepResultSize)
+        {
+            throw WorkerErrors.Protocol($"{what} has {payload.Length} bytes for its result, fewer than {StepResultSize}");
+        }
+        var reward = BinaryPrimitives.ReadDoubleLittleEndian(payload);
+        var flags = payload[8];
+        return new StepResult(reward, (flags & Terminated) != 0, (flags & Truncated) != 0, (flags & IntegerReward) != 0);
+    }
+
     public static void CopyObservation(ReadOnlySpan<byte> source, Span<byte> destination)
     {
         if (source.Length != destination.Length)

@@ -31,6 +31,12 @@ public interface IEnvInstance : IAsyncDisposable
     ValueTask<StepResult> StepAsync(ReadOnlyMemory<byte> action, Memory<byte> observation, EnvInfo info, CancellationToken cancellationToken);
 
     /// <summary>
+    /// The batch this env's resets and steps join while a vector env steps (<see cref="VectorEnv"/> collects and sends
+    /// it around each vector reset and step); null for an env that is called alone (the default).
+    /// </summary>
+    IEnvCallBatch? CallBatch => null;
+
+    /// <summary>
     /// Makes sure <see cref="RenderFrameAsync"/> gives frames, before a recording with video starts: a Python env
     /// made without render_mode rgb_array is made again with it (its state is lost: the client resets next). Fails
     /// with the env's error when it cannot render rgb_array frames.

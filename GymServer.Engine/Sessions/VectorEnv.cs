@@ -24,6 +24,7 @@ public sealed class VectorEnv(string instanceId, IReadOnlyList<SessionEnv> envs,
     private PendingCall[]? _pending;
     private readonly ReadOnlyMemory<byte>[] _observations = [.. envs.Select(env => env.ObservationMemory)];
     private readonly EnvInfo[] _infos = [.. envs.Select(env => env.Info)];
+    private readonly IEnvCallBatch[] _batches = [.. envs.Select(env => env.Instance.CallBatch).OfType<IEnvCallBatch>().Distinct()];
     private bool _disposed;
 
     public string InstanceId { get; } = instanceId;
@@ -72,9 +73,17 @@ public sealed class VectorEnv(string instanceId, IReadOnlyList<SessionEnv> envs,
     public async ValueTask ResetAsync(BigInteger? seed, JsonElement? options, CancellationToken cancellationToken)
     {
         var resets = new ValueTask[Envs.Count];
-        for (var i = 0; i < resets.Length; i++)
+        CollectCalls();
+        try
         {
-            resets[i] = StartReset(Envs[i], seed + i, options, cancellationToken);
+            for (var i = 0; i < resets.Length; i++)
+            {
+                resets[i] = StartReset(Envs[i], seed + i, options, cancellationToken);
+            }
+        }
+        finally
+        {
+            SendCalls();
         }
         ExceptionDispatchInfo? failure = null;
         foreach (var reset in resets)
@@ -97,7 +106,8 @@ public sealed class VectorEnv(string instanceId, IReadOnlyList<SessionEnv> envs,
     /// Steps every sub-env with the action already read into its <see cref="SessionEnv.Action"/>, or autoresets the
     /// ones whose previous step ended their episode. Completes synchronously, with no state machine, while the envs
     /// do (native envs). Sub-envs that really wait (Python workers) are all started before any is awaited, so those
-    /// in different workers step in parallel; the vector step completes when the last of them has.
+    /// in different workers step in parallel, and those a backend batches (<see cref="IEnvCallBatch"/>: one request
+    /// per worker) are sent together once all are queued; the vector step completes when the last of them has.
     /// </summary>
     public ValueTask StepAsync(CancellationToken cancellationToken)
     {
@@ -105,6 +115,7 @@ public sealed class VectorEnv(string instanceId, IReadOnlyList<SessionEnv> envs,
         var started = Stopwatch.GetTimestamp();
         var envs = _envs;
         var waiting = 0;
+        CollectCalls();
         try
         {
             for (var i = 0; i < envs.Length; i++)
@@ -139,12 +150,34 @@ public sealed class VectorEnv(string instanceId, IReadOnlyList<SessionEnv> envs,
             // A sub-env failed at once after others had started: they finish (into their buffers) before it is thrown.
             return FailAfterPendingAsync(ExceptionDispatchInfo.Capture(error));
         }
+        finally
+        {
+            // Sub-envs batched by their backend (a Python worker's) were only queued by the loop: they go now.
+            SendCalls();
+        }
         if (waiting > 0)
         {
             return AwaitPendingAsync(started);
         }
         Finish(started);
         return ValueTask.CompletedTask;
+    }
+
+    /// <summary>From now until <see cref="SendCalls"/>, batched sub-envs queue their resets and steps.</summary>
+    private void CollectCalls()
+    {
+        foreach (var batch in _batches)
+        {
+            batch.Collect();
+        }
+    }
+
+    private void SendCalls()
+    {
+        foreach (var batch in _batches)
+        {
+            batch.Send();
+        }
     }
 
     /// <summary>Awaits every sub-env whose reset or step is pending; the first failure is thrown once all are done.</summary>

@@ -12,9 +12,10 @@ RENDER = 7
 CLOSE = 8
 LIST = 9
 ATTACH = 10
+BATCH = 11
 
 NAMES = {MAKE: "make", RESET: "reset", STEP: "step", SPACES: "spaces", SAMPLE: "sample", RENDER: "render",
-         CLOSE: "close", LIST: "list", ATTACH: "attach"}
+         CLOSE: "close", LIST: "list", ATTACH: "attach", BATCH: "batch"}
 
 # Reply kinds (the worker sends these). The first frame a worker writes is a reply to call 0: its hello.
 OK = 0

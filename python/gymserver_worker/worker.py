@@ -6,10 +6,11 @@ import json
 import struct
 import sys
 import traceback
-from typing import Any, Callable, Dict, List, Optional
+from typing import Any, Callable, Dict, List, Optional, Tuple
 
 import numpy as np
 
+from . import batch
 from . import commands as cmd
 from . import wrappers as wrapping
 from .commands import RequestError
@@ -72,7 +73,7 @@ class Worker:
         self._handlers: Dict[int, Callable[[Frame], Reply]] = {
             cmd.MAKE: self._make, cmd.RESET: self._reset, cmd.STEP: self._step, cmd.SPACES: self._spaces,
             cmd.SAMPLE: self._sample, cmd.RENDER: self._render, cmd.CLOSE: self._close, cmd.LIST: self._list,
-            cmd.ATTACH: self._attach,
+            cmd.ATTACH: self._attach, cmd.BATCH: self._batch,
         }
 
     def handle(self, frame: Frame) -> Reply:
@@ -98,7 +99,7 @@ class Worker:
     def _make(self, frame: Frame) -> Reply:
         if frame.env in self.envs:
             raise RequestError(cmd.INVALID_ARGUMENT, f"env handle {frame.env} is already in use")
-        meta = _meta(frame)
+        meta = _meta(frame.meta)
         env_id = meta.get("id")
         kwargs = meta.get("kwargs") or {}
         render_mode = meta.get("render_mode")
@@ -121,8 +122,32 @@ class Worker:
         return Reply(cmd.OK, dumps(body), [])
 
     def _reset(self, frame: Frame) -> Reply:
-        hosted = self._hosted(frame)
-        meta = _meta(frame)
+        info, payload = self._reset_env(self._hosted(frame), _meta(frame.meta))
+        return Reply(cmd.OK, info, payload)
+
+    def _step(self, frame: Frame) -> Reply:
+        info, payload = self._step_env(self._hosted(frame), frame.payload)
+        return Reply(cmd.OK, info, payload)
+
+    def _batch(self, frame: Frame) -> Reply:
+        """Each entry's reset or step in order; an entry that fails gets its error and the others still run."""
+        payload: List[Any] = []
+        for entry in batch.parse(frame.payload):
+            try:
+                hosted = self._hosted_handle(entry.handle)
+                if entry.op == batch.RESET:
+                    info, parts = self._reset_env(hosted, _meta(entry.meta))
+                else:
+                    info, parts = self._step_env(hosted, entry.action)
+            except (Exception, SystemExit) as error:
+                failed = error_reply(error_code(error), error)
+                payload += (batch.ENTRY_REPLY.pack(cmd.ERROR, len(failed.meta)), failed.meta)
+                continue
+            payload += (batch.ENTRY_REPLY.pack(cmd.OK, len(info)), info, *parts)
+        return Reply(cmd.OK, b"", payload)
+
+    def _reset_env(self, hosted: HostedEnv, meta: Dict[str, Any]) -> Tuple[bytes, List[Any]]:
+        """Resets an env: its info's JSON and the reply's payload (the observation, unless it went to its slot)."""
         seed = meta.get("seed")
         options = meta.get("options")
         if seed is not None and (isinstance(seed, bool) or not isinstance(seed, int) or seed < 0):
@@ -133,30 +158,31 @@ class Worker:
         hosted.was_reset = True
         payload: List[Any] = []
         hosted.send_observation(observation, payload)
-        return Reply(cmd.OK, dumps(info), payload)
+        return dumps(info), payload
 
-    def _step(self, frame: Frame) -> Reply:
-        hosted = self._hosted(frame)
+    def _step_env(self, hosted: HostedEnv, action_bytes: memoryview) -> Tuple[bytes, List[Any]]:
+        """Steps an env: its info's JSON and the reply's payload (reward and flags, then the observation unless it
+        went to its slot)."""
         if not hosted.was_reset:
             raise RequestError(cmd.RESET_NEEDED, "cannot step an env before its first reset")
-        if len(frame.payload) != hosted.action.size:
-            message = f"action has {len(frame.payload)} bytes, expected {hosted.action.size}"
+        if len(action_bytes) != hosted.action.size:
+            message = f"action has {len(action_bytes)} bytes, expected {hosted.action.size}"
             raise RequestError(cmd.INVALID_ARGUMENT, message)
-        action = hosted.action.decode(frame.payload)
+        action = hosted.action.decode(action_bytes)
         observation, reward, terminated, truncated, info = self.api.step(hosted.env, action)
         flags = (TERMINATED if terminated else 0) | (TRUNCATED if truncated else 0)
         if isinstance(reward, (int, np.integer)) and not isinstance(reward, bool):
             flags |= INTEGER_REWARD
         payload: List[Any] = [STEP_RESULT.pack(float(reward), flags)]
         hosted.send_observation(observation, payload)
-        return Reply(cmd.OK, dumps(info), payload)
+        return dumps(info), payload
 
     def _spaces(self, frame: Frame) -> Reply:
         return Reply(cmd.OK, dumps(_descriptions(self._hosted(frame).env)), [])
 
     def _sample(self, frame: Frame) -> Reply:
         hosted = self._hosted(frame)
-        meta = _meta(frame)
+        meta = _meta(frame.meta)
         which = meta.get("space", "action")
         if which not in ("action", "observation"):
             raise RequestError(cmd.INVALID_ARGUMENT, f"space must be 'action' or 'observation', got {which!r}")
@@ -196,7 +222,7 @@ class Worker:
 
     def _attach(self, frame: Frame) -> Reply:
         hosted = self._hosted(frame)
-        meta = _meta(frame)
+        meta = _meta(frame.meta)
         path, size, use = meta.get("path"), meta.get("bytes"), meta.get("use")
         if not isinstance(path, str) or not path:
             raise RequestError(cmd.INVALID_ARGUMENT, "attach needs the path of a shared memory file")
@@ -220,17 +246,20 @@ class Worker:
         return Reply(cmd.OK, dumps({"ids": self.api.ids()}), [])
 
     def _hosted(self, frame: Frame) -> HostedEnv:
-        hosted = self.envs.get(frame.env)
+        return self._hosted_handle(frame.env)
+
+    def _hosted_handle(self, handle: int) -> HostedEnv:
+        hosted = self.envs.get(handle)
         if hosted is None:
-            raise RequestError(cmd.INVALID_ARGUMENT, f"no env with handle {frame.env} on this worker")
+            raise RequestError(cmd.INVALID_ARGUMENT, f"no env with handle {handle} on this worker")
         return hosted
 
 
-def _meta(frame: Frame) -> Dict[str, Any]:
-    if not frame.meta:
+def _meta(raw: bytes) -> Dict[str, Any]:
+    if not raw:
         return {}
     try:
-        meta = json.loads(frame.meta)
+        meta = json.loads(raw)
     except ValueError as error:
         raise RequestError(cmd.PROTOCOL_ERROR, f"meta is not JSON: {error}") from error
     if not isinstance(meta, dict):

@@ -22,7 +22,7 @@ def send(status, call, env, meta=b"", payload=b""):
     stdout.flush()
 
 
-hello = {"protocol": 99 if mode == "wrong-protocol" else 2, "pid": os.getpid(), "backend": "gymnasium",
+hello = {"protocol": 99 if mode == "wrong-protocol" else 3, "pid": os.getpid(), "backend": "gymnasium",
          "backend_version": "test", "python": "3"}
 send(0, 0, 0, json.dumps(hello).encode())
 DISCRETE = {"type": "Discrete", "n": 2, "start": 0}
