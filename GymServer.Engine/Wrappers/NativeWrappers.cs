@@ -24,6 +24,9 @@ public static class NativeWrappers
         ["TimeAwareObservation"] = TimeAwareObservation.Create,
         ["DtypeObservation"] = DtypeObservation.Create,
         ["RecordEpisodeStatistics"] = RecordEpisodeStatistics.Create,
+        ["GrayscaleObservation"] = GrayscaleObservation.Create,
+        ["ResizeObservation"] = ResizeObservation.Create,
+        ["MaxAndSkipObservation"] = MaxAndSkipObservation.Create,
     };
 
     /// <summary>The names of the wrappers with a C# implementation, sorted.</summary>
