@@ -8,8 +8,8 @@ namespace GymServer.Engine.Wrappers;
 /// <item>both factors whole numbers (source = destination x factor): the mean of each block, rounded half up
 /// (<c>(sum + 2) &gt;&gt; 2</c>) for 2x2 blocks, else as <c>sum * (float)(1 / area)</c> rounded half to even;</item>
 /// <item>shrinking on both axes otherwise: each destination pixel a weighted sum of the source pixels its cell
-/// covers, with float32 weights (a source pixel cut by a cell's edge counts for the part inside), rows summed across
-/// then down, in OpenCV's order, rounded half to even;</item>
+/// covers, with float32 weights, rows summed across then down, in OpenCV's order, rounded half to even
+/// (<see cref="AreaShrink"/>);</item>
 /// <item>growing on either axis: bilinear interpolation with coefficients from the cell edges, in fixed point
 /// (11-bit coefficients; the vertical pass as OpenCV's SIMD code does it: each term shifted right by 4, multiplied
 /// keeping the high 16 bits, summed and rounded by 2 bits).</item>
@@ -35,11 +35,7 @@ internal sealed class AreaResize
     private readonly int _factorY;
     private readonly float _inverseArea;
 
-    // Shrinking: the weights along each axis, in OpenCV's order, and two float rows.
-    private readonly Weight[] _xWeights = [];
-    private readonly Weight[] _yWeights = [];
-    private readonly float[] _rowSum = [];
-    private readonly float[] _columnSum = [];
+    private readonly AreaShrink? _shrink;
 
     // Growing: for each destination column (times channels) and row, the first source index and its two coefficients.
     private readonly int[] _xOffsets = [];
@@ -84,10 +80,7 @@ internal sealed class AreaResize
                 return;
             }
             _mode = Mode.Shrink;
-            _xWeights = CellWeights(sourceWidth, width, channels, scaleX);
-            _yWeights = CellWeights(sourceHeight, height, 1, scaleY);
-            _rowSum = new float[width * channels];
-            _columnSum = new float[width * channels];
+            _shrink = new AreaShrink(sourceHeight, sourceWidth, channels, height, width, scaleX, scaleY);
             return;
         }
         _mode = Mode.Grow;
@@ -131,7 +124,7 @@ internal sealed class AreaResize
                 Blocks(source, destination);
                 break;
             case Mode.Shrink:
-                Shrink(source, destination);
+                _shrink!.Resize(source, destination);
                 break;
             case Mode.Grow:
                 Grow(source, destination);
@@ -182,51 +175,6 @@ internal sealed class AreaResize
                     destination[(y * _width + x) * cn + c] = RoundToByte(sum * _inverseArea);
                 }
             }
-        }
-    }
-
-    private void Shrink(ReadOnlySpan<byte> source, Span<byte> destination)
-    {
-        var cn = _channels;
-        var row = _width * cn;
-        var sourceRow = _sourceWidth * cn;
-        var columnSum = _columnSum.AsSpan();
-        var rowSum = _rowSum.AsSpan();
-        columnSum.Clear();
-        var previousY = _yWeights[0].Destination;
-        foreach (var (sourceY, destinationY, beta) in _yWeights)
-        {
-            var input = source.Slice(sourceY * sourceRow, sourceRow);
-            rowSum.Clear();
-            foreach (var (sourceX, destinationX, alpha) in _xWeights)
-            {
-                for (var c = 0; c < cn; c++)
-                {
-                    rowSum[destinationX + c] += input[sourceX + c] * alpha;
-                }
-            }
-            if (destinationY != previousY)
-            {
-                var output = destination.Slice(previousY * row, row);
-                for (var x = 0; x < row; x++)
-                {
-                    output[x] = RoundToByte(columnSum[x]);
-                    columnSum[x] = beta * rowSum[x];
-                }
-                previousY = destinationY;
-            }
-            else
-            {
-                for (var x = 0; x < row; x++)
-                {
-                    columnSum[x] += beta * rowSum[x];
-                }
-            }
-        }
-        var last = destination.Slice(previousY * row, row);
-        for (var x = 0; x < row; x++)
-        {
-            last[x] = RoundToByte(columnSum[x]);
         }
     }
 
@@ -295,36 +243,6 @@ internal sealed class AreaResize
         (short)Math.Clamp(MathF.Round(value * CoefficientScale, MidpointRounding.ToEven), short.MinValue, short.MaxValue);
 
     /// <summary>
-    /// The source pixels each destination cell covers along one axis and their weights (the part of the pixel inside
-    /// the cell over the cell's width, as float), in OpenCV's order; indices are times <paramref name="channels"/>.
-    /// </summary>
-    private static Weight[] CellWeights(int sourceSize, int size, int channels, double scale)
-    {
-        var weights = new List<Weight>(2 * sourceSize);
-        for (var d = 0; d < size; d++)
-        {
-            var start = d * scale;
-            var end = start + scale;
-            var cellWidth = Math.Min(scale, sourceSize - start);
-            var last = Math.Min((int)Math.Floor(end), sourceSize - 1);
-            var first = Math.Min((int)Math.Ceiling(start), last);
-            if (first - start > 1e-3)
-            {
-                weights.Add(new Weight((first - 1) * channels, d * channels, (float)((first - start) / cellWidth)));
-            }
-            for (var s = first; s < last; s++)
-            {
-                weights.Add(new Weight(s * channels, d * channels, (float)(1.0 / cellWidth)));
-            }
-            if (end - last > 1e-3)
-            {
-                weights.Add(new Weight(last * channels, d * channels, (float)(Math.Min(Math.Min(end - last, 1.0), cellWidth) / cellWidth)));
-            }
-        }
-        return [.. weights];
-    }
-
-    /// <summary>
     /// For each destination index along one axis: the first of the two source indices it interpolates between (times
     /// <paramref name="channels"/>), their fixed-point coefficients, and where the source's edge stops interpolation
     /// (from there on the one source pixel counts whole), as OpenCV computes them for columns; rows keep their
@@ -359,6 +277,4 @@ internal sealed class AreaResize
         }
         return (offsets, coefficients, linearEnd);
     }
-
-    private readonly record struct Weight(int Source, int Destination, float Alpha);
 }

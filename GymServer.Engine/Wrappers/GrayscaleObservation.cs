@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using GymServer.Engine.Environments;
 using GymServer.Engine.Spaces;
 using GymServer.Protocol.Spaces;
@@ -26,12 +28,21 @@ public sealed class GrayscaleObservation : ObservationWrapper
     /// <summary>Writes the luminance of each pixel of <paramref name="rgb"/> (3 bytes a pixel) to <paramref name="gray"/>.</summary>
     public static void Convert(ReadOnlySpan<byte> rgb, Span<byte> gray)
     {
-        gray = gray[..(rgb.Length / 3)];
-        for (var i = 0; i < gray.Length; i++)
+        var count = rgb.Length / 3;
+        ArgumentOutOfRangeException.ThrowIfLessThan(gray.Length, count, nameof(gray));
+        ref var pixel = ref MemoryMarshal.GetReference(rgb);
+        ref var output = ref MemoryMarshal.GetReference(gray);
+        ref var red = ref MemoryMarshal.GetArrayDataReference(Red);
+        ref var green = ref MemoryMarshal.GetArrayDataReference(Green);
+        ref var blue = ref MemoryMarshal.GetArrayDataReference(Blue);
+        // Unchecked reads (the bounds are checked above, a byte indexes 256 entries): this is per pixel of every frame.
+        for (var i = 0; i < count; i++)
         {
-            var pixel = rgb.Slice(3 * i, 3);
-            // At most 255.00000000000003: the truncation never exceeds a byte.
-            gray[i] = (byte)(Red[pixel[0]] + Green[pixel[1]] + Blue[pixel[2]]);
+            var sum = Unsafe.Add(ref red, Unsafe.Add(ref pixel, 3 * i))
+                + Unsafe.Add(ref green, Unsafe.Add(ref pixel, 3 * i + 1))
+                + Unsafe.Add(ref blue, Unsafe.Add(ref pixel, 3 * i + 2));
+            // At most 255.00000000000003: truncated, never beyond a byte.
+            Unsafe.Add(ref output, i) = (byte)(int)sum;
         }
     }
 
