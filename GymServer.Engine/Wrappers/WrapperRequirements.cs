@@ -33,7 +33,11 @@ internal static class WrapperRequirements
         {
             return box;
         }
-        throw NotApplicable(wrapper, needs, "observation", env);
+        // The space in short: an image's bounds would make a message of hundreds of kilobytes.
+        var space = env.ObservationSpace is Box other
+            ? $"a {DTypes.Name(other.DType)} Box of shape {other.ShapeText()}{(other.Count > 0 && (other.Low.ContainsAnyExcept(0.0) || other.High.ContainsAnyExcept(255.0)) ? " with bounds other than 0 and 255" : string.Empty)}"
+            : env.ObservationSpace.TypeName;
+        throw new EnvException(EnvErrorCodes.InvalidArgument, $"{wrapper} needs {needs}; {env.Spec.Id}'s observation space here is {space}");
     }
 
     /// <summary>A number for a message: shortest round-trip digits, "inf" / "-inf" / "nan" as Python prints them.</summary>
