@@ -4,7 +4,9 @@
 # FrameStackObservation(4) applied on the server (bytes per agent step, env frames per second reaching the agent;
 # one env and vectors of 4 and 16), and CartPole-v1 native with NormalizeObservation vs unwrapped over TCP.
 # Builds the server in Release, starts it with Python workers importing the benchmark's env from the given Gymnasium
-# (ResizeObservation needs opencv: apt-get install python3-opencv), runs bench/wrappers/wrappers.py, stops the server.
+# (GrayscaleObservation, ResizeObservation and FrameStackObservation run in C# in the server by default; with
+# GYM_SERVER_ARGS="--Gym:Envs:NativeObservationWrappers=false" the workers apply them all, ResizeObservation then
+# needing opencv: apt-get install python3-opencv), runs bench/wrappers/wrappers.py, stops the server.
 #   bench/wrappers.sh /path/to/Gymnasium                 # or GYMNASIUM_PATH=/path/to/Gymnasium bench/wrappers.sh
 #   bench/wrappers.sh /path/to/Gymnasium --seconds 4 --rounds 5 --envs 1,4,16
 # Server settings: GYM_SERVER_ARGS (e.g. "--Gym:Python:Workers=2").

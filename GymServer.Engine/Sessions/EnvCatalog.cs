@@ -18,6 +18,7 @@ public sealed class EnvCatalog
 {
     private readonly IEnvProvider[] _providers;
     private readonly IEnvPlacement? _placement;
+    private readonly bool _nativeObservationWrappers;
 
     /// <param name="providers">The backends.</param>
     /// <param name="options">Which backend is preferred, which wrappers clients may ask for.</param>
@@ -30,6 +31,7 @@ public sealed class EnvCatalog
         EnvPresets? presets = null)
     {
         _placement = placement;
+        _nativeObservationWrappers = options?.NativeObservationWrappers ?? true;
         Presets = presets ?? EnvPresets.None;
         AllowedWrappers = new WrapperAllowList(options?.AllowedWrappers);
         var preferred = options?.PreferredBackend ?? NativeEnvProvider.BackendName;
@@ -68,7 +70,7 @@ public sealed class EnvCatalog
     /// Makes the env (or preset) <paramref name="id"/>, wrapped in the client's <paramref name="wrappers"/> (after a
     /// preset's own), with a render mode. Refuses a wrapper off the allow-list with forbidden_wrapper.
     /// </summary>
-    public ValueTask<IEnvInstance> MakeAsync(
+    public async ValueTask<IEnvInstance> MakeAsync(
         string id,
         IReadOnlyDictionary<string, JsonElement>? kwargs,
         IReadOnlyList<WrapperSpec>? wrappers,
@@ -79,9 +81,15 @@ public sealed class EnvCatalog
         AllowedWrappers.Check(wrappers);
         var (envId, envKwargs, allWrappers) = Presets.Expand(id, kwargs, wrappers);
         var (provider, bareId) = Resolve(envId, allWrappers);
-        return _placement is null
-            ? provider.MakeAsync(bareId, InstanceIds.New(), envKwargs, allWrappers, renderMode, cancellationToken)
-            : _placement.MakeAsync(provider, bareId, InstanceIds.New(), envKwargs, allWrappers, renderMode, cancellationToken);
+        var split = ServerSideStart(provider, allWrappers);
+        var made = await MakeOnBackendAsync(provider, bareId, envKwargs, allWrappers.Take(split).ToList(), renderMode, cancellationToken).ConfigureAwait(false);
+        if (split == allWrappers.Count)
+        {
+            return made;
+        }
+        var wrapped = await WrapHereAsync(made, allWrappers.Skip(split).ToList()).ConfigureAwait(false);
+        // Where the C# wrappers refuse the spaces the backend returned, Gymnasium's own classes have the last word.
+        return wrapped ?? await MakeOnBackendAsync(provider, bareId, envKwargs, allWrappers, renderMode, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -112,10 +120,35 @@ public sealed class EnvCatalog
         AllowedWrappers.Check(wrappers);
         var (envId, envKwargs, allWrappers) = Presets.Expand(id, kwargs, wrappers);
         var (provider, bareId) = Resolve(envId, allWrappers);
+        var split = ServerSideStart(provider, allWrappers);
         if (_placement is null && provider is IVectorEnvProvider vectors)
         {
-            return await vectors.MakeVectorAsync(bareId, [.. Enumerable.Range(0, count).Select(_ => InstanceIds.New())], envKwargs, allWrappers, cancellationToken)
+            var subEnvs = await vectors.MakeVectorAsync(
+                bareId, [.. Enumerable.Range(0, count).Select(_ => InstanceIds.New())], envKwargs, allWrappers.Take(split).ToList(), cancellationToken)
                 .ConfigureAwait(false);
+            if (split == allWrappers.Count)
+            {
+                return subEnvs;
+            }
+            var serverSide = allWrappers.Skip(split).ToList();
+            var wrapped = new List<IEnvInstance>(count);
+            for (var i = 0; i < subEnvs.Count; i++)
+            {
+                if (await WrapHereAsync(subEnvs[i], serverSide).ConfigureAwait(false) is { } subEnv)
+                {
+                    wrapped.Add(subEnv);
+                    continue;
+                }
+                // The C# wrappers refused the spaces (WrapHereAsync closed that sub-env): every sub-env again, with
+                // Gymnasium's own classes.
+                foreach (var other in wrapped.Concat(subEnvs.Skip(i + 1)))
+                {
+                    await other.DisposeAsync().ConfigureAwait(false);
+                }
+                return await vectors.MakeVectorAsync(bareId, [.. Enumerable.Range(0, count).Select(_ => InstanceIds.New())], envKwargs, allWrappers, cancellationToken)
+                    .ConfigureAwait(false);
+            }
+            return wrapped;
         }
         var made = new List<IEnvInstance>(count);
         try
@@ -134,6 +167,46 @@ public sealed class EnvCatalog
             throw;
         }
         return made;
+    }
+
+    /// <summary>
+    /// Where the wrappers this server applies itself begin, for an env of <paramref name="provider"/>: a backend
+    /// other than the native one applies the wrappers before, Gymnasium's classes in its workers, and the trailing
+    /// observation transforms with an exact C# implementation (<see cref="NativeWrappers.ServerSideStart"/>) run
+    /// here, unless <see cref="EnvCatalogOptions.NativeObservationWrappers"/> is off. A native env applies every
+    /// wrapper itself.
+    /// </summary>
+    private int ServerSideStart(IEnvProvider provider, IReadOnlyList<WrapperSpec> wrappers) =>
+        _nativeObservationWrappers && provider.Backend != NativeEnvProvider.BackendName
+            ? NativeWrappers.ServerSideStart(wrappers)
+            : wrappers.Count;
+
+    private ValueTask<IEnvInstance> MakeOnBackendAsync(
+        IEnvProvider provider,
+        string bareId,
+        IReadOnlyDictionary<string, JsonElement>? kwargs,
+        IReadOnlyList<WrapperSpec> wrappers,
+        string? renderMode,
+        CancellationToken cancellationToken) =>
+        _placement is null
+            ? provider.MakeAsync(bareId, InstanceIds.New(), kwargs, wrappers, renderMode, cancellationToken)
+            : _placement.MakeAsync(provider, bareId, InstanceIds.New(), kwargs, wrappers, renderMode, cancellationToken);
+
+    /// <summary>
+    /// <paramref name="made"/> with <paramref name="wrappers"/> applied here; null, with <paramref name="made"/>
+    /// closed, when a C# wrapper refuses its spaces (the caller then leaves every wrapper to the backend).
+    /// </summary>
+    private static async ValueTask<IEnvInstance?> WrapHereAsync(IEnvInstance made, IReadOnlyList<WrapperSpec> wrappers)
+    {
+        try
+        {
+            return NativeWrappedEnvInstance.Wrap(made, wrappers);
+        }
+        catch (EnvException)
+        {
+            await made.DisposeAsync().ConfigureAwait(false);
+            return null;
+        }
     }
 
     /// <summary>The backend that serves <paramref name="id"/> and the id without its prefix.</summary>

@@ -15,4 +15,12 @@ public sealed class EnvCatalogOptions
     /// configuration binder would add the configured names to such a default rather than replace it.
     /// </summary>
     public string[]? AllowedWrappers { get; set; }
+
+    /// <summary>
+    /// Whether the observation transforms that end a Python env's wrapper list and have an exact C# implementation
+    /// (GrayscaleObservation, ResizeObservation, FrameStackObservation, DtypeObservation, FlattenObservation) run
+    /// in the server, on the observations the worker returns (default), rather than in the worker with the rest.
+    /// Either way the client gets the same spaces and the same observations; off, every wrapper is Gymnasium's.
+    /// </summary>
+    public bool NativeObservationWrappers { get; set; } = true;
 }

@@ -24,6 +24,23 @@ public static class NativeWrappers
         ["TimeAwareObservation"] = TimeAwareObservation.Create,
         ["DtypeObservation"] = DtypeObservation.Create,
         ["RecordEpisodeStatistics"] = RecordEpisodeStatistics.Create,
+        ["GrayscaleObservation"] = GrayscaleObservation.Create,
+        ["ResizeObservation"] = ResizeObservation.Create,
+        ["MaxAndSkipObservation"] = MaxAndSkipObservation.Create,
+    };
+
+    /// <summary>
+    /// The native wrappers that may run in the server over another backend's env (<see
+    /// cref="Sessions.NativeWrappedEnvInstance"/>): each calls the env under it exactly once per reset and per step,
+    /// with the action it was given, and changes only the observation and its space.
+    /// </summary>
+    private static readonly HashSet<string> ObservationTransforms = new(StringComparer.Ordinal)
+    {
+        "GrayscaleObservation",
+        "ResizeObservation",
+        "FrameStackObservation",
+        "DtypeObservation",
+        "FlattenObservation",
     };
 
     /// <summary>The names of the wrappers with a C# implementation, sorted.</summary>
@@ -33,6 +50,21 @@ public static class NativeWrappers
 
     /// <summary>Whether every wrapper of the list has a C# implementation (else the list is the Python backend's).</summary>
     public static bool AllNative(IEnumerable<WrapperSpec> wrappers) => wrappers.All(wrapper => IsNative(wrapper.Name));
+
+    /// <summary>
+    /// Where the wrappers that can run in the server over another backend's env begin: the index of the first of the
+    /// longest run of observation transforms (GrayscaleObservation, ResizeObservation, FrameStackObservation,
+    /// DtypeObservation, FlattenObservation) that ends the list; the list's length when it ends in none.
+    /// </summary>
+    public static int ServerSideStart(IReadOnlyList<WrapperSpec> wrappers)
+    {
+        var start = wrappers.Count;
+        while (start > 0 && ObservationTransforms.Contains(wrappers[start - 1].Name))
+        {
+            start--;
+        }
+        return start;
+    }
 
     /// <summary>
     /// Wraps <paramref name="env"/> in each wrapper of the list in turn and returns the outermost (the env itself

@@ -19,6 +19,27 @@ internal static class WrapperRequirements
         throw NotApplicable(wrapper, $"a Box action space of float32 or float64", "action", env);
     }
 
+    /// <summary>
+    /// An image: a uint8 Box whose every bound is 0 below and 255 above, of a shape <paramref name="shapeFits"/>
+    /// accepts, as Gymnasium's image wrappers require.
+    /// </summary>
+    public static Box ImageBox(IEnv env, string wrapper, string needs, Func<int[], bool> shapeFits)
+    {
+        if (env.ObservationSpace is Box { DType: DType.UInt8 } box
+            && shapeFits(box.Shape.ToArray())
+            && box.Count > 0
+            && !box.Low.ContainsAnyExcept(0.0)
+            && !box.High.ContainsAnyExcept(255.0))
+        {
+            return box;
+        }
+        // The space in short: an image's bounds would make a message of hundreds of kilobytes.
+        var space = env.ObservationSpace is Box other
+            ? $"a {DTypes.Name(other.DType)} Box of shape {other.ShapeText()}{(other.Count > 0 && (other.Low.ContainsAnyExcept(0.0) || other.High.ContainsAnyExcept(255.0)) ? " with bounds other than 0 and 255" : string.Empty)}"
+            : env.ObservationSpace.TypeName;
+        throw new EnvException(EnvErrorCodes.InvalidArgument, $"{wrapper} needs {needs}; {env.Spec.Id}'s observation space here is {space}");
+    }
+
     /// <summary>A number for a message: shortest round-trip digits, "inf" / "-inf" / "nan" as Python prints them.</summary>
     public static string Number(double value) =>
         double.IsFinite(value) ? value.ToString("R", CultureInfo.InvariantCulture) : Elements.NonFiniteName(value);

@@ -31,8 +31,10 @@ public sealed class WrapperConformanceTests(ITestOutputHelper output)
         var headers = ScenarioFiles().Select(file => ReadLines(file)[0]).ToList();
         var alone = headers.Where(h => h.GetProperty("wrappers").GetArrayLength() == 1).Select(h => WrapperNames(h)[0]).ToHashSet();
         var chained = headers.Where(h => h.GetProperty("wrappers").GetArrayLength() > 1).SelectMany(WrapperNames).ToHashSet();
-        Assert.Empty(NativeWrappers.Names.Except(alone));
-        Assert.Empty(NativeWrappers.Names.Except(chained));
+        // The image wrappers apply to no native env: ImageWrapperConformanceTests replays them on image envs.
+        var applicable = NativeWrappers.Names.Except(ImageWrapperConformanceTests.ImageOnly).ToList();
+        Assert.Empty(applicable.Except(alone));
+        Assert.Empty(applicable.Except(chained));
     }
 
     [Theory]

@@ -88,8 +88,11 @@ public sealed class WrapperTests(PresetServerFixture fixture) : IClassFixture<Pr
             await client.SendAsync("make", new { id = "CartPole-v1", wrappers = new[] { new { name = "NormalizeObservation", kwargs = new { epsilon_typo = 1 } } } }),
             "invalid_argument", "wrapper NormalizeObservation: ");
         // A wrapper only Gymnasium has, on a native env, with no Python backend on this server: a clear error.
+        Replies.AssertError(await client.SendAsync("make", new { id = "CartPole-v1", wrappers = new[] { new { name = "ReshapeObservation", kwargs = new { shape = new[] { 4 } } } } }),
+            "unknown_wrapper", "CartPole-v1: the native backend has no ReshapeObservation wrapper, and no other backend that serves CartPole-v1 is available here");
+        // A native image wrapper on an env without images: the space it needs.
         Replies.AssertError(await client.SendAsync("make", new { id = "CartPole-v1", wrappers = new[] { new { name = "GrayscaleObservation" } } }),
-            "unknown_wrapper", "CartPole-v1: the native backend has no GrayscaleObservation wrapper, and no other backend that serves CartPole-v1 is available here");
+            "invalid_argument", "GrayscaleObservation needs a uint8 Box of shape (height, width, 3) with bounds 0 and 255; CartPole-v1's observation space here is");
         Assert.True((await client.SendAsync("make", new { id = "ShortLake-v1" })).TryGetProperty("instance", out _));
     }
 

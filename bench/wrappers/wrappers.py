@@ -3,13 +3,15 @@
 Atari: the Atari-shaped env of bench/pixels (GymServerBench/AtariShaped-v0: (210, 160, 3) uint8, Discrete(6), a step
 that costs next to nothing), raw and wrapped on the server in MaxAndSkipObservation(4), GrayscaleObservation,
 ResizeObservation((84, 84)) and FrameStackObservation(4), through gymserver_client's RemoteVectorEnv on the binary
-encoding, for each N of --envs (N = 1: one env on one connection). Per side: agent steps per second, env frames per
+encoding, for each N of --envs (N = 1: one env on one connection). The worker applies MaxAndSkipObservation, the
+server the three after it in C# (unless the server runs with Gym:Envs:NativeObservationWrappers=false, when the
+worker applies all four; docs/wrappers.md). Per side: agent steps per second, env frames per
 second reaching the agent (agent steps x N x frames each agent step covers: 4 with MaxAndSkip, 1 raw) and the
 observation bytes a reply carries per agent step (the whole of a binary reply but its small header). The ratio that
 matters is env frames per second, wrapped / raw, for the same N: the goal is at least 5.
 
 Native: CartPole-v1 (native C#) with NormalizeObservation against unwrapped, one env on one connection
-(gymserver_client's RemoteEnv, protocol 2 JSON): steps per second and the ratio (goal: at least 0.9).
+(gymserver_client's RemoteEnv, binary frames): steps per second and the ratio (goal: at least 0.9).
 
 Sides are opened once, then measured in turns, --rounds times each; a side's figure is the median of its rounds.
 

@@ -217,6 +217,8 @@ SCENARIOS: list[tuple[str, str, dict[str, Any], list[dict[str, Any]], int, int]]
     ("DtypeObservation__FrozenLake_float32", "FrozenLake-v1", {}, [{"name": "DtypeObservation", "kwargs": {"dtype": "float32"}}], 8, 100),
     ("RecordEpisodeStatistics__CartPole", "CartPole-v1", {}, [{"name": "RecordEpisodeStatistics"}], 8, 200),
     ("RecordEpisodeStatistics__FrozenLake_key", "FrozenLake-v1", {"is_slippery": False}, [{"name": "RecordEpisodeStatistics", "kwargs": {"buffer_length": 3, "stats_key": "stats"}}], 8, 30),
+    ("MaxAndSkipObservation__CartPole", "CartPole-v1", {}, [{"name": "MaxAndSkipObservation", "kwargs": {"skip": 3}}], 6, 100),
+    ("MaxAndSkipObservation__FrozenLake", "FrozenLake-v1", {}, [{"name": "MaxAndSkipObservation"}], 10, 100),
     # Chains.
     ("Chain__Pendulum_rescale_clip_normalize_timelimit", "Pendulum-v1", {}, [
         {"name": "RescaleAction", "kwargs": {"min_action": -1.0, "max_action": 1.0}},
@@ -285,6 +287,11 @@ SCENARIOS: list[tuple[str, str, dict[str, Any], list[dict[str, Any]], int, int]]
         {"name": "FrameStackObservation", "kwargs": {"stack_size": 2, "padding_type": 5}},
         {"name": "FlattenObservation"},
     ], 8, 100),
+    ("Chain__Pendulum_maxandskip_normalize_framestack", "Pendulum-v1", {}, [
+        {"name": "MaxAndSkipObservation", "kwargs": {"skip": 2}},
+        {"name": "NormalizeObservation"},
+        {"name": "FrameStackObservation", "kwargs": {"stack_size": 2}},
+    ], 3, 60),
 ]
 
 REFUSALS: list[tuple[str, list[dict[str, Any]]]] = [

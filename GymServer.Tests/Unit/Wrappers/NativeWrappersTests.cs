@@ -1,5 +1,6 @@
 using System.Text.Json;
 using GymServer.Engine.Environments;
+using GymServer.Engine.Spaces;
 using GymServer.Engine.Wrappers;
 using GymServer.Protocol;
 using GymServer.Tests.Conformance;
@@ -51,12 +52,12 @@ public sealed class NativeWrappersTests
     [Fact]
     public void Native_names_decide_which_lists_run_in_csharp()
     {
-        Assert.Equal(11, NativeWrappers.Names.Count);
+        Assert.Equal(14, NativeWrappers.Names.Count);
         Assert.True(NativeWrappers.IsNative("FrameStackObservation"));
         Assert.False(NativeWrappers.IsNative("AtariPreprocessing"));
         Assert.False(NativeWrappers.IsNative("frameStackObservation"));
         Assert.True(NativeWrappers.AllNative([new("ClipAction"), new("NormalizeObservation")]));
-        Assert.False(NativeWrappers.AllNative([new("ClipAction"), new("GrayscaleObservation")]));
+        Assert.False(NativeWrappers.AllNative([new("ClipAction"), new("AtariPreprocessing")]));
         Assert.True(NativeWrappers.AllNative([]));
     }
 
@@ -118,6 +119,19 @@ public sealed class NativeWrappersTests
         Assert.Equal(
             """{"type":"Box","shape":[4],"dtype":"int16","low":[-4,"-inf",0,"-inf"],"high":[4,"inf",0,"inf"]}""",
             wrapped.ObservationSpace.DescriptionJson());
+    }
+
+    [Fact]
+    public void An_image_wrapper_refuses_a_space_in_a_short_message()
+    {
+        using var frames = new Conformance.ImageWrappers.FramesEnv([210, 160, 3], 10);
+        var error = Assert.Throws<EnvException>(() => NativeWrappers.Apply(frames, [new("DtypeObservation", Kwargs("""{"dtype": "float32"}""")), new("GrayscaleObservation")]));
+        Assert.Equal(EnvErrorCodes.InvalidArgument, error.Code);
+        Assert.Equal(
+            "wrapper 2 of 2 (GrayscaleObservation): GrayscaleObservation needs a uint8 Box of shape (height, width, 3) with bounds 0 and 255; Frames-v0's observation space here is a float32 Box of shape (210, 160, 3)",
+            error.Message);
+        var resize = Assert.Throws<EnvException>(() => NativeWrappers.Apply(new ProbeEnv(new Discrete(2)), [new("ResizeObservation", Kwargs("""{"shape": [2, 2]}"""))]));
+        Assert.EndsWith("Probe-v0's observation space here is Discrete", resize.Message, StringComparison.Ordinal);
     }
 
     internal static Dictionary<string, JsonElement> Kwargs(string json) =>
