@@ -108,6 +108,7 @@ public sealed partial class GymConnection : IConnectionObserver, IAsyncDisposabl
             await writing.ConfigureAwait(false);
             // The connection's reply storage goes back to the system with it.
             DropFreeReplies();
+            _replyBytes.Memory.ConnectionEnded();
             await _transport.Input.CompleteAsync().ConfigureAwait(false);
             TcpLog.ConnectionClosed(_logger, _connectionId, Interlocked.Read(ref _requests));
         }
@@ -182,7 +183,7 @@ public sealed partial class GymConnection : IConnectionObserver, IAsyncDisposabl
     }
 
     /// <summary>The free buffers' total size past which a returned buffer is dropped: a few pixel replies' worth.</summary>
-    private const long MaxFreeReplyBytes = 1024 * 1024;
+    public const long MaxFreeReplyBytes = 1024 * 1024;
 
     private ReplyBuffer RentReply()
     {

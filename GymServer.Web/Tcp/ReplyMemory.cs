@@ -57,7 +57,7 @@ public sealed class ReplyMemory : IReplyStorage
     /// <summary>Connections not reading requests now because a cap is reached.</summary>
     public int PausedConnections => Volatile.Read(ref _paused);
 
-    /// <summary>Raised when a connection pauses or resumes: what a test awaits instead of sleeping.</summary>
+    /// <summary>Raised when a connection pauses, resumes or ends: what a test awaits instead of sleeping.</summary>
     public event Action? Changed;
 
     /// <summary>A new connection's account.</summary>
@@ -103,6 +103,9 @@ public sealed class ReplyMemory : IReplyStorage
             return (_room ??= new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).Task;
         }
     }
+
+    /// <summary>A connection ended, its reply storage given back.</summary>
+    internal void ConnectionEnded() => Changed?.Invoke();
 
     internal void Paused(int change)
     {
