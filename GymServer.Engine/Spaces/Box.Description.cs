@@ -5,7 +5,8 @@ namespace GymServer.Engine.Spaces;
 /// <summary>Box's description: its bounds as Gymnasium holds them, "-inf" / "inf" where it is unbounded.</summary>
 public sealed partial class Box
 {
-    public override BoxDescription Description => _description;
+    // Racing threads may each make one; any of them is the same description.
+    public override BoxDescription Description => _description ??= Describe();
 
     /// <summary>
     /// Floats as cast to the dtype (infinities where unbounded); integers exact, and infinite where the Box is
@@ -13,7 +14,7 @@ public sealed partial class Box
     /// </summary>
     private BoxDescription Describe()
     {
-        if (_lowInteger is null)
+        if (!_integer)
         {
             return new BoxDescription(_shape, DType, _low, _high);
         }
@@ -23,8 +24,8 @@ public sealed partial class Box
         var exactHigh = new Int128?[Count];
         for (var i = 0; i < Count; i++)
         {
-            (low[i], exactLow[i]) = _boundedBelow[i] ? (_low[i], (Int128?)_lowInteger[i]) : (double.NegativeInfinity, null);
-            (high[i], exactHigh[i]) = _boundedAbove[i] ? (_high[i], (Int128?)_highInteger![i]) : (double.PositiveInfinity, null);
+            (low[i], exactLow[i]) = _boundedBelow[i] ? (_low[i], (Int128?)LowInteger(i)) : (double.NegativeInfinity, null);
+            (high[i], exactHigh[i]) = _boundedAbove[i] ? (_high[i], (Int128?)HighInteger(i)) : (double.PositiveInfinity, null);
         }
         return new BoxDescription(_shape, DType, low, high, exactLow, exactHigh);
     }

@@ -17,12 +17,15 @@ public sealed partial class Box
         Bounded,
     }
 
-    private readonly SampleKind[] _sampleKinds;
-    // The float64 bounds numpy's arithmetic sees: for integer dtypes Gymnasium samples below high + 1.
-    private readonly double[] _sampleLow;
-    private readonly double[] _sampleHigh;
-    // numpy's uniform refuses an infinite range (a float64 Box of +-1.8e308 has one): sample() fails, as there.
-    private readonly bool _uniformOverflows;
+    /// <summary>
+    /// What sampling needs per element. Kinds: which draw; Low and High: the float64 bounds numpy's arithmetic sees
+    /// (for integer dtypes Gymnasium samples below high + 1); UniformOverflows: numpy's uniform refuses an infinite
+    /// range (a float64 Box of +-1.8e308 has one), so sample() fails, as there.
+    /// </summary>
+    private sealed record SamplingTables(SampleKind[] Kinds, double[] Low, double[] High, bool UniformOverflows);
+
+    // Made at the first sample (an observation space may never be sampled); racing threads make equal tables.
+    private SamplingTables? _sampling;
 
     public override void Sample(Span<byte> destination)
     {
@@ -31,41 +34,42 @@ public sealed partial class Box
             throw new ArgumentException($"a sample of Box{ShapeText()} {DTypes.Name(DType)} takes {ByteSize} bytes, not {destination.Length}", nameof(destination));
         }
         var random = NpRandom;
+        var (kinds, low, high, uniformOverflows) = _sampling ??= PrepareSampling();
         for (var i = 0; i < Count; i++)
         {
-            if (_sampleKinds[i] == SampleKind.Unbounded)
+            if (kinds[i] == SampleKind.Unbounded)
             {
                 Store(destination, i, random.Normal());
             }
         }
         for (var i = 0; i < Count; i++)
         {
-            if (_sampleKinds[i] == SampleKind.BoundedBelow)
+            if (kinds[i] == SampleKind.BoundedBelow)
             {
-                Store(destination, i, random.Exponential() + _sampleLow[i]);
+                Store(destination, i, random.Exponential() + low[i]);
             }
         }
         for (var i = 0; i < Count; i++)
         {
-            if (_sampleKinds[i] == SampleKind.BoundedAbove)
+            if (kinds[i] == SampleKind.BoundedAbove)
             {
-                Store(destination, i, -random.Exponential() + _sampleHigh[i]);
+                Store(destination, i, -random.Exponential() + high[i]);
             }
         }
-        if (_uniformOverflows)
+        if (uniformOverflows)
         {
             throw new OverflowException($"Box{ShapeText()} {DTypes.Name(DType)}: the range high - low of a bounded element is not finite, so numpy cannot sample it");
         }
         for (var i = 0; i < Count; i++)
         {
-            if (_sampleKinds[i] == SampleKind.Bounded)
+            if (kinds[i] == SampleKind.Bounded)
             {
-                Store(destination, i, _sampleLow[i] + ((_sampleHigh[i] - _sampleLow[i]) * random.Random()));
+                Store(destination, i, low[i] + ((high[i] - low[i]) * random.Random()));
             }
         }
     }
 
-    private (SampleKind[] Kinds, double[] Low, double[] High, bool UniformOverflows) PrepareSampling()
+    private SamplingTables PrepareSampling()
     {
         var kinds = new SampleKind[Count];
         var low = new double[Count];
@@ -82,10 +86,10 @@ public sealed partial class Box
             };
             low[i] = _low[i];
             // Gymnasium: high.astype("int64") + 1, in int64 arithmetic (so it wraps as numpy's does).
-            high[i] = _highInteger is null ? _high[i] : unchecked((long)(ulong)_highInteger[i] + 1);
+            high[i] = _integer ? unchecked((long)(ulong)HighInteger(i) + 1) : _high[i];
             overflows |= kinds[i] == SampleKind.Bounded && !double.IsFinite(high[i] - low[i]);
         }
-        return (kinds, low, high, overflows);
+        return new SamplingTables(kinds, low, high, overflows);
     }
 
     private void Store(Span<byte> destination, int index, double sample)
@@ -104,7 +108,7 @@ public sealed partial class Box
                 // Gymnasium clips to the bounds again.
                 var clipped = Math.Clamp(Math.Floor(sample), long.MinValue + 2, long.MaxValue - 2);
                 var integer = clipped >= 9223372036854775808.0 ? long.MinValue : (long)clipped;
-                Elements.WriteInteger(destination, DType, index, Int128.Clamp(integer, _lowInteger![index], _highInteger![index]));
+                Elements.WriteInteger(destination, DType, index, Int128.Clamp(integer, LowInteger(index), HighInteger(index)));
                 break;
             case DType.UInt64:
                 Elements.WriteInteger(destination, DType, index, CastToUInt64(Math.Clamp(Math.Floor(sample), 0, ulong.MaxValue)));

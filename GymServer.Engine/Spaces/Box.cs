@@ -15,19 +15,22 @@ public sealed partial class Box : Space
     private readonly int[] _shape;
     private readonly double[] _low;
     private readonly double[] _high;
-    // Integer dtypes keep exact bounds: int64 limits do not fit a double.
+    // Integer dtypes keep exact bounds (int64 limits do not fit a double), as arrays only where a double cannot
+    // hold them: an image Box's 100,800 bounds of 0 and 255 would take 1.6 MB each as Int128, for every env.
+    private readonly bool _integer;
     private readonly Int128[]? _lowInteger;
     private readonly Int128[]? _highInteger;
     private readonly bool[] _boundedBelow;
     private readonly bool[] _boundedAbove;
-    private readonly BoxDescription _description;
+    // Made when first asked for: a pixel env's observation space is described and sampled rarely, if ever.
+    private BoxDescription? _description;
 
     /// <summary>
     /// A Box with per-element bounds. For integer dtypes the bounds are truncated toward zero, as numpy casts;
     /// -inf / +inf are allowed for signed integers (they become the dtype's limits) and for floats.
     /// </summary>
     public Box(double[] low, double[] high, int[] shape, DType dtype)
-        : this(low, high, null, null, shape, dtype)
+        : this(low, high, null, shape, dtype)
     {
     }
 
@@ -38,10 +41,25 @@ public sealed partial class Box : Space
     }
 
     /// <summary>
-    /// The constructor every path ends in. <paramref name="exactLow"/> and <paramref name="exactHigh"/>, when
-    /// given, hold the exact values of finite integer bounds (a description can carry int64 limits a double cannot).
+    /// A Box with per-element bounds and, for integer dtypes, the exact values of finite bounds where given
+    /// (int64 limits a double cannot hold).
     /// </summary>
     internal Box(double[] low, double[] high, Int128?[]? exactLow, Int128?[]? exactHigh, int[] shape, DType dtype)
+        : this(low, high, exactLow is null && exactHigh is null ? null : new BoxDescription(shape, dtype, low, high, exactLow, exactHigh), shape, dtype)
+    {
+    }
+
+    /// <summary>The Box a description describes, its exact integer bounds included.</summary>
+    internal Box(BoxDescription description)
+        : this(description.Low, description.High, description, description.Shape.ToArray(), description.DType)
+    {
+    }
+
+    /// <summary>
+    /// The constructor every path ends in. <paramref name="exact"/>, when given, holds the exact values of finite
+    /// integer bounds (a description can carry int64 limits a double cannot).
+    /// </summary>
+    private Box(ReadOnlySpan<double> low, ReadOnlySpan<double> high, BoxDescription? exact, int[] shape, DType dtype)
     {
         if (shape.Any(dimension => dimension < 0))
         {
@@ -68,25 +86,30 @@ public sealed partial class Box : Space
         }
         else
         {
-            _lowInteger = new Int128[Count];
-            _highInteger = new Int128[Count];
+            _integer = true;
+            var lowInteger = new Int128[Count];
+            var highInteger = new Int128[Count];
+            var derivable = true;
             for (var i = 0; i < Count; i++)
             {
-                (_lowInteger[i], _boundedBelow[i]) = CastIntegerBound(low[i], exactLow?[i], "low");
-                (_highInteger[i], _boundedAbove[i]) = CastIntegerBound(high[i], exactHigh?[i], "high");
-                _low[i] = Elements.ToDouble(_lowInteger[i]);
-                _high[i] = Elements.ToDouble(_highInteger[i]);
+                (lowInteger[i], _boundedBelow[i]) = CastIntegerBound(low[i], exact?.ExactLow(i), "low");
+                (highInteger[i], _boundedAbove[i]) = CastIntegerBound(high[i], exact?.ExactHigh(i), "high");
+                _low[i] = Elements.ToDouble(lowInteger[i]);
+                _high[i] = Elements.ToDouble(highInteger[i]);
+                derivable &= (Int128)_low[i] == lowInteger[i] && (Int128)_high[i] == highInteger[i];
+            }
+            if (!derivable)
+            {
+                (_lowInteger, _highInteger) = (lowInteger, highInteger);
             }
         }
         for (var i = 0; i < Count; i++)
         {
-            if (_lowInteger is null ? _low[i] > _high[i] : _lowInteger[i] > _highInteger![i])
+            if (_integer ? LowInteger(i) > HighInteger(i) : _low[i] > _high[i])
             {
                 throw new ArgumentException($"Box low must not exceed high, but element {i} has low {_low[i]} > high {_high[i]}");
             }
         }
-        (_sampleKinds, _sampleLow, _sampleHigh, _uniformOverflows) = PrepareSampling();
-        _description = Describe();
     }
 
     public DType DType { get; }
@@ -108,11 +131,11 @@ public sealed partial class Box : Space
 
     /// <summary>The exact lower bound of element <paramref name="index"/> of an integer or bool Box.</summary>
     internal Int128 IntegerLow(int index) =>
-        _lowInteger is null ? throw new InvalidOperationException("a float Box has no integer bounds") : _lowInteger[index];
+        _integer ? LowInteger(index) : throw new InvalidOperationException("a float Box has no integer bounds");
 
     /// <summary>The exact upper bound of element <paramref name="index"/> of an integer or bool Box.</summary>
     internal Int128 IntegerHigh(int index) =>
-        _highInteger is null ? throw new InvalidOperationException("a float Box has no integer bounds") : _highInteger[index];
+        _integer ? HighInteger(index) : throw new InvalidOperationException("a float Box has no integer bounds");
 
     /// <summary>Gymnasium's <c>bounded_below[i]</c>: false where the bound given was -inf.</summary>
     public bool IsBoundedBelow(int index) => _boundedBelow[index];
@@ -143,15 +166,20 @@ public sealed partial class Box : Space
 
     private bool ContainsElement(ReadOnlySpan<byte> value, int index)
     {
-        if (_lowInteger is null)
+        if (!_integer)
         {
             var element = Elements.ReadDouble(value, DType, index);
             // NaN fails both comparisons, as in numpy.
             return element >= _low[index] && element <= _high[index];
         }
         var integer = Elements.ReadInteger(value, DType, index);
-        return integer >= _lowInteger[index] && integer <= _highInteger![index];
+        return integer >= LowInteger(index) && integer <= HighInteger(index);
     }
+
+    /// <summary>An integer Box's exact bound: from its array if it has one, else its double holds it exactly.</summary>
+    private Int128 LowInteger(int index) => _lowInteger?[index] ?? (Int128)_low[index];
+
+    private Int128 HighInteger(int index) => _highInteger?[index] ?? (Int128)_high[index];
 
     private (double Value, bool Bounded) CastFloatBound(double bound, string name)
     {

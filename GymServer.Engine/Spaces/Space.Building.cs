@@ -25,7 +25,7 @@ public abstract partial class Space
             return description switch
             {
                 DiscreteDescription discrete => new Discrete(discrete.N, discrete.Start, discrete.DType),
-                BoxDescription box => FromBox(box),
+                BoxDescription box => new Box(box),
                 MultiDiscreteDescription multi => new MultiDiscrete(multi.Nvec.ToArray(), multi.Start.ToArray(), multi.Shape.ToArray(), multi.DType),
                 MultiBinaryDescription binary => binary.NIsShape ? new MultiBinary(binary.Shape.ToArray()) : new MultiBinary(binary.Shape[0]),
                 TupleDescription tuple => new TupleSpace([.. tuple.Spaces.Select((part, i) => From(part, $"{path}.spaces[{i}]"))]),
@@ -38,17 +38,5 @@ public abstract partial class Space
             // The space's own constructor refused the values (low > high, start outside the dtype, ...).
             throw new InvalidSpaceDescriptionException(path, exception.Message);
         }
-    }
-
-    private static Box FromBox(BoxDescription box)
-    {
-        var exactLow = new Int128?[box.Count];
-        var exactHigh = new Int128?[box.Count];
-        for (var i = 0; i < box.Count; i++)
-        {
-            exactLow[i] = box.ExactLow(i);
-            exactHigh[i] = box.ExactHigh(i);
-        }
-        return new Box(box.Low.ToArray(), box.High.ToArray(), exactLow, exactHigh, box.Shape.ToArray(), box.DType);
     }
 }

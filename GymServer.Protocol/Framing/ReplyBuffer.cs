@@ -7,25 +7,29 @@ namespace GymServer.Protocol.Framing;
 /// to reply, so a steady stream of steps allocates nothing; a partly written reply can be cut off again. Past a few
 /// KiB the storage comes from the shared <see cref="ArrayPool{T}"/> and goes back to it as the buffer grows or is
 /// let go (<see cref="Release"/>): a server queueing many large replies (pixel observations) reuses that memory
-/// instead of leaving it to the garbage collector.
+/// instead of leaving it to the garbage collector. Given an <see cref="IReplyStorage"/>, that storage comes from it
+/// instead (the server's connections: counted, and returned to the system when let go).
 /// </summary>
-public sealed class ReplyBuffer(int initialCapacity = 512) : IBufferWriter<byte>
+public sealed class ReplyBuffer(int initialCapacity = 512, IReplyStorage? storage = null) : IBufferWriter<byte>
 {
-    /// <summary>Sizes from which storage is rented from the shared pool rather than allocated.</summary>
+    /// <summary>Sizes from which storage is rented (from the pool or the given storage) rather than allocated.</summary>
     private const int PooledFrom = 16 * 1024;
 
-    private byte[] _buffer = new byte[initialCapacity];
+    private Memory<byte> _buffer = new byte[initialCapacity];
     private int _written;
-    private bool _pooled;
+    /// <summary>The shared pool's array behind <see cref="_buffer"/>, when it came from there.</summary>
+    private byte[]? _pooledArray;
+    /// <summary>The given storage's owner of <see cref="_buffer"/>, when it came from there.</summary>
+    private IMemoryOwner<byte>? _stored;
 
     public int WrittenCount => _written;
 
     /// <summary>The bytes the buffer holds, written or not.</summary>
     public int Capacity => _buffer.Length;
 
-    public ReadOnlyMemory<byte> WrittenMemory => _buffer.AsMemory(0, _written);
+    public ReadOnlyMemory<byte> WrittenMemory => _buffer[.._written];
 
-    public ReadOnlySpan<byte> WrittenSpan => _buffer.AsSpan(0, _written);
+    public ReadOnlySpan<byte> WrittenSpan => _buffer.Span[.._written];
 
     public void Advance(int count)
     {
@@ -37,13 +41,13 @@ public sealed class ReplyBuffer(int initialCapacity = 512) : IBufferWriter<byte>
     public Memory<byte> GetMemory(int sizeHint = 0)
     {
         Ensure(sizeHint);
-        return _buffer.AsMemory(_written);
+        return _buffer[_written..];
     }
 
     public Span<byte> GetSpan(int sizeHint = 0)
     {
         Ensure(sizeHint);
-        return _buffer.AsSpan(_written);
+        return _buffer.Span[_written..];
     }
 
     /// <summary>
@@ -54,7 +58,7 @@ public sealed class ReplyBuffer(int initialCapacity = 512) : IBufferWriter<byte>
     {
         ArgumentOutOfRangeException.ThrowIfNegative(start);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(length, _written - start);
-        return _buffer.AsSpan(start, length);
+        return _buffer.Span.Slice(start, length);
     }
 
     /// <summary>Drops everything written after <paramref name="count"/> bytes.</summary>
@@ -72,13 +76,9 @@ public sealed class ReplyBuffer(int initialCapacity = 512) : IBufferWriter<byte>
     /// </summary>
     public void Release()
     {
-        if (_pooled)
-        {
-            ArrayPool<byte>.Shared.Return(_buffer);
-        }
-        _buffer = [];
+        GiveBack();
+        _buffer = Memory<byte>.Empty;
         _written = 0;
-        _pooled = false;
     }
 
     private void Ensure(int sizeHint)
@@ -89,21 +89,38 @@ public sealed class ReplyBuffer(int initialCapacity = 512) : IBufferWriter<byte>
             return;
         }
         var size = Math.Max(_buffer.Length * 2, _written + needed);
-        byte[] larger;
-        if (size >= PooledFrom)
-        {
-            larger = ArrayPool<byte>.Shared.Rent(size);
-        }
-        else
+        Memory<byte> larger;
+        byte[]? pooledArray = null;
+        IMemoryOwner<byte>? stored = null;
+        if (size < PooledFrom)
         {
             larger = new byte[size];
         }
-        _buffer.AsSpan(0, _written).CopyTo(larger);
-        if (_pooled)
+        else if (storage is not null)
         {
-            ArrayPool<byte>.Shared.Return(_buffer);
+            stored = storage.Rent(size);
+            larger = stored.Memory;
         }
+        else
+        {
+            pooledArray = ArrayPool<byte>.Shared.Rent(size);
+            larger = pooledArray;
+        }
+        _buffer.Span[.._written].CopyTo(larger.Span);
+        GiveBack();
         _buffer = larger;
-        _pooled = size >= PooledFrom;
+        _pooledArray = pooledArray;
+        _stored = stored;
+    }
+
+    private void GiveBack()
+    {
+        if (_pooledArray is not null)
+        {
+            ArrayPool<byte>.Shared.Return(_pooledArray);
+            _pooledArray = null;
+        }
+        _stored?.Dispose();
+        _stored = null;
     }
 }

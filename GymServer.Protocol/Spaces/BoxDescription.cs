@@ -13,8 +13,12 @@ public sealed class BoxDescription : SpaceDescription
     private readonly int[] _shape;
     private readonly double[] _low;
     private readonly double[] _high;
+    // Exact integer bounds, kept only where a double cannot carry them: an image Box's 100,800 bounds of 0 and 255
+    // would take 3.2 MB each as Int128?, for values their doubles hold exactly (see Derivable).
     private readonly Int128?[]? _exactLow;
     private readonly Int128?[]? _exactHigh;
+    private readonly bool _lowDerived;
+    private readonly bool _highDerived;
 
     /// <param name="shape">The shape.</param>
     /// <param name="dtype">The element type.</param>
@@ -34,8 +38,8 @@ public sealed class BoxDescription : SpaceDescription
         DType = dtype;
         _low = [.. low];
         _high = [.. high];
-        _exactLow = exactLow is null ? null : [.. exactLow];
-        _exactHigh = exactHigh is null ? null : [.. exactHigh];
+        (_exactLow, _lowDerived) = Compact(exactLow, _low);
+        (_exactHigh, _highDerived) = Compact(exactHigh, _high);
     }
 
     public ReadOnlySpan<int> Shape => _shape;
@@ -52,10 +56,10 @@ public sealed class BoxDescription : SpaceDescription
     public ReadOnlySpan<double> High => _high;
 
     /// <summary>The exact lower bound of element <paramref name="index"/> of an integer Box, if the description has one.</summary>
-    public Int128? ExactLow(int index) => _exactLow?[index];
+    public Int128? ExactLow(int index) => _lowDerived ? Derived(_low[index]) : _exactLow?[index];
 
     /// <summary>The exact upper bound of element <paramref name="index"/> of an integer Box, if the description has one.</summary>
-    public Int128? ExactHigh(int index) => _exactHigh?[index];
+    public Int128? ExactHigh(int index) => _highDerived ? Derived(_high[index]) : _exactHigh?[index];
 
     public override string TypeName => "Box";
 
@@ -75,8 +79,8 @@ public sealed class BoxDescription : SpaceDescription
         }
         writer.WriteEndArray();
         writer.WriteString("dtype", DTypes.Name(DType));
-        WriteBounds(writer, "low", _low, _exactLow);
-        WriteBounds(writer, "high", _high, _exactHigh);
+        WriteBounds(writer, "low", _low, _exactLow, _lowDerived);
+        WriteBounds(writer, "high", _high, _exactHigh, _highDerived);
         writer.WriteEndObject();
     }
 
@@ -90,12 +94,36 @@ public sealed class BoxDescription : SpaceDescription
     public override void ReadValue(JsonElement json, Span<byte> destination) =>
         NestedValues.Read(json, _shape, destination[..ByteSize], DType, $"Box{ShapeText()} {DTypes.Name(DType)}");
 
-    private static void WriteBounds(Utf8JsonWriter writer, string name, double[] bounds, Int128?[]? exact)
+    /// <summary>
+    /// The exact bounds as given, or none with <c>Derived</c> true when each is what <see cref="Derived"/> makes of
+    /// its double (so nothing is lost by not keeping them).
+    /// </summary>
+    private static (Int128?[]? Exact, bool Derived) Compact(Int128?[]? exact, double[] bounds)
+    {
+        if (exact is null)
+        {
+            return (null, false);
+        }
+        for (var i = 0; i < bounds.Length; i++)
+        {
+            if (exact[i] != Derived(bounds[i]))
+            {
+                return ([.. exact], false);
+            }
+        }
+        return (null, true);
+    }
+
+    /// <summary>A bound's exact integer when its double is a whole number a double holds exactly (|x| up to 2^53).</summary>
+    private static Int128? Derived(double bound) =>
+        double.IsFinite(bound) && Math.Floor(bound) == bound && Math.Abs(bound) <= 9007199254740992.0 ? (Int128)bound : null;
+
+    private static void WriteBounds(Utf8JsonWriter writer, string name, double[] bounds, Int128?[]? exact, bool derived)
     {
         writer.WriteStartArray(name);
         for (var i = 0; i < bounds.Length; i++)
         {
-            switch (exact?[i])
+            switch (derived ? Derived(bounds[i]) : exact?[i])
             {
                 case null:
                     Elements.WriteFloat(writer, bounds[i]);

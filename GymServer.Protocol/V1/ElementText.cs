@@ -53,6 +53,49 @@ internal static class ElementText
         return at + (int)(entry >> 32);
     }
 
+    /// <summary>The most bytes <see cref="AppendPixelRow"/> writes per pixel: "[255,255,255],".</summary>
+    public const int PixelMaxLength = 14;
+
+    /// <summary>
+    /// Writes a row of uint8 pixels of three channels (an RGB image's row, <paramref name="pixels"/> holding 3 bytes
+    /// each) as <c>[[r,g,b],[r,g,b],...]</c> at <paramref name="at"/>; returns the position after its "]". The
+    /// destination must have <see cref="PixelMaxLength"/> bytes per pixel and 2 more of room. One bounds check for
+    /// the row, then per channel one table load and one 4-byte store: an Atari frame is 33,600 pixels, and this is
+    /// where protocol 1 spends most of a pixel step.
+    /// </summary>
+    public static int AppendPixelRow(ReadOnlySpan<byte> pixels, Span<byte> destination, int at)
+    {
+        var count = pixels.Length / 3;
+        if (count == 0 || pixels.Length != count * 3 || destination.Length - at < (count * PixelMaxLength) + 2)
+        {
+            throw new ArgumentException("a pixel row needs whole pixels and room for their text");
+        }
+        ref var table = ref MemoryMarshal.GetArrayDataReference(SmallNumbers);
+        ref var source = ref MemoryMarshal.GetReference(pixels);
+        ref var output = ref MemoryMarshal.GetReference(destination);
+        Unsafe.Add(ref output, at++) = (byte)'[';
+        for (var i = 0; i < pixels.Length; i += 3)
+        {
+            Unsafe.Add(ref output, at++) = (byte)'[';
+            // Each entry is a number's text and its comma in the low 4 bytes (the rest overwritten by what follows).
+            var red = Unsafe.Add(ref table, Unsafe.Add(ref source, i));
+            Unsafe.WriteUnaligned(ref Unsafe.Add(ref output, at), (uint)red);
+            at += (int)(red >> 32);
+            var green = Unsafe.Add(ref table, Unsafe.Add(ref source, i + 1));
+            Unsafe.WriteUnaligned(ref Unsafe.Add(ref output, at), (uint)green);
+            at += (int)(green >> 32);
+            var blue = Unsafe.Add(ref table, Unsafe.Add(ref source, i + 2));
+            Unsafe.WriteUnaligned(ref Unsafe.Add(ref output, at), (uint)blue);
+            at += (int)(blue >> 32);
+            // The blue's comma closes the pixel, and a comma follows it.
+            Unsafe.Add(ref output, at - 1) = (byte)']';
+            Unsafe.Add(ref output, at++) = (byte)',';
+        }
+        // The last pixel's comma closes the row.
+        Unsafe.Add(ref output, at - 1) = (byte)']';
+        return at;
+    }
+
     private static int AppendInteger(long value, Span<byte> destination, int at)
     {
         value.TryFormat(destination[at..], out var length, default, CultureInfo.InvariantCulture);

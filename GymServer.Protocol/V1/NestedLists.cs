@@ -80,6 +80,11 @@ internal static class NestedLists
                 return;
             }
         }
+        if (typeof(T) == typeof(ElementText.UInt8) && shape.Length == 3 && shape[2] == 3)
+        {
+            WriteImage(output, shape[0], shape[1], data, openingWritten);
+            return;
+        }
         var depth = shape.Length;
         var inner = shape[^1];
         // Between two rows: at most depth closing brackets, a comma, depth - 1 opening ones.
@@ -150,6 +155,35 @@ internal static class NestedLists
                 span[at++] = (byte)'[';
             }
         }
+    }
+
+    /// <summary>
+    /// An RGB uint8 image, shape (height, width, 3), the same bytes as the general loop writes, a row of pixels at a
+    /// time (<see cref="ElementText.AppendPixelRow"/>). Dimensions are not 0 here.
+    /// </summary>
+    private static void WriteImage(IBufferWriter<byte> output, int height, int width, ReadOnlySpan<byte> data, bool openingWritten)
+    {
+        var rowBytes = width * 3;
+        var rowRoom = (width * ElementText.PixelMaxLength) + 4;
+        var span = output.GetSpan(Math.Max(rowRoom, RoomBytes));
+        var at = 0;
+        if (!openingWritten)
+        {
+            span[at++] = (byte)'[';
+        }
+        for (var row = 0; row < height; row++)
+        {
+            if (span.Length - at < rowRoom)
+            {
+                span = Renew(output, at, rowRoom);
+                at = 0;
+            }
+            at = ElementText.AppendPixelRow(data.Slice(row * rowBytes, rowBytes), span, at);
+            span[at++] = (byte)',';
+        }
+        // The last row's comma closes the image.
+        span[at - 1] = (byte)']';
+        output.Advance(at);
     }
 
     /// <summary>

@@ -41,6 +41,7 @@ public sealed class NodeMetricsCollector : IHostedService
     private readonly Gauge _mediaMaxBytes;
     private readonly ReplyMemory _replyMemory;
     private readonly Gauge _queuedReplyBytes;
+    private readonly Gauge _replyStorageBytes;
     private readonly Gauge _pausedConnections;
     private readonly Action<double> _onStepTimed;
 
@@ -82,6 +83,8 @@ public sealed class NodeMetricsCollector : IHostedService
         _mediaMaxBytes.Set(media.MaxBytes);
         _queuedReplyBytes = factory.CreateGauge("gymserver_tcp_queued_reply_bytes",
             "Bytes of replies TCP connections have made and their clients not yet taken (all connections)");
+        _replyStorageBytes = factory.CreateGauge("gymserver_tcp_reply_storage_bytes",
+            "Bytes of large reply buffers TCP connections hold (being written, queued, being sent, spare), outside the garbage-collected heap");
         var replyCaps = factory.CreateGauge("gymserver_tcp_queued_reply_capacity_bytes",
             "Caps on queued reply bytes, past which a connection stops reading requests, by scope: the node's (Gym:Node:MaxQueuedReplyBytes) and each connection's (Gym:Tcp:MaxQueuedReplyBytes)",
             new GaugeConfiguration { LabelNames = ["scope"] });
@@ -110,6 +113,7 @@ public sealed class NodeMetricsCollector : IHostedService
         _episodes.IncTo(_activity.Episodes);
         _sessions.Set(_activity.Sessions);
         _queuedReplyBytes.Set(_replyMemory.QueuedBytes);
+        _replyStorageBytes.Set(_replyMemory.StorageBytes);
         _pausedConnections.Set(_replyMemory.PausedConnections);
         var envs = _activity.EnvsByBackend();
         // Every backend gets a series, 0 before its first env, so dashboards need no "absent" special case.

@@ -27,6 +27,8 @@ public sealed partial class GymConnection
                 await Task.Yield();
             }
             var buffer = result.Buffer;
+            // The reply being made: the write loop's once queued, until then this loop's to give back.
+            ReplyBuffer? reply = null;
             try
             {
                 if (_outputClosed)
@@ -36,14 +38,16 @@ public sealed partial class GymConnection
                 }
                 if (result.IsCanceled && TryTakeCloseReason(out var reason))
                 {
-                    var notice = RentReply();
-                    _state.WriteNotice(notice, reason.Code, reason.Message);
-                    await EnqueueAsync(notice).ConfigureAwait(false);
+                    reply = RentReply();
+                    _state.WriteNotice(reply, reason.Code, reason.Message);
+                    if (await EnqueueAsync(reply).ConfigureAwait(false))
+                    {
+                        reply = null;
+                    }
                     TcpLog.ClosedByServer(_logger, _connectionId, reason.Code);
                     return;
                 }
 
-                ReplyBuffer? reply = null;
                 var ranRequest = false;
                 while (_state.TryTake(ref buffer, result.IsCompleted, out var request))
                 {
@@ -78,6 +82,7 @@ public sealed partial class GymConnection
                 {
                     return;
                 }
+                reply = null;
                 if (ranRequest)
                 {
                     // Only a whole request counts as activity: a client trickling bytes of a line it never ends
@@ -91,6 +96,10 @@ public sealed partial class GymConnection
             }
             finally
             {
+                if (reply is not null)
+                {
+                    ReturnReply(reply);
+                }
                 // Consumed up to the start of an incomplete request; examined everything, so the next read waits for
                 // more bytes instead of returning the same incomplete request again.
                 input.AdvanceTo(buffer.Start, buffer.End);

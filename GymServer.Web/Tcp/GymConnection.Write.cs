@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Net.Sockets;
 using GymServer.Protocol.Framing;
 
 namespace GymServer.Web.Tcp;
@@ -7,7 +8,7 @@ public sealed partial class GymConnection
 {
     /// <summary>
     /// Hands a reply to the write loop, its bytes counted as queued; waits while the queue is full. False when the
-    /// write side is gone.
+    /// write side is gone: the reply then stays the caller's.
     /// </summary>
     private ValueTask<bool> EnqueueAsync(ReplyBuffer reply)
     {
@@ -47,32 +48,50 @@ public sealed partial class GymConnection
     }
 
     /// <summary>
-    /// Copies queued replies to the socket's pipe and flushes once per batch. Every flush is awaited, so a client
-    /// that does not read holds this loop (and, through the bounded queue, the read loop) instead of server memory.
+    /// Sends queued replies: straight from their buffers to the socket when the connection has one of its own (plain
+    /// TCP), else copied to the transport's pipe and flushed once per batch (TLS, tests on pipes). A reply's bytes
+    /// count against the caps until the socket has taken them (<see cref="ReplyMemory"/>): a send or flush is awaited,
+    /// so a client that does not read holds this loop (and, through the bounded queue and the caps, the read loop),
+    /// not server memory. Sent straight, a reply is copied once fewer, and its bytes count until the kernel has them.
     /// </summary>
     private async Task WriteLoopAsync()
     {
         var output = _transport.Output;
         var replies = _outbox.Reader;
-        // Bytes handed to the socket's pipe and not yet flushed: still queued, as far as the caps go.
-        long unflushed = 0;
+        // Bytes handed on and not yet taken by the socket (or flushed): still queued, as far as the caps go.
+        long unsent = 0;
+        // The reply the socket is taking, given back here if the send fails.
+        ReplyBuffer? sending = null;
         try
         {
             while (await replies.WaitToReadAsync().ConfigureAwait(false))
             {
                 while (replies.TryRead(out var reply))
                 {
-                    output.Write(reply.WrittenSpan);
-                    unflushed += reply.WrittenCount;
+                    unsent += reply.WrittenCount;
+                    if (_socket is null)
+                    {
+                        output.Write(reply.WrittenSpan);
+                        ReturnReply(reply);
+                        continue;
+                    }
+                    sending = reply;
+                    await SendAsync(_socket, reply.WrittenMemory).ConfigureAwait(false);
+                    sending = null;
                     ReturnReply(reply);
+                    _replyBytes.Sent(unsent);
+                    unsent = 0;
                 }
-                var flush = await output.FlushAsync().ConfigureAwait(false);
-                _replyBytes.Sent(unflushed);
-                unflushed = 0;
-                if (flush.IsCompleted || flush.IsCanceled)
+                if (_socket is null)
                 {
-                    // The peer is gone: nothing more can be sent.
-                    break;
+                    var flush = await output.FlushAsync().ConfigureAwait(false);
+                    _replyBytes.Sent(unsent);
+                    unsent = 0;
+                    if (flush.IsCompleted || flush.IsCanceled)
+                    {
+                        // The peer is gone: nothing more can be sent.
+                        break;
+                    }
                 }
             }
         }
@@ -85,15 +104,34 @@ public sealed partial class GymConnection
             // Stop the read loop if it waits for room in the queue or for requests whose replies cannot be sent.
             _outputClosed = true;
             _outbox.Writer.TryComplete();
-            // What will never be sent no longer counts against the caps; a read loop paused on them goes.
-            while (replies.TryRead(out var unsent))
+            if (sending is not null)
             {
-                unflushed += unsent.WrittenCount;
+                ReturnReply(sending);
             }
-            _replyBytes.Sent(unflushed);
+            // What will never be sent no longer counts against the caps; a read loop paused on them goes.
+            while (replies.TryRead(out var never))
+            {
+                unsent += never.WrittenCount;
+                ReturnReply(never);
+            }
+            _replyBytes.Sent(unsent);
             _replyBytes.Close();
             _transport.Input.CancelPendingRead();
             await output.CompleteAsync().ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Sends all of a reply; the connection's abort (Kestrel closing it) cancels the wait.</summary>
+    private async ValueTask SendAsync(Socket socket, ReadOnlyMemory<byte> reply)
+    {
+        while (!reply.IsEmpty)
+        {
+            var sent = await socket.SendAsync(reply, SocketFlags.None, _aborted).ConfigureAwait(false);
+            if (sent == 0)
+            {
+                throw new IOException("the socket took no bytes of a reply");
+            }
+            reply = reply[sent..];
         }
     }
 }

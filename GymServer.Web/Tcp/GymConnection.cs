@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.IO.Pipelines;
+using System.Net.Sockets;
 using System.Threading.Channels;
 using GymServer.Engine.Sessions;
 using GymServer.Protocol;
@@ -22,6 +23,8 @@ namespace GymServer.Web.Tcp;
 public sealed partial class GymConnection : IConnectionObserver, IAsyncDisposable
 {
     private readonly IDuplexPipe _transport;
+    /// <summary>The connection's socket, replies sent straight to it; null where the transport is no plain socket.</summary>
+    private readonly Socket? _socket;
     private readonly string _connectionId;
     private readonly ILogger _logger;
     private readonly GymMetrics _metrics;
@@ -52,9 +55,11 @@ public sealed partial class GymConnection : IConnectionObserver, IAsyncDisposabl
         ILogger logger,
         CancellationToken aborted,
         AccessTokens? tokens = null,
-        ReplyMemory? replyMemory = null)
+        ReplyMemory? replyMemory = null,
+        Socket? socket = null)
     {
         _transport = transport;
+        _socket = socket;
         _connectionId = connectionId;
         _logger = logger;
         _metrics = metrics;
@@ -101,6 +106,9 @@ public sealed partial class GymConnection : IConnectionObserver, IAsyncDisposabl
             // Let the write loop send what is queued (a closing notice, say), then finish.
             _outbox.Writer.TryComplete();
             await writing.ConfigureAwait(false);
+            // The connection's reply storage goes back to the system with it.
+            DropFreeReplies();
+            _replyBytes.Memory.ConnectionEnded();
             await _transport.Input.CompleteAsync().ConfigureAwait(false);
             TcpLog.ConnectionClosed(_logger, _connectionId, Interlocked.Read(ref _requests));
         }
@@ -175,7 +183,7 @@ public sealed partial class GymConnection : IConnectionObserver, IAsyncDisposabl
     }
 
     /// <summary>The free buffers' total size past which a returned buffer is dropped: a few pixel replies' worth.</summary>
-    private const long MaxFreeReplyBytes = 1024 * 1024;
+    public const long MaxFreeReplyBytes = 1024 * 1024;
 
     private ReplyBuffer RentReply()
     {
@@ -184,7 +192,7 @@ public sealed partial class GymConnection : IConnectionObserver, IAsyncDisposabl
             Interlocked.Add(ref _freeReplyBytes, -reply.Capacity);
             return reply;
         }
-        return new ReplyBuffer();
+        return new ReplyBuffer(storage: _replyBytes.Memory);
     }
 
     private void ReturnReply(ReplyBuffer reply)
@@ -213,5 +221,6 @@ public sealed partial class GymConnection : IConnectionObserver, IAsyncDisposabl
     }
 
     private static bool IsConnectionReset(Exception exception) =>
-        exception is IOException or Microsoft.AspNetCore.Connections.ConnectionResetException or OperationCanceledException;
+        exception is IOException or SocketException or ObjectDisposedException
+            or Microsoft.AspNetCore.Connections.ConnectionResetException or OperationCanceledException;
 }

@@ -43,8 +43,10 @@ public sealed class GymConnectionHandler(
         {
             TcpLog.ConnectionOpened(logger, connection.ConnectionId, remote);
             var session = new Session(catalog, admission.ForConnection(), activity, recorder);
+            // Replies go straight to the socket, unless TLS stands between them (then through the transport's pipe).
+            var socket = _options.Tls.Enabled ? null : connection.Features.Get<IConnectionSocketFeature>()?.Socket;
             await using var gym = new GymConnection(
-                connection.Transport, connection.ConnectionId, session, _options, metrics, logger, connection.ConnectionClosed, tokens, replyMemory);
+                connection.Transport, connection.ConnectionId, session, _options, metrics, logger, connection.ConnectionClosed, tokens, replyMemory, socket);
             using var stopping = lifetime.ApplicationStopping.Register(static state => ShuttingDown((GymConnection)state!), gym);
             var closeRequested = connection.Features.Get<IConnectionLifetimeNotificationFeature>()?.ConnectionClosedRequested ?? default;
             using var closing = closeRequested.Register(static state => ShuttingDown((GymConnection)state!), gym);

@@ -16,6 +16,9 @@ public sealed class ReplyBytes
 
     internal ReplyBytes(ReplyMemory memory) => _memory = memory;
 
+    /// <summary>Where the connection's large reply buffers take their storage: the node's, counted there.</summary>
+    public ReplyMemory Memory => _memory;
+
     /// <summary>This connection's bytes queued now.</summary>
     public long QueuedBytes => Interlocked.Read(ref _queued);
 

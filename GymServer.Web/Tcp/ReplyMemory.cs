@@ -1,4 +1,6 @@
+using System.Buffers;
 using GymServer.Engine.Nodes;
+using GymServer.Protocol.Framing;
 using Microsoft.Extensions.Options;
 
 namespace GymServer.Web.Tcp;
@@ -9,11 +11,15 @@ namespace GymServer.Web.Tcp;
 /// A connection counts a reply from when it is queued until the socket's pipe has taken it; past either cap it stops
 /// reading requests until enough has gone out (<see cref="ReplyBytes"/>). A reply is never refused or cut: one
 /// larger than a cap still goes out, and the connection pauses after it. Shown in /metrics and on the dashboard.
+/// It is also where connections' large reply buffers take their storage (<see cref="IReplyStorage"/>): outside the
+/// garbage-collected heap, counted in <see cref="StorageBytes"/> and freed as soon as a buffer lets it go, so the
+/// server's memory follows what the caps allow instead of the peak of every reply ever made.
 /// </summary>
-public sealed class ReplyMemory
+public sealed class ReplyMemory : IReplyStorage
 {
     private readonly Lock _lock = new();
     private long _queued;
+    private long _storage;
     private int _paused;
     private TaskCompletionSource? _room;
 
@@ -41,14 +47,29 @@ public sealed class ReplyMemory
     /// <summary>Reply bytes queued on the node now, made and not yet taken by the sockets.</summary>
     public long QueuedBytes => Interlocked.Read(ref _queued);
 
+    /// <summary>
+    /// Bytes of large reply buffers (16 KiB and more) the node's connections hold now: replies being written, queued,
+    /// being copied to the socket, and each connection's few spare buffers. Bounded by the caps: at most the queued
+    /// bytes' storage plus, per connection, the reply being made and its spares (<see cref="GymConnection"/>).
+    /// </summary>
+    public long StorageBytes => Interlocked.Read(ref _storage);
+
     /// <summary>Connections not reading requests now because a cap is reached.</summary>
     public int PausedConnections => Volatile.Read(ref _paused);
 
-    /// <summary>Raised when a connection pauses or resumes: what a test awaits instead of sleeping.</summary>
+    /// <summary>Raised when a connection pauses, resumes or ends: what a test awaits instead of sleeping.</summary>
     public event Action? Changed;
 
     /// <summary>A new connection's account.</summary>
     public ReplyBytes ForConnection() => new(this);
+
+    public IMemoryOwner<byte> Rent(int minimumBytes)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(minimumBytes, 1);
+        return new NativeReplyBlock(this, minimumBytes);
+    }
+
+    internal void StorageChanged(long bytes) => Interlocked.Add(ref _storage, bytes);
 
     internal bool NodeHasRoom => Interlocked.Read(ref _queued) < NodeCapacity;
 
@@ -82,6 +103,9 @@ public sealed class ReplyMemory
             return (_room ??= new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).Task;
         }
     }
+
+    /// <summary>A connection ended, its reply storage given back.</summary>
+    internal void ConnectionEnded() => Changed?.Invoke();
 
     internal void Paused(int change)
     {

@@ -380,6 +380,16 @@ def metrics() -> Dict[str, float]:
     return values
 
 
+def kernel_tcp_bytes() -> int:
+    """Memory the kernel holds for every TCP socket on the machine (socket buffers; not in any process's RSS)."""
+    with open("/proc/net/sockstat") as sockstat:
+        for line in sockstat:
+            if line.startswith("TCP:"):
+                fields = line.split()
+                return int(fields[fields.index("mem") + 1]) * os.sysconf("SC_PAGE_SIZE")
+    return 0
+
+
 def worker_rss() -> int:
     """The server's Python workers: every child of the server process."""
     total = 0
@@ -398,7 +408,7 @@ def memory() -> Dict[str, Any]:
     """Clients that make a pixel env (protocol 1), reset it, send steps and never read: the server's RSS."""
     soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
     resource.setrlimit(resource.RLIMIT_NOFILE, (min(hard, max(soft, ARGS.memory_connections + 256)), hard))
-    before, before_workers = rss(ARGS.server_pid), worker_rss()
+    before, before_workers, kernel_before = rss(ARGS.server_pid), worker_rss(), kernel_tcp_bytes()
     print(f"memory test: {ARGS.memory_connections} connections, each makes {ENV_ID} (protocol 1), resets, sends "
           f"{ARGS.memory_steps} steps and never reads; server RSS before {before / 2**20:,.0f} MiB", flush=True)
     clients: List[Tuple[LineClient, List[bytes]]] = []
@@ -417,7 +427,7 @@ def memory() -> Dict[str, Any]:
     for client, pending in clients:
         selector.register(client.socket, selectors.EVENT_WRITE, pending)
     deadline = time.monotonic() + ARGS.memory_settle
-    peak, last, stable_since = 0, 0, time.monotonic()
+    peak, kernel_peak, last, stable_since = 0, 0, 0, time.monotonic()
     while time.monotonic() < deadline:
         for key, _ in selector.select(timeout=0.1):
             try:
@@ -429,6 +439,7 @@ def memory() -> Dict[str, Any]:
                 selector.unregister(key.fileobj)
         now = rss(ARGS.server_pid)
         peak = max(peak, now)
+        kernel_peak = max(kernel_peak, kernel_tcp_bytes())
         if abs(now - last) > 0.01 * max(last, 1):
             last, stable_since = now, time.monotonic()
         elif time.monotonic() - stable_since > 3:
@@ -439,6 +450,8 @@ def memory() -> Dict[str, Any]:
               "workers_rss_before": before_workers, "workers_rss": worker_rss(),
               "shared_memory_bytes": server.get("gymserver_python_shared_memory_bytes"), "unsent_request_bytes": unsent,
               "queued_reply_bytes": server.get("gymserver_tcp_queued_reply_bytes"),
+              "reply_storage_bytes": server.get("gymserver_tcp_reply_storage_bytes"),
+              "kernel_tcp_bytes_before": kernel_before, "kernel_tcp_bytes_peak": kernel_peak,
               "queued_reply_cap": server.get('gymserver_tcp_queued_reply_capacity_bytes{scope="node"}'),
               "paused_connections": server.get("gymserver_connections_paused")}
     per_client = (peak - before) / len(clients) / 1024 if clients else 0
@@ -449,7 +462,9 @@ def memory() -> Dict[str, Any]:
     if result["queued_reply_bytes"] is not None:
         print(f"  queued replies {result['queued_reply_bytes'] / 2**20:,.0f} MiB (node cap "
               f"{(result['queued_reply_cap'] or 0) / 2**20:,.0f} MiB), {result['paused_connections']:,.0f} connections "
-              "paused", flush=True)
+              f"paused; reply storage {(result['reply_storage_bytes'] or 0) / 2**20:,.0f} MiB", flush=True)
+    print(f"  the kernel's TCP buffers (all sockets, not in RSS): {kernel_before / 2**20:,.0f} -> peak "
+          f"{kernel_peak / 2**20:,.0f} MiB", flush=True)
     for client, _ in clients:
         client.socket.close()
     return result

@@ -84,6 +84,42 @@ public sealed class ReplyByteCapTests
         Assert.Equal(0, memory.PausedConnections);
     }
 
+    [Fact]
+    public async Task NonReadingClientsHoldReplyStorageWithinTheCapsAndGiveItBackWhenTheyGo()
+    {
+        const long Cap = 256 * 1024;
+        const int Clients = 3;
+        await using var server = StartServer(perConnection: Cap, node: 1L << 30);
+        var memory = server.Services.GetRequiredService<ReplyMemory>();
+        var clients = new List<GymTestClient>();
+        try
+        {
+            long replySize = 0;
+            for (var i = 0; i < Clients; i++)
+            {
+                clients.Add(await StartImageClientAsync(server));
+                replySize = await SendEpisodesAsync(clients[^1]);
+            }
+
+            await WaitUntilAsync(memory, () => memory.PausedConnections == Clients);
+            Assert.InRange(memory.QueuedBytes, Clients * Cap, Clients * (Cap + replySize));
+            // Every large reply buffer the server holds for them: each connection's queued replies (a buffer is at
+            // most twice what it holds, as it grows by doubling) and its spare buffers; nothing else, the bytes the
+            // socket has not taken included (they are sent from these buffers, not copied to Kestrel's pipe).
+            Assert.InRange(memory.StorageBytes, Clients * Cap, Clients * ((2 * (Cap + replySize)) + GymConnection.MaxFreeReplyBytes));
+        }
+        finally
+        {
+            foreach (var client in clients)
+            {
+                await client.DisposeAsync();
+            }
+        }
+
+        // Gone clients leave nothing behind: their queued bytes and every reply buffer are given back.
+        await WaitUntilAsync(memory, () => memory.StorageBytes == 0 && memory.QueuedBytes == 0 && memory.PausedConnections == 0);
+    }
+
     /// <summary>A client with a small receive buffer and the image env made and seeded.</summary>
     private static async Task<GymTestClient> StartImageClientAsync(GymServerFactory server)
     {
@@ -150,7 +186,7 @@ public sealed class ReplyByteCapTests
         Assert.Equal(84, (await image.RequestAsync("""{"env":{"action":"reset"}}""")).GetProperty("observation").GetArrayLength());
     }
 
-    /// <summary>Waits for the reply memory's state (it raises Changed when a connection pauses or resumes).</summary>
+    /// <summary>Waits for the reply memory's state (it raises Changed when a connection pauses, resumes or ends).</summary>
     private static async Task WaitUntilAsync(ReplyMemory memory, Func<bool> condition)
     {
         var reached = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);

@@ -20,6 +20,7 @@ public sealed class NestedListsTests
         int[][] shapes =
         [
             [], [1], [7], [3, 4], [210, 160, 3], [2, 3, 4, 5], [1, 1, 1], [5000], [3, 2500],
+            [1, 7, 3], [9, 1, 3], [2, 2000, 3],
             [0], [2, 0], [0, 3], [2, 0, 3],
         ];
         var data = new TheoryData<DType, int[]>();
