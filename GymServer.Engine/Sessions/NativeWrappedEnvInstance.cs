@@ -49,6 +49,12 @@ public sealed class NativeWrappedEnvInstance : IEnvInstance
 
     public Space ActionSpace => _chain.ActionSpace;
 
+    /// <summary>
+    /// The inner instance's batch: a reset or step here starts the inner one at once (queued in its batch) and runs
+    /// the chain when it completes, so sub-envs of a vector on one worker still go in one request.
+    /// </summary>
+    public IEnvCallBatch? CallBatch => _inner.CallBatch;
+
     public async ValueTask ResetAsync(BigInteger? seed, JsonElement? options, Memory<byte> observation, EnvInfo info, CancellationToken cancellationToken)
     {
         await _inner.ResetAsync(seed, options, _returned.Observation, info, cancellationToken).ConfigureAwait(false);

@@ -93,6 +93,23 @@ public sealed class PythonNativeWrappedTests
                 await subEnv.ResetAsync(1, null, observation, new EnvInfo(), CancellationToken.None);
                 Assert.Equal(1.0, (await subEnv.StepAsync(action, observation, new EnvInfo(), CancellationToken.None)).Reward);
             }
+
+            // Batched as a vector step batches them: queued per worker, sent together, each chain run on its reply.
+            var batches = subEnvs.Select(subEnv => subEnv.CallBatch).OfType<IEnvCallBatch>().Distinct().ToArray();
+            Assert.Equal(2, batches.Length);
+            var observations = subEnvs.Select(subEnv => new byte[subEnv.ObservationSpace.ByteSize]).ToArray();
+            foreach (var batch in batches)
+            {
+                batch.Collect();
+            }
+            var steps = subEnvs.Select((subEnv, i) => subEnv.StepAsync(action, observations[i], new EnvInfo(), CancellationToken.None).AsTask()).ToArray();
+            Assert.DoesNotContain(steps, step => step.IsCompleted);
+            foreach (var batch in batches)
+            {
+                batch.Send();
+            }
+            Assert.All(await Task.WhenAll(steps), result => Assert.Equal(1.0, result.Reward));
+            Assert.All(observations, stacked => Assert.Contains(stacked, pixel => pixel != 0));
         }
         finally
         {
