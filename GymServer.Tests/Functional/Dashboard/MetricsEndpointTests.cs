@@ -43,27 +43,8 @@ public sealed class MetricsEndpointTests
         Assert.Equal(1, during["gymserver_cluster_nodes"]);
     }
 
-    private static async Task WaitForActiveConnectionsAsync(GymMetrics metrics, long expected)
-    {
-        var reached = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        void Check()
-        {
-            if (metrics.ActiveConnections == expected)
-            {
-                reached.TrySetResult();
-            }
-        }
-        metrics.Changed += Check;
-        try
-        {
-            Check();
-            await reached.Task.WaitAsync(TimeSpan.FromSeconds(10));
-        }
-        finally
-        {
-            metrics.Changed -= Check;
-        }
-    }
+    private static Task WaitForActiveConnectionsAsync(GymMetrics metrics, long expected) =>
+        ChangedEvent.WaitUntilAsync(h => metrics.Changed += h, h => metrics.Changed -= h, () => metrics.ActiveConnections == expected, TimeSpan.FromSeconds(10));
 
     [Fact]
     public async Task HealthAndReadinessReportTheListenerAndPool()

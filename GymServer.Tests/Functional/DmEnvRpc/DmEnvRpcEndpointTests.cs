@@ -3,6 +3,7 @@ using Grpc.Core;
 using GymServer.Engine.Recording;
 using GymServer.Tests.Functional.Dashboard;
 using GymServer.Tests.Functional.Recording;
+using GymServer.Tests.Infrastructure;
 using GymServer.Web.Dashboard;
 using GymServer.Web.DmEnvRpc.V1;
 using GymServer.Web.Metrics;
@@ -115,25 +116,6 @@ public sealed class DmEnvRpcEndpointTests
             Directory.GetFiles(Path.Combine(root.Path, world), "*.mp4").Select(path => Path.GetFileName(path)).Order());
     }
 
-    private static async Task WaitUntilAsync(GymMetrics metrics, Func<bool> condition)
-    {
-        var reached = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        void Check()
-        {
-            if (condition())
-            {
-                reached.TrySetResult();
-            }
-        }
-        metrics.Changed += Check;
-        try
-        {
-            Check();
-            await reached.Task.WaitAsync(TimeSpan.FromSeconds(10));
-        }
-        finally
-        {
-            metrics.Changed -= Check;
-        }
-    }
+    private static Task WaitUntilAsync(GymMetrics metrics, Func<bool> condition) =>
+        ChangedEvent.WaitUntilAsync(h => metrics.Changed += h, h => metrics.Changed -= h, condition, TimeSpan.FromSeconds(10));
 }

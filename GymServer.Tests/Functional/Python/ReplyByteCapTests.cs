@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using GymServer.Tests.Functional.Dashboard;
+using GymServer.Tests.Infrastructure;
 using GymServer.Web.Tcp;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -187,25 +188,6 @@ public sealed class ReplyByteCapTests
     }
 
     /// <summary>Waits for the reply memory's state (it raises Changed when a connection pauses, resumes or ends).</summary>
-    private static async Task WaitUntilAsync(ReplyMemory memory, Func<bool> condition)
-    {
-        var reached = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        void Check()
-        {
-            if (condition())
-            {
-                reached.TrySetResult();
-            }
-        }
-        memory.Changed += Check;
-        try
-        {
-            Check();
-            await reached.Task.WaitAsync(TimeSpan.FromSeconds(120));
-        }
-        finally
-        {
-            memory.Changed -= Check;
-        }
-    }
+    private static Task WaitUntilAsync(ReplyMemory memory, Func<bool> condition) =>
+        ChangedEvent.WaitUntilAsync(h => memory.Changed += h, h => memory.Changed -= h, condition, TimeSpan.FromSeconds(120));
 }
