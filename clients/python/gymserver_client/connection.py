@@ -12,6 +12,8 @@ import threading
 import zlib
 from typing import Any, Optional, Union
 
+import numpy as np
+
 from gymserver_client import compression
 from gymserver_client.errors import (BAD_REPLY, CLOSING_CODES, CONNECTION_CLOSED, CONNECTION_LOST, TLS_FAILED,
                                      GymServerError)
@@ -219,12 +221,12 @@ class Connection:
         if length > self._max_reply:
             raise GymServerError(BAD_REPLY, f"a binary reply of {length} bytes is longer than the maximum")
         # The payload gets a buffer of its own, filled straight from the socket: a batch of images is copied once (by
-        # the kernel), and the observations returned are numpy views of it.
-        payload = bytearray(length)
+        # the kernel), and the observations returned are numpy views of it. np.empty, not bytearray(length): zeroing
+        # megabytes that recv_into then overwrites took a tenth of a vector client's CPU.
+        view = memoryview(np.empty(length, np.uint8))
         buffered = min(length, len(self._buffer) - FRAME_HEADER.size)
-        payload[:buffered] = self._buffer[FRAME_HEADER.size:FRAME_HEADER.size + buffered]
+        view[:buffered] = self._buffer[FRAME_HEADER.size:FRAME_HEADER.size + buffered]
         del self._buffer[:FRAME_HEADER.size + buffered]
-        view = memoryview(payload)
         while buffered < length:
             received = self._socket.recv_into(view[buffered:])
             if not received:
