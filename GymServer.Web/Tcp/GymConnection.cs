@@ -190,6 +190,7 @@ public sealed partial class GymConnection : IConnectionObserver, IAsyncDisposabl
         if (_freeReplies.TryDequeue(out var reply))
         {
             Interlocked.Add(ref _freeReplyBytes, -reply.Capacity);
+            _replyBytes.Memory.SpareTaken(reply.Capacity);
             return reply;
         }
         return new ReplyBuffer(storage: _replyBytes.Memory);
@@ -197,8 +198,10 @@ public sealed partial class GymConnection : IConnectionObserver, IAsyncDisposabl
 
     private void ReturnReply(ReplyBuffer reply)
     {
-        // Keep a few buffers for the next replies, bounded in number and in bytes (a big observation's are large).
-        if (_freeReplies.Count < _maxFreeReplies && Interlocked.Read(ref _freeReplyBytes) + reply.Capacity <= MaxFreeReplyBytes)
+        // Keep a few buffers for the next replies, bounded in number and in bytes (a big observation's are large), for
+        // the connection and for the node (ReplyMemory.SpareCapacity).
+        if (_freeReplies.Count < _maxFreeReplies && Interlocked.Read(ref _freeReplyBytes) + reply.Capacity <= MaxFreeReplyBytes
+            && _replyBytes.Memory.TryKeepSpare(reply.Capacity))
         {
             reply.Clear();
             Interlocked.Add(ref _freeReplyBytes, reply.Capacity);
@@ -216,6 +219,7 @@ public sealed partial class GymConnection : IConnectionObserver, IAsyncDisposabl
         while (_freeReplies.TryDequeue(out var reply))
         {
             Interlocked.Add(ref _freeReplyBytes, -reply.Capacity);
+            _replyBytes.Memory.SpareTaken(reply.Capacity);
             reply.Release();
         }
     }
