@@ -34,6 +34,11 @@ public sealed partial class GymConnection : IConnectionObserver, IAsyncDisposabl
     private readonly ConcurrentQueue<ReplyBuffer> _freeReplies = new();
     private readonly ReplyBytes _replyBytes;
     private long _freeReplyBytes;
+    // The spare the read loop took for the reply it is making, still counted against the node's share for spares
+    // until it holds a queued reply: a connection waiting on a step keeps an empty frame-sized buffer meanwhile, and a
+    // thousand of them would otherwise hold 500 MiB outside the caps. Only the read loop sets it.
+    private ReplyBuffer? _takenSpare;
+    private long _takenSpareBytes;
     private readonly Lock _closeLock = new();
     private readonly int _maxFreeReplies;
     private readonly TimeSpan _idleTimeout;
@@ -190,7 +195,7 @@ public sealed partial class GymConnection : IConnectionObserver, IAsyncDisposabl
         if (_freeReplies.TryDequeue(out var reply))
         {
             Interlocked.Add(ref _freeReplyBytes, -reply.Capacity);
-            _replyBytes.Memory.SpareTaken(reply.Capacity);
+            (_takenSpare, _takenSpareBytes) = (reply, reply.Capacity);
             return reply;
         }
         return new ReplyBuffer(storage: _replyBytes.Memory);
@@ -198,6 +203,7 @@ public sealed partial class GymConnection : IConnectionObserver, IAsyncDisposabl
 
     private void ReturnReply(ReplyBuffer reply)
     {
+        UncountTakenSpare(reply);
         // Keep a few buffers for the next replies, bounded in number and in bytes (a big observation's are large), for
         // the connection and for the node (ReplyMemory.SpareCapacity).
         if (_freeReplies.Count < _maxFreeReplies && Interlocked.Read(ref _freeReplyBytes) + reply.Capacity <= MaxFreeReplyBytes
@@ -210,6 +216,17 @@ public sealed partial class GymConnection : IConnectionObserver, IAsyncDisposabl
         else
         {
             reply.Release();
+        }
+    }
+
+    /// <summary>The spare taken for <paramref name="reply"/>, if it is that one, no longer counts as a spare.</summary>
+    private void UncountTakenSpare(ReplyBuffer reply)
+    {
+        // A reply the write loop returns was queued, so uncounted already: it cannot be the read loop's taken spare.
+        if (ReferenceEquals(_takenSpare, reply))
+        {
+            _replyBytes.Memory.SpareTaken(_takenSpareBytes);
+            _takenSpare = null;
         }
     }
 

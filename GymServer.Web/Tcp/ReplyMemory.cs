@@ -68,7 +68,10 @@ public sealed class ReplyMemory : IReplyStorage
     /// <summary>Bytes of spare reply buffers all connections together may keep for their next replies.</summary>
     public long SpareCapacity { get; }
 
-    /// <summary>Bytes of spare reply buffers the node's connections keep now (what they hold, small ones included).</summary>
+    /// <summary>
+    /// Bytes of spare reply buffers the node's connections keep now, or took for a reply that is not queued yet (a
+    /// connection waiting on a step holds one empty); small ones included.
+    /// </summary>
     public long SpareBytes => Interlocked.Read(ref _spare);
 
     /// <summary>Connections not reading requests now because a cap is reached.</summary>
@@ -108,7 +111,7 @@ public sealed class ReplyMemory : IReplyStorage
         return false;
     }
 
-    /// <summary>A spare buffer of <paramref name="bytes"/> was taken for a reply or let go.</summary>
+    /// <summary>A spare buffer of <paramref name="bytes"/> now holds a queued reply, or was let go.</summary>
     internal void SpareTaken(long bytes)
     {
         Interlocked.Add(ref _spare, -bytes);
