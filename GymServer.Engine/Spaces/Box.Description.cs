@@ -16,17 +16,16 @@ public sealed partial class Box
     {
         if (!_integer)
         {
-            return new BoxDescription(_shape, DType, _low, _high);
+            return new BoxDescription(_shape, DType, _low, _high, null, null);
         }
-        var low = new double[Count];
-        var high = new double[Count];
-        var exactLow = new Int128?[Count];
-        var exactHigh = new Int128?[Count];
+        var low = new ElementValues<double>.Builder(Count);
+        var high = new ElementValues<double>.Builder(Count);
         for (var i = 0; i < Count; i++)
         {
-            (low[i], exactLow[i]) = _boundedBelow[i] ? (_low[i], (Int128?)LowInteger(i)) : (double.NegativeInfinity, null);
-            (high[i], exactHigh[i]) = _boundedAbove[i] ? (_high[i], (Int128?)HighInteger(i)) : (double.PositiveInfinity, null);
+            low.Add(_boundedBelow[i] ? _low[i] : double.NegativeInfinity);
+            high.Add(_boundedAbove[i] ? _high[i] : double.PositiveInfinity);
         }
-        return new BoxDescription(_shape, DType, low, high, exactLow, exactHigh);
+        return new BoxDescription(_shape, DType, low.Build(), high.Build(),
+            i => _boundedBelow[i] ? LowInteger(i) : null, i => _boundedAbove[i] ? HighInteger(i) : null);
     }
 }

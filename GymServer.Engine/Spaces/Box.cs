@@ -13,15 +13,17 @@ namespace GymServer.Engine.Spaces;
 public sealed partial class Box : Space
 {
     private readonly int[] _shape;
-    private readonly double[] _low;
-    private readonly double[] _high;
+    // Per element only where elements differ: an image Box's 100,800 bounds of 0 and 255 are two values, not 1.8 MB
+    // of arrays for every env a server holds.
+    private readonly ElementValues<double> _low;
+    private readonly ElementValues<double> _high;
     // Integer dtypes keep exact bounds (int64 limits do not fit a double), as arrays only where a double cannot
     // hold them: an image Box's 100,800 bounds of 0 and 255 would take 1.6 MB each as Int128, for every env.
     private readonly bool _integer;
     private readonly Int128[]? _lowInteger;
     private readonly Int128[]? _highInteger;
-    private readonly bool[] _boundedBelow;
-    private readonly bool[] _boundedAbove;
+    private readonly ElementValues<bool> _boundedBelow;
+    private readonly ElementValues<bool> _boundedAbove;
     // Made when first asked for: a pixel env's observation space is described and sampled rarely, if ever.
     private BoxDescription? _description;
 
@@ -30,13 +32,13 @@ public sealed partial class Box : Space
     /// -inf / +inf are allowed for signed integers (they become the dtype's limits) and for floats.
     /// </summary>
     public Box(double[] low, double[] high, int[] shape, DType dtype)
-        : this(low, high, null, shape, dtype)
+        : this(ElementValues.Of<double>(low), ElementValues.Of<double>(high), null, shape, dtype)
     {
     }
 
     /// <summary>A Box with the same bounds on every element.</summary>
     public Box(double low, double high, int[] shape, DType dtype)
-        : this(Fill(low, shape), Fill(high, shape), shape, dtype)
+        : this(ElementValues.Uniform(low, ElementCount(shape)), ElementValues.Uniform(high, ElementCount(shape)), null, shape, dtype)
     {
     }
 
@@ -45,7 +47,7 @@ public sealed partial class Box : Space
     /// (int64 limits a double cannot hold).
     /// </summary>
     internal Box(double[] low, double[] high, Int128?[]? exactLow, Int128?[]? exactHigh, int[] shape, DType dtype)
-        : this(low, high, exactLow is null && exactHigh is null ? null : new BoxDescription(shape, dtype, low, high, exactLow, exactHigh), shape, dtype)
+        : this(ElementValues.Of<double>(low), ElementValues.Of<double>(high), exactLow is null && exactHigh is null ? null : new BoxDescription(shape, dtype, low, high, exactLow, exactHigh), shape, dtype)
     {
     }
 
@@ -59,7 +61,7 @@ public sealed partial class Box : Space
     /// The constructor every path ends in. <paramref name="exact"/>, when given, holds the exact values of finite
     /// integer bounds (a description can carry int64 limits a double cannot).
     /// </summary>
-    private Box(ReadOnlySpan<double> low, ReadOnlySpan<double> high, BoxDescription? exact, int[] shape, DType dtype)
+    private Box(ElementValues<double> low, ElementValues<double> high, BoxDescription? exact, int[] shape, DType dtype)
     {
         if (shape.Any(dimension => dimension < 0))
         {
@@ -68,47 +70,47 @@ public sealed partial class Box : Space
         _shape = [.. shape];
         DType = dtype;
         Count = shape.Aggregate(1, (product, dimension) => checked(product * dimension));
-        if (low.Length != Count || high.Length != Count)
+        if (low.Count != Count || high.Count != Count)
         {
-            throw new ArgumentException($"Box low and high must have {Count} elements for shape {ShapeText()}, got {low.Length} and {high.Length}");
+            throw new ArgumentException($"Box low and high must have {Count} elements for shape {ShapeText()}, got {low.Count} and {high.Count}");
         }
-        _low = new double[Count];
-        _high = new double[Count];
-        _boundedBelow = new bool[Count];
-        _boundedAbove = new bool[Count];
+        var (lows, highs) = (new ElementValues<double>.Builder(Count), new ElementValues<double>.Builder(Count));
+        var (below, above) = (new ElementValues<bool>.Builder(Count), new ElementValues<bool>.Builder(Count));
         if (DTypes.IsFloat(dtype))
         {
             for (var i = 0; i < Count; i++)
             {
-                (_low[i], _boundedBelow[i]) = CastFloatBound(low[i], "low");
-                (_high[i], _boundedAbove[i]) = CastFloatBound(high[i], "high");
+                Add(CastFloatBound(low[i], "low"), lows, below);
+                Add(CastFloatBound(high[i], "high"), highs, above);
             }
         }
         else
         {
             _integer = true;
-            var lowInteger = new Int128[Count];
-            var highInteger = new Int128[Count];
-            var derivable = true;
+            var exactLows = new IntegerBounds(Count, i => CastIntegerBound(low[i], exact?.ExactLow(i), "low").Value);
+            var exactHighs = new IntegerBounds(Count, i => CastIntegerBound(high[i], exact?.ExactHigh(i), "high").Value);
             for (var i = 0; i < Count; i++)
             {
-                (lowInteger[i], _boundedBelow[i]) = CastIntegerBound(low[i], exact?.ExactLow(i), "low");
-                (highInteger[i], _boundedAbove[i]) = CastIntegerBound(high[i], exact?.ExactHigh(i), "high");
-                _low[i] = Elements.ToDouble(lowInteger[i]);
-                _high[i] = Elements.ToDouble(highInteger[i]);
-                derivable &= (Int128)_low[i] == lowInteger[i] && (Int128)_high[i] == highInteger[i];
+                var (lowInteger, boundedBelow) = CastIntegerBound(low[i], exact?.ExactLow(i), "low");
+                var (highInteger, boundedAbove) = CastIntegerBound(high[i], exact?.ExactHigh(i), "high");
+                Add((exactLows.Add(lowInteger), boundedBelow), lows, below);
+                Add((exactHighs.Add(highInteger), boundedAbove), highs, above);
             }
-            if (!derivable)
-            {
-                (_lowInteger, _highInteger) = (lowInteger, highInteger);
-            }
+            (_lowInteger, _highInteger) = (exactLows.Exact(), exactHighs.Exact());
         }
+        (_low, _high, _boundedBelow, _boundedAbove) = (lows.Build(), highs.Build(), below.Build(), above.Build());
         for (var i = 0; i < Count; i++)
         {
             if (_integer ? LowInteger(i) > HighInteger(i) : _low[i] > _high[i])
             {
                 throw new ArgumentException($"Box low must not exceed high, but element {i} has low {_low[i]} > high {_high[i]}");
             }
+        }
+
+        static void Add((double Value, bool Bounded) bound, ElementValues<double>.Builder values, ElementValues<bool>.Builder bounded)
+        {
+            values.Add(bound.Value);
+            bounded.Add(bound.Bounded);
         }
     }
 
@@ -120,10 +122,10 @@ public sealed partial class Box : Space
     public ReadOnlySpan<int> Shape => _shape;
 
     /// <summary>The lower bounds as Gymnasium holds them (a signed integer Box's unbounded elements hold the dtype minimum).</summary>
-    public ReadOnlySpan<double> Low => _low;
+    public ElementValues<double> Low => _low;
 
     /// <summary>The upper bounds as Gymnasium holds them (a signed integer Box's unbounded elements hold the dtype maximum).</summary>
-    public ReadOnlySpan<double> High => _high;
+    public ElementValues<double> High => _high;
 
     public override string TypeName => "Box";
 
@@ -144,7 +146,7 @@ public sealed partial class Box : Space
     public bool IsBoundedAbove(int index) => _boundedAbove[index];
 
     /// <summary>Gymnasium's <c>is_bounded("both")</c>.</summary>
-    public bool IsBounded => _boundedBelow.All(b => b) && _boundedAbove.All(b => b);
+    public bool IsBounded => !_boundedBelow.ContainsAnyExcept(true) && !_boundedAbove.ContainsAnyExcept(true);
 
     public override bool Contains(ReadOnlySpan<byte> value)
     {
@@ -225,10 +227,38 @@ public sealed partial class Box : Space
         return (exact ?? (Int128)Math.Truncate(bound), true);
     }
 
-    private static double[] Fill(double value, int[] shape)
+    private static int ElementCount(int[] shape) => shape.Aggregate(1, (product, dimension) => checked(product * Math.Max(dimension, 0)));
+
+    /// <summary>
+    /// An integer Box's exact bounds, element by element: their doubles, and an array of them only from the first
+    /// one its double does not hold exactly (int64 limits), with the elements before it asked for again then.
+    /// </summary>
+    private sealed class IntegerBounds(int count, Func<int, Int128> bound)
     {
-        var array = new double[shape.Aggregate(1, (product, dimension) => product * Math.Max(dimension, 0))];
-        Array.Fill(array, value);
-        return array;
+        private Int128[]? _exact;
+        private int _added;
+
+        /// <summary>Adds the next element's exact bound; returns its double.</summary>
+        public double Add(Int128 exact)
+        {
+            var value = Elements.ToDouble(exact);
+            if (_exact is null && (Int128)value != exact)
+            {
+                _exact = new Int128[count];
+                for (var i = 0; i < _added; i++)
+                {
+                    _exact[i] = bound(i);
+                }
+            }
+            if (_exact is not null)
+            {
+                _exact[_added] = exact;
+            }
+            _added++;
+            return value;
+        }
+
+        /// <summary>The exact bounds, or null when each element's double holds its bound exactly.</summary>
+        public Int128[]? Exact() => _exact;
     }
 }

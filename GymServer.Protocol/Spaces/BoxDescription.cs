@@ -11,10 +11,10 @@ namespace GymServer.Protocol.Spaces;
 public sealed class BoxDescription : SpaceDescription
 {
     private readonly int[] _shape;
-    private readonly double[] _low;
-    private readonly double[] _high;
+    private readonly ElementValues<double> _low;
+    private readonly ElementValues<double> _high;
     // Exact integer bounds, kept only where a double cannot carry them: an image Box's 100,800 bounds of 0 and 255
-    // would take 3.2 MB each as Int128?, for values their doubles hold exactly (see Derivable).
+    // would take 3.2 MB each as Int128?, for values their doubles hold exactly (see Derived).
     private readonly Int128?[]? _exactLow;
     private readonly Int128?[]? _exactHigh;
     private readonly bool _lowDerived;
@@ -28,16 +28,28 @@ public sealed class BoxDescription : SpaceDescription
     /// double); null elements, or no array, where there is none.</param>
     /// <param name="exactHigh">As <paramref name="exactLow"/>, for the upper bounds.</param>
     public BoxDescription(int[] shape, DType dtype, double[] low, double[] high, Int128?[]? exactLow = null, Int128?[]? exactHigh = null)
+        : this(shape, dtype, ElementValues.Of<double>(low), ElementValues.Of<double>(high), Exact(exactLow, low.Length), Exact(exactHigh, high.Length))
+    {
+    }
+
+    /// <param name="shape">The shape.</param>
+    /// <param name="dtype">The element type.</param>
+    /// <param name="low">Lower bounds: -infinity where unbounded.</param>
+    /// <param name="high">Upper bounds: +infinity where unbounded.</param>
+    /// <param name="exactLow">For integer dtypes, the exact value of element i's finite bound (int64 limits do not
+    /// survive a double), null where there is none; no function where no element has one. Asked once or twice per
+    /// element here, never later: only values a double cannot carry are kept.</param>
+    /// <param name="exactHigh">As <paramref name="exactLow"/>, for the upper bounds.</param>
+    public BoxDescription(int[] shape, DType dtype, ElementValues<double> low, ElementValues<double> high, Func<int, Int128?>? exactLow, Func<int, Int128?>? exactHigh)
     {
         Count = ElementCount(shape);
-        if (low.Length != Count || high.Length != Count || (exactLow?.Length ?? Count) != Count || (exactHigh?.Length ?? Count) != Count)
+        if (low.Count != Count || high.Count != Count)
         {
-            throw new ArgumentException($"Box low and high must have {Count} elements for shape {ShapeText(shape)}, got {low.Length} and {high.Length}");
+            throw new ArgumentException($"Box low and high must have {Count} elements for shape {ShapeText(shape)}, got {low.Count} and {high.Count}");
         }
         _shape = [.. shape];
         DType = dtype;
-        _low = [.. low];
-        _high = [.. high];
+        (_low, _high) = (low, high);
         (_exactLow, _lowDerived) = Compact(exactLow, _low);
         (_exactHigh, _highDerived) = Compact(exactHigh, _high);
     }
@@ -50,10 +62,10 @@ public sealed class BoxDescription : SpaceDescription
     public int Count { get; }
 
     /// <summary>Lower bounds, flat (-infinity where unbounded).</summary>
-    public ReadOnlySpan<double> Low => _low;
+    public ElementValues<double> Low => _low;
 
     /// <summary>Upper bounds, flat (+infinity where unbounded).</summary>
-    public ReadOnlySpan<double> High => _high;
+    public ElementValues<double> High => _high;
 
     /// <summary>The exact lower bound of element <paramref name="index"/> of an integer Box, if the description has one.</summary>
     public Int128? ExactLow(int index) => _lowDerived ? Derived(_low[index]) : _exactLow?[index];
@@ -94,34 +106,39 @@ public sealed class BoxDescription : SpaceDescription
     public override void ReadValue(JsonElement json, Span<byte> destination) =>
         NestedValues.Read(json, _shape, destination[..ByteSize], DType, $"Box{ShapeText()} {DTypes.Name(DType)}");
 
+    /// <summary>A bound's exact integer when its double is a whole number a double holds exactly (|x| up to 2^53).</summary>
+    internal static Int128? Derived(double bound) =>
+        double.IsFinite(bound) && Math.Floor(bound) == bound && Math.Abs(bound) <= 9007199254740992.0 ? (Int128)bound : null;
+
+    private static Func<int, Int128?>? Exact(Int128?[]? exact, int boundCount) =>
+        exact is null ? null
+        : exact.Length == boundCount ? i => exact[i]
+        : throw new ArgumentException($"Box exact bounds must have {boundCount} elements like the bounds, got {exact.Length}");
+
     /// <summary>
     /// The exact bounds as given, or none with <c>Derived</c> true when each is what <see cref="Derived"/> makes of
     /// its double (so nothing is lost by not keeping them).
     /// </summary>
-    private static (Int128?[]? Exact, bool Derived) Compact(Int128?[]? exact, double[] bounds)
+    private static (Int128?[]? Exact, bool Derived) Compact(Func<int, Int128?>? exact, ElementValues<double> bounds)
     {
         if (exact is null)
         {
             return (null, false);
         }
-        for (var i = 0; i < bounds.Length; i++)
+        for (var i = 0; i < bounds.Count; i++)
         {
-            if (exact[i] != Derived(bounds[i]))
+            if (exact(i) != Derived(bounds[i]))
             {
-                return ([.. exact], false);
+                return ([.. Enumerable.Range(0, bounds.Count).Select(exact)], false);
             }
         }
         return (null, true);
     }
 
-    /// <summary>A bound's exact integer when its double is a whole number a double holds exactly (|x| up to 2^53).</summary>
-    private static Int128? Derived(double bound) =>
-        double.IsFinite(bound) && Math.Floor(bound) == bound && Math.Abs(bound) <= 9007199254740992.0 ? (Int128)bound : null;
-
-    private static void WriteBounds(Utf8JsonWriter writer, string name, double[] bounds, Int128?[]? exact, bool derived)
+    private static void WriteBounds(Utf8JsonWriter writer, string name, ElementValues<double> bounds, Int128?[]? exact, bool derived)
     {
         writer.WriteStartArray(name);
-        for (var i = 0; i < bounds.Length; i++)
+        for (var i = 0; i < bounds.Count; i++)
         {
             switch (derived ? Derived(bounds[i]) : exact?[i])
             {

@@ -49,42 +49,111 @@ internal static partial class SpaceDescriptionReader
 
     /// <summary>
     /// Bounds: a flat or nested list of the Box's element count, or one value for every element. Whole numbers
-    /// of an integer Box are kept exact (int64 limits do not survive a double).
+    /// of an integer Box are kept exact (int64 limits do not survive a double). Read straight into the values, held
+    /// once when they are all the same (an image's 100,800 bounds of 0 arrive as 100,800 numbers).
     /// </summary>
-    private static (double[] Values, Int128?[] Exact) Bounds(JsonElement element, int count, bool integers, string path)
+    private static (ElementValues<double> Values, Func<int, Int128?>? Exact) Bounds(JsonElement element, int count, bool integers, string path)
     {
-        var items = new List<JsonElement>(count);
-        if (element.ValueKind == JsonValueKind.Array)
+        if (element.ValueKind != JsonValueKind.Array)
         {
-            Flatten(element, items);
-            if (items.Count != count)
+            if (count == 0)
             {
-                throw Error(path, $"expected {count} bounds, got {items.Count}");
+                return (ElementValues.Uniform(0.0, 0), null);
+            }
+            var (value, exact) = Bound(element, integers, path, 0);
+            return (ElementValues.Uniform(value, count), integers ? _ => exact : null);
+        }
+        var given = LeafCount(element);
+        if (given != count)
+        {
+            throw Error(path, $"expected {count} bounds, got {given}");
+        }
+        var reader = new BoundsReader(count, integers, path);
+        reader.Read(element);
+        return reader.Result();
+    }
+
+    /// <summary>
+    /// One bound, element <paramref name="index"/>: its double, and for an integer Box its exact value when it is a
+    /// whole number. The error's path is made only on an error (an image has 100,800 bounds a side).
+    /// </summary>
+    private static (double Value, Int128? Exact) Bound(JsonElement item, bool integers, string path, int index)
+    {
+        if (integers && Elements.TryReadWholeNumber(item, out var integer))
+        {
+            return (Elements.ToDouble(integer), integer);
+        }
+        if (Elements.TryReadFloat(item, out var number) && !double.IsNaN(number))
+        {
+            return (number, null);
+        }
+        throw Error($"{path}[{index}]", $"expected a number, \"inf\" or \"-inf\", got {item.GetRawText()}");
+    }
+
+    private static long LeafCount(JsonElement element)
+    {
+        if (element.ValueKind != JsonValueKind.Array)
+        {
+            return 1;
+        }
+        var count = 0L;
+        foreach (var item in element.EnumerateArray())
+        {
+            count += LeafCount(item);
+        }
+        return count;
+    }
+
+    /// <summary>
+    /// Reads a list of bounds in row-major order. Exact integers are kept per element only from the first one a
+    /// double does not carry (a bound past 2^53); before it, each is what its double gives back.
+    /// </summary>
+    private sealed class BoundsReader(int count, bool integers, string path)
+    {
+        private readonly ElementValues<double>.Builder _values = new(count);
+        private Int128?[]? _exact;
+        private int _firstKept;
+
+        public void Read(JsonElement element)
+        {
+            if (element.ValueKind == JsonValueKind.Array)
+            {
+                foreach (var item in element.EnumerateArray())
+                {
+                    Read(item);
+                }
+                return;
+            }
+            var index = _values.Added;
+            var (value, exact) = Bound(element, integers, path, index);
+            _values.Add(value);
+            if (_exact is null && exact != BoxDescription.Derived(value))
+            {
+                (_exact, _firstKept) = (new Int128?[count], index);
+            }
+            if (_exact is not null)
+            {
+                _exact[index] = exact;
             }
         }
-        else
+
+        public (ElementValues<double> Values, Func<int, Int128?>? Exact) Result()
         {
-            items.AddRange(Enumerable.Repeat(element, count));
+            var values = _values.Build();
+            if (!integers)
+            {
+                return (values, null);
+            }
+            if (_exact is not { } exact)
+            {
+                return (values, i => BoxDescription.Derived(values[i]));
+            }
+            for (var i = 0; i < _firstKept; i++)
+            {
+                exact[i] = BoxDescription.Derived(values[i]);
+            }
+            return (values, i => exact[i]);
         }
-        var values = new double[count];
-        var exact = new Int128?[count];
-        for (var i = 0; i < count; i++)
-        {
-            if (integers && Elements.TryReadWholeNumber(items[i], out var integer))
-            {
-                exact[i] = integer;
-                values[i] = Elements.ToDouble(integer);
-            }
-            else if (Elements.TryReadFloat(items[i], out var number) && !double.IsNaN(number))
-            {
-                values[i] = number;
-            }
-            else
-            {
-                throw Error($"{path}[{i}]", $"expected a number, \"inf\" or \"-inf\", got {items[i].GetRawText()}");
-            }
-        }
-        return (values, exact);
     }
 
     /// <summary>An integer or nested lists of integers: the values row-major, and the shape the nesting gives.</summary>
@@ -118,19 +187,6 @@ internal static partial class SpaceDescriptionReader
         foreach (var item in element.EnumerateArray())
         {
             CollectRectangular(item, shape, depth + 1, items, path);
-        }
-    }
-
-    private static void Flatten(JsonElement element, List<JsonElement> items)
-    {
-        if (element.ValueKind != JsonValueKind.Array)
-        {
-            items.Add(element);
-            return;
-        }
-        foreach (var item in element.EnumerateArray())
-        {
-            Flatten(item, items);
         }
     }
 

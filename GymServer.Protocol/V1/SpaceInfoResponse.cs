@@ -95,11 +95,12 @@ public readonly ref struct SpaceInfoResponse(SpaceDescription Space)
     /// The bounds as Gymnasium holds them: an unbounded element of an integer Box holds its dtype's limit (the
     /// description says "-inf" or "inf" there), which gym_tcp_api sends as it is.
     /// </summary>
-    private static void WriteBounds(Utf8JsonWriter writer, JsonEncodedText name, ReadOnlySpan<double> bounds, DType dtype)
+    private static void WriteBounds(Utf8JsonWriter writer, JsonEncodedText name, ElementValues<double> bounds, DType dtype)
     {
         writer.WriteStartArray(name);
-        foreach (var described in bounds)
+        for (var i = 0; i < bounds.Count; i++)
         {
+            var described = bounds[i];
             var bound = !DTypes.IsFloat(dtype) && double.IsInfinity(described) ? IntegerLimit(dtype, described) : described;
             if (double.IsPositiveInfinity(bound))
             {

@@ -12,7 +12,9 @@ public sealed partial class GymConnection
     /// </summary>
     private ValueTask<bool> EnqueueAsync(ReplyBuffer reply)
     {
-        // Counted first: the write loop may take the reply, and send it, before TryWrite returns.
+        // Counted first: the write loop may take the reply, and send it, before TryWrite returns. Its storage now
+        // holds queued bytes, which the caps count: no longer a spare's.
+        UncountTakenSpare(reply);
         var bytes = reply.WrittenCount;
         _replyBytes.Queued(bytes);
         if (_outbox.Writer.TryWrite(reply))

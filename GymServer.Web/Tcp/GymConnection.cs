@@ -34,6 +34,11 @@ public sealed partial class GymConnection : IConnectionObserver, IAsyncDisposabl
     private readonly ConcurrentQueue<ReplyBuffer> _freeReplies = new();
     private readonly ReplyBytes _replyBytes;
     private long _freeReplyBytes;
+    // The spare the read loop took for the reply it is making, still counted against the node's share for spares
+    // until it holds a queued reply: a connection waiting on a step keeps an empty frame-sized buffer meanwhile, and a
+    // thousand of them would otherwise hold 500 MiB outside the caps. Only the read loop sets it.
+    private ReplyBuffer? _takenSpare;
+    private long _takenSpareBytes;
     private readonly Lock _closeLock = new();
     private readonly int _maxFreeReplies;
     private readonly TimeSpan _idleTimeout;
@@ -190,6 +195,7 @@ public sealed partial class GymConnection : IConnectionObserver, IAsyncDisposabl
         if (_freeReplies.TryDequeue(out var reply))
         {
             Interlocked.Add(ref _freeReplyBytes, -reply.Capacity);
+            (_takenSpare, _takenSpareBytes) = (reply, reply.Capacity);
             return reply;
         }
         return new ReplyBuffer(storage: _replyBytes.Memory);
@@ -197,8 +203,11 @@ public sealed partial class GymConnection : IConnectionObserver, IAsyncDisposabl
 
     private void ReturnReply(ReplyBuffer reply)
     {
-        // Keep a few buffers for the next replies, bounded in number and in bytes (a big observation's are large).
-        if (_freeReplies.Count < _maxFreeReplies && Interlocked.Read(ref _freeReplyBytes) + reply.Capacity <= MaxFreeReplyBytes)
+        UncountTakenSpare(reply);
+        // Keep a few buffers for the next replies, bounded in number and in bytes (a big observation's are large), for
+        // the connection and for the node (ReplyMemory.SpareCapacity).
+        if (_freeReplies.Count < _maxFreeReplies && Interlocked.Read(ref _freeReplyBytes) + reply.Capacity <= MaxFreeReplyBytes
+            && _replyBytes.Memory.TryKeepSpare(reply.Capacity))
         {
             reply.Clear();
             Interlocked.Add(ref _freeReplyBytes, reply.Capacity);
@@ -210,12 +219,24 @@ public sealed partial class GymConnection : IConnectionObserver, IAsyncDisposabl
         }
     }
 
+    /// <summary>The spare taken for <paramref name="reply"/>, if it is that one, no longer counts as a spare.</summary>
+    private void UncountTakenSpare(ReplyBuffer reply)
+    {
+        // A reply the write loop returns was queued, so uncounted already: it cannot be the read loop's taken spare.
+        if (ReferenceEquals(_takenSpare, reply))
+        {
+            _replyBytes.Memory.SpareTaken(_takenSpareBytes);
+            _takenSpare = null;
+        }
+    }
+
     /// <summary>A paused connection may stay paused for long: it keeps no spare buffers meanwhile.</summary>
     private void DropFreeReplies()
     {
         while (_freeReplies.TryDequeue(out var reply))
         {
             Interlocked.Add(ref _freeReplyBytes, -reply.Capacity);
+            _replyBytes.Memory.SpareTaken(reply.Capacity);
             reply.Release();
         }
     }

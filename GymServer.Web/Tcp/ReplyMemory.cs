@@ -13,13 +13,16 @@ namespace GymServer.Web.Tcp;
 /// larger than a cap still goes out, and the connection pauses after it. Shown in /metrics and on the dashboard.
 /// It is also where connections' large reply buffers take their storage (<see cref="IReplyStorage"/>): outside the
 /// garbage-collected heap, counted in <see cref="StorageBytes"/> and freed as soon as a buffer lets it go, so the
-/// server's memory follows what the caps allow instead of the peak of every reply ever made.
+/// server's memory follows what the caps allow instead of the peak of every reply ever made. Connections keep a few
+/// spare buffers for their next replies; all of them together keep at most <see cref="SpareCapacity"/>, so a
+/// thousand idle pixel clients do not each hold a frame's buffer.
 /// </summary>
 public sealed class ReplyMemory : IReplyStorage
 {
     private readonly Lock _lock = new();
     private long _queued;
     private long _storage;
+    private long _spare;
     private int _paused;
     private TaskCompletionSource? _room;
 
@@ -36,7 +39,15 @@ public sealed class ReplyMemory : IReplyStorage
         ArgumentOutOfRangeException.ThrowIfLessThan(node, 1);
         PerConnectionCapacity = perConnection;
         NodeCapacity = node;
+        SpareCapacity = node / SparesPerNodeCapacity;
     }
+
+    /// <summary>
+    /// The spares' share of the node's cap: a quarter of it (64 MiB by default), room for a couple of hundred pixel
+    /// connections stepping at full speed to reuse their buffers; past it a returned buffer is freed, and the next
+    /// reply's storage is allocated again.
+    /// </summary>
+    private const long SparesPerNodeCapacity = 4;
 
     /// <summary>Bytes one connection may have queued before it stops reading requests.</summary>
     public long PerConnectionCapacity { get; }
@@ -54,10 +65,22 @@ public sealed class ReplyMemory : IReplyStorage
     /// </summary>
     public long StorageBytes => Interlocked.Read(ref _storage);
 
+    /// <summary>Bytes of spare reply buffers all connections together may keep for their next replies.</summary>
+    public long SpareCapacity { get; }
+
+    /// <summary>
+    /// Bytes of spare reply buffers the node's connections keep now, or took for a reply that is not queued yet (a
+    /// connection waiting on a step holds one empty); small ones included.
+    /// </summary>
+    public long SpareBytes => Interlocked.Read(ref _spare);
+
     /// <summary>Connections not reading requests now because a cap is reached.</summary>
     public int PausedConnections => Volatile.Read(ref _paused);
 
-    /// <summary>Raised when a connection pauses, resumes or ends: what a test awaits instead of sleeping.</summary>
+    /// <summary>
+    /// Raised when a connection pauses, resumes or ends, and when a spare buffer is kept or taken: what a test awaits
+    /// instead of sleeping.
+    /// </summary>
     public event Action? Changed;
 
     /// <summary>A new connection's account.</summary>
@@ -70,6 +93,30 @@ public sealed class ReplyMemory : IReplyStorage
     }
 
     internal void StorageChanged(long bytes) => Interlocked.Add(ref _storage, bytes);
+
+    /// <summary>Counts a buffer of <paramref name="bytes"/> kept as a spare, if the node's spares have room for it.</summary>
+    internal bool TryKeepSpare(long bytes)
+    {
+        var spare = Interlocked.Read(ref _spare);
+        while (spare + bytes <= SpareCapacity)
+        {
+            var seen = Interlocked.CompareExchange(ref _spare, spare + bytes, spare);
+            if (seen == spare)
+            {
+                Changed?.Invoke();
+                return true;
+            }
+            spare = seen;
+        }
+        return false;
+    }
+
+    /// <summary>A spare buffer of <paramref name="bytes"/> now holds a queued reply, or was let go.</summary>
+    internal void SpareTaken(long bytes)
+    {
+        Interlocked.Add(ref _spare, -bytes);
+        Changed?.Invoke();
+    }
 
     internal bool NodeHasRoom => Interlocked.Read(ref _queued) < NodeCapacity;
 

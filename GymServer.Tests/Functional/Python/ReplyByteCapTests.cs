@@ -121,6 +121,42 @@ public sealed class ReplyByteCapTests
         await WaitUntilAsync(memory, () => memory.StorageBytes == 0 && memory.QueuedBytes == 0 && memory.PausedConnections == 0);
     }
 
+    [Fact]
+    public async Task IdleClientsKeepSpareReplyBuffersOnlyWithinTheNodesShareForThem()
+    {
+        // Spares: a quarter of the node's cap, 128 KiB, the buffer of one image reply (some 80 KB of JSON) at most.
+        const long NodeCap = 512 * 1024;
+        const int Clients = 3;
+        await using var server = StartServer(perConnection: 64L << 20, node: NodeCap);
+        var memory = server.Services.GetRequiredService<ReplyMemory>();
+        Assert.Equal(NodeCap / 4, memory.SpareCapacity);
+        var clients = new List<GymTestClient>();
+        try
+        {
+            for (var i = 0; i < Clients; i++)
+            {
+                clients.Add(await StartImageClientAsync(server));
+                AssertFrame(await clients[^1].RequestAsync("""{"env":{"action":"reset"}}"""));
+                AssertFrame(await clients[^1].RequestAsync("""{"step":{"action":1,"render":0}}"""));
+            }
+
+            // Each connection made its image replies in a buffer outside the garbage-collected heap and now waits
+            // for a request that does not come: what the node holds for them is the spares it has room for.
+            await WaitUntilAsync(memory, () => memory.StorageBytes <= memory.SpareCapacity);
+            Assert.InRange(memory.SpareBytes, 0, memory.SpareCapacity);
+            Assert.Equal(0, memory.QueuedBytes);
+        }
+        finally
+        {
+            foreach (var client in clients)
+            {
+                await client.DisposeAsync();
+            }
+        }
+
+        await WaitUntilAsync(memory, () => memory.StorageBytes == 0 && memory.SpareBytes == 0);
+    }
+
     /// <summary>A client with a small receive buffer and the image env made and seeded.</summary>
     private static async Task<GymTestClient> StartImageClientAsync(GymServerFactory server)
     {
@@ -187,7 +223,10 @@ public sealed class ReplyByteCapTests
         Assert.Equal(84, (await image.RequestAsync("""{"env":{"action":"reset"}}""")).GetProperty("observation").GetArrayLength());
     }
 
-    /// <summary>Waits for the reply memory's state (it raises Changed when a connection pauses, resumes or ends).</summary>
+    /// <summary>
+    /// Waits for the reply memory's state (it raises Changed when a connection pauses, resumes or ends, and when a
+    /// spare buffer is kept or taken).
+    /// </summary>
     private static Task WaitUntilAsync(ReplyMemory memory, Func<bool> condition) =>
         ChangedEvent.WaitUntilAsync(h => memory.Changed += h, h => memory.Changed -= h, condition, TimeSpan.FromSeconds(120));
 }
