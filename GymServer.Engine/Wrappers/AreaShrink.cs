@@ -9,22 +9,18 @@ namespace GymServer.Engine.Wrappers;
 /// edge weighs the part inside over the cell's width), across each source row first, then down the rows, in
 /// OpenCV's order of additions, rounded half to even.
 /// <para>
-/// The same float operations, arranged to run fast: the weights across are laid out tap by tap (every destination
-/// element's first source pixel and weight, then its second, ...), padded with weight 0 (adding +0.0 to a sum of
-/// non-negative terms changes nothing), so that a row is a few gathers, multiplies and adds over the whole row; each
-/// source row is summed across once even where two destination rows share it; multiplies and adds stay separate
-/// instructions (no fused multiply-add, which would round once instead of twice; .NET never contracts them).
+/// The same float operations, arranged to run fast: each source row is summed across once
+/// (<see cref="AreaShrinkAcross"/>, vectorised) even where two destination rows share it; the sums down the rows
+/// and the rounding go eight elements at a time with AVX, multiplies and adds kept separate instructions (no fused
+/// multiply-add, which would round once instead of twice; .NET never contracts them).
 /// </para>
 /// </summary>
 internal sealed class AreaShrink
 {
     private readonly int _sourceRow;
     private readonly int _row;
-    private readonly int _taps;
-    private readonly int[] _tapSources;
-    private readonly float[] _tapWeights;
+    private readonly AreaShrinkAcross _across;
     private readonly (int Source, int Destination, float Beta)[] _rows;
-    private readonly float[] _sourceFloats;
     private readonly float[] _rowSum;
     private readonly float[] _columnSum;
 
@@ -32,24 +28,8 @@ internal sealed class AreaShrink
     {
         _sourceRow = sourceWidth * channels;
         _row = width * channels;
-        var across = CellWeights(sourceWidth, width, scaleX);
-        _taps = across.Max(cell => cell.Count);
-        _tapSources = new int[_taps * _row];
-        _tapWeights = new float[_taps * _row];
-        for (var d = 0; d < width; d++)
-        {
-            for (var t = 0; t < across[d].Count; t++)
-            {
-                var (source, weight) = across[d][t];
-                for (var c = 0; c < channels; c++)
-                {
-                    _tapSources[t * _row + d * channels + c] = source * channels + c;
-                    _tapWeights[t * _row + d * channels + c] = weight;
-                }
-            }
-        }
+        _across = new AreaShrinkAcross(_sourceRow, channels, CellWeights(sourceWidth, width, scaleX));
         _rows = [.. CellWeights(sourceHeight, height, scaleY).SelectMany((cell, d) => cell.Select(tap => (tap.Source, d, tap.Weight)))];
-        _sourceFloats = new float[_sourceRow];
         _rowSum = new float[_row];
         _columnSum = new float[_row];
     }
@@ -64,7 +44,7 @@ internal sealed class AreaShrink
         {
             if (sourceY != summedRow)
             {
-                SumAcross(source.Slice(sourceY * _sourceRow, _sourceRow));
+                _across.Sum(source.Slice(sourceY * _sourceRow, _sourceRow), _rowSum);
                 summedRow = sourceY;
             }
             if (destinationY != previous)
@@ -79,54 +59,14 @@ internal sealed class AreaShrink
         Round(columnSum, destination.Slice(previous * _row, _row));
     }
 
-    /// <summary>The weighted sums across one source row, into <see cref="_rowSum"/>.</summary>
-    private unsafe void SumAcross(ReadOnlySpan<byte> sourceRow)
-    {
-        for (var x = 0; x < sourceRow.Length; x++)
-        {
-            _sourceFloats[x] = sourceRow[x];
-        }
-        var sums = _rowSum.AsSpan();
-        sums.Clear();
-        var j = 0;
-        if (Avx2.IsSupported)
-        {
-            fixed (float* pixels = _sourceFloats)
-            fixed (int* sources = _tapSources)
-            fixed (float* weights = _tapWeights)
-            fixed (float* output = _rowSum)
-            {
-                for (; j <= _row - 8; j += 8)
-                {
-                    var sum = Vector256<float>.Zero;
-                    for (var t = 0; t < _taps; t++)
-                    {
-                        var pixel = Avx2.GatherVector256(pixels, Avx.LoadVector256(sources + t * _row + j), 4);
-                        sum = Avx.Add(sum, Avx.Multiply(pixel, Avx.LoadVector256(weights + t * _row + j)));
-                    }
-                    Avx.Store(output + j, sum);
-                }
-            }
-        }
-        for (; j < _row; j++)
-        {
-            var sum = 0f;
-            for (var t = 0; t < _taps; t++)
-            {
-                sum += _sourceFloats[_tapSources[t * _row + j]] * _tapWeights[t * _row + j];
-            }
-            sums[j] = sum;
-        }
-    }
-
     /// <summary><paramref name="sum"/> += <paramref name="beta"/> x <paramref name="row"/>, element by element.</summary>
     private static unsafe void AddScaled(ReadOnlySpan<float> row, float beta, Span<float> sum)
     {
-        var x = 0;
-        if (Avx.IsSupported)
+        fixed (float* rowPointer = row)
+        fixed (float* sumPointer = sum)
         {
-            fixed (float* rowPointer = row)
-            fixed (float* sumPointer = sum)
+            var x = 0;
+            if (Avx.IsSupported)
             {
                 var scale = Vector256.Create(beta);
                 for (; x <= row.Length - 8; x += 8)
@@ -134,18 +74,34 @@ internal sealed class AreaShrink
                     Avx.Store(sumPointer + x, Avx.Add(Avx.LoadVector256(sumPointer + x), Avx.Multiply(scale, Avx.LoadVector256(rowPointer + x))));
                 }
             }
-        }
-        for (; x < row.Length; x++)
-        {
-            sum[x] += beta * row[x];
+            for (; x < row.Length; x++)
+            {
+                sumPointer[x] += beta * rowPointer[x];
+            }
         }
     }
 
-    private static void Round(ReadOnlySpan<float> sums, Span<byte> output)
+    /// <summary>OpenCV's <c>saturate_cast&lt;uchar&gt;(float)</c> of each sum: round half to even, then clamp to a byte.</summary>
+    private static unsafe void Round(ReadOnlySpan<float> sums, Span<byte> output)
     {
-        for (var x = 0; x < sums.Length; x++)
+        fixed (float* sumPointer = sums)
+        fixed (byte* outputPointer = output)
         {
-            output[x] = (byte)Math.Clamp(MathF.Round(sums[x], MidpointRounding.ToEven), 0f, 255f);
+            var x = 0;
+            if (Avx.IsSupported)
+            {
+                for (; x <= sums.Length - 8; x += 8)
+                {
+                    // Rounded explicitly (not by the conversion's MXCSR mode); packing with saturation clamps.
+                    var rounded = Avx.ConvertToVector256Int32WithTruncation(Avx.RoundToNearestInteger(Avx.LoadVector256(sumPointer + x)));
+                    var words = Sse2.PackSignedSaturate(rounded.GetLower(), rounded.GetUpper());
+                    Sse2.StoreScalar((long*)(outputPointer + x), Sse2.PackUnsignedSaturate(words, words).AsInt64());
+                }
+            }
+            for (; x < sums.Length; x++)
+            {
+                outputPointer[x] = (byte)Math.Clamp(MathF.Round(sumPointer[x], MidpointRounding.ToEven), 0f, 255f);
+            }
         }
     }
 
