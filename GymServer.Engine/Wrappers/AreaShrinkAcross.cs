@@ -122,19 +122,23 @@ internal sealed class AreaShrinkAcross
 
     private unsafe void SumShuffled(byte* bytes, float* output)
     {
+        fixed (int* groups = _groups)
         fixed (int* windows = _windows)
         fixed (byte* shuffles = _shuffles)
         fixed (float* weights = _tapWeights)
         {
-            for (var g = 0; g < _groups.Length; g++)
+            var (count, taps, row) = (_groups.Length, _taps, _row);
+            var shuffle = shuffles;
+            for (var g = 0; g < count; g++)
             {
-                var j = _groups[g];
+                var j = groups[g];
                 var window = Vector256.Create(Sse2.LoadVector128(bytes + windows[2 * g]), Sse2.LoadVector128(bytes + windows[(2 * g) + 1]));
                 var sum = Vector256<float>.Zero;
-                for (var t = 0; t < _taps; t++)
+                var weight = weights + j;
+                for (var t = 0; t < taps; t++, shuffle += 2 * WindowBytes, weight += row)
                 {
-                    var pixels = Avx2.Shuffle(window, Avx.LoadVector256(shuffles + (((g * _taps) + t) * 2 * WindowBytes))).AsInt32();
-                    sum = Avx.Add(sum, Avx.Multiply(Avx.ConvertToVector256Single(pixels), Avx.LoadVector256(weights + (t * _row) + j)));
+                    var pixels = Avx2.Shuffle(window, Avx.LoadVector256(shuffle)).AsInt32();
+                    sum = Avx.Add(sum, Avx.Multiply(Avx.ConvertToVector256Single(pixels), Avx.LoadVector256(weight)));
                 }
                 Avx.Store(output + j, sum);
             }
