@@ -10,9 +10,10 @@ namespace GymServer.Engine.Wrappers;
 /// OpenCV's order of additions, rounded half to even.
 /// <para>
 /// The same float operations, arranged to run fast: each source row is summed across once
-/// (<see cref="AreaShrinkAcross"/>, vectorised) even where two destination rows share it; the sums down the rows
-/// and the rounding go eight elements at a time with AVX, multiplies and adds kept separate instructions (no fused
-/// multiply-add, which would round once instead of twice; .NET never contracts them).
+/// (<see cref="AreaShrinkAcross"/>, vectorised) even where two destination rows share it, and not at all when it
+/// holds the same bytes as the row summed before it; the sums down the rows and the rounding go eight elements at a
+/// time with AVX, multiplies and adds kept separate instructions (no fused multiply-add, which would round once
+/// instead of twice; .NET never contracts them).
 /// </para>
 /// </summary>
 internal sealed class AreaShrink
@@ -42,11 +43,12 @@ internal sealed class AreaShrink
         var previous = _rows[0].Destination;
         foreach (var (sourceY, destinationY, beta) in _rows)
         {
-            if (sourceY != summedRow)
+            // A row of the same bytes as the one summed last (common in Atari frames) has the same sums.
+            if (sourceY != summedRow && (summedRow < 0 || !Row(source, sourceY).SequenceEqual(Row(source, summedRow))))
             {
-                _across.Sum(source.Slice(sourceY * _sourceRow, _sourceRow), _rowSum);
-                summedRow = sourceY;
+                _across.Sum(Row(source, sourceY), _rowSum);
             }
+            summedRow = sourceY;
             if (destinationY != previous)
             {
                 Round(columnSum, destination.Slice(previous * _row, _row));
@@ -58,6 +60,8 @@ internal sealed class AreaShrink
         }
         Round(columnSum, destination.Slice(previous * _row, _row));
     }
+
+    private ReadOnlySpan<byte> Row(ReadOnlySpan<byte> source, int y) => source.Slice(y * _sourceRow, _sourceRow);
 
     /// <summary><paramref name="sum"/> += <paramref name="beta"/> x <paramref name="row"/>, element by element.</summary>
     private static unsafe void AddScaled(ReadOnlySpan<float> row, float beta, Span<float> sum)

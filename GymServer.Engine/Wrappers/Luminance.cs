@@ -56,7 +56,8 @@ internal static class Luminance
     /// <summary>
     /// Converts whole blocks of <see cref="Block"/> pixels with AVX2 and returns how many pixels it converted. Each
     /// group of four pixels is read as 16 bytes (12 used), so a block is only taken while 4 bytes beyond it exist
-    /// in <paramref name="rgb"/>; the scalar loop does the rest.
+    /// in <paramref name="rgb"/>; the scalar loop does the rest. A block whose 52 bytes read equal the previous
+    /// block's gets the previous block's gray.
     /// </summary>
     private static int ConvertAvx2(ReadOnlySpan<byte> rgb, Span<byte> gray, int count)
     {
@@ -64,17 +65,24 @@ internal static class Luminance
         ref var destination = ref MemoryMarshal.GetReference(gray);
         var weights = (Red: Vector256.Create(RedWeight), Green: Vector256.Create(GreenWeight), Blue: Vector256.Create(BlueWeight));
         var done = 0;
+        // The bytes of the last block converted and its gray: a block of the same bytes (a run of one colour, as
+        // Atari frames are mostly made of) is not converted again. At first, as if white had come before.
+        var (a0, a1, a2, a3) = (Vector128<byte>.AllBitsSet, Vector128<byte>.AllBitsSet, Vector128<byte>.AllBitsSet, Vector128<byte>.AllBitsSet);
+        var converted = Vector128.Create(Of(255, 255, 255));
         // (count - done) >= Block and 4 readable bytes past the block's 48.
         for (; done + Block <= count && (3 * (done + Block)) + 4 <= rgb.Length; done += Block)
         {
             ref var pixels = ref Unsafe.Add(ref source, 3 * done);
-            var first = Four(Vector128.LoadUnsafe(ref pixels), weights);
-            var second = Four(Vector128.LoadUnsafe(ref pixels, 12), weights);
-            var third = Four(Vector128.LoadUnsafe(ref pixels, 24), weights);
-            var fourth = Four(Vector128.LoadUnsafe(ref pixels, 36), weights);
-            // Every value is 0 to 255: packing with saturation only narrows.
-            var bytes = Sse2.PackUnsignedSaturate(Sse2.PackSignedSaturate(first, second), Sse2.PackSignedSaturate(third, fourth));
-            bytes.StoreUnsafe(ref Unsafe.Add(ref destination, done));
+            var (b0, b1, b2, b3) = (Vector128.LoadUnsafe(ref pixels), Vector128.LoadUnsafe(ref pixels, 12), Vector128.LoadUnsafe(ref pixels, 24), Vector128.LoadUnsafe(ref pixels, 36));
+            if (((a0 ^ b0) | (a1 ^ b1) | (a2 ^ b2) | (a3 ^ b3)) != Vector128<byte>.Zero)
+            {
+                (a0, a1, a2, a3) = (b0, b1, b2, b3);
+                // Every value is 0 to 255: packing with saturation only narrows.
+                converted = Sse2.PackUnsignedSaturate(
+                    Sse2.PackSignedSaturate(Four(b0, weights), Four(b1, weights)),
+                    Sse2.PackSignedSaturate(Four(b2, weights), Four(b3, weights)));
+            }
+            converted.StoreUnsafe(ref Unsafe.Add(ref destination, done));
         }
         return done;
     }

@@ -68,6 +68,34 @@ public sealed class LuminanceTests
     }
 
     [Fact]
+    public void Runs_of_one_colour_give_each_pixel_its_own_gray()
+    {
+        // Runs of 1 to 40 pixels of one colour (a repeated block converts once), white and black first among them,
+        // so that a block differs from the one before in any one pixel or in the 4 bytes read beyond it.
+        var random = new System.Random(16);
+        var rgb = new List<byte>();
+        foreach (var first in new byte[][] { [255, 255, 255], [0, 0, 0] })
+        {
+            for (var run = 0; run < 2000; run++)
+            {
+                var colour = run == 0 ? first : [(byte)random.Next(256), (byte)random.Next(256), (byte)random.Next(256)];
+                var length = run == 0 ? 50 : random.Next(1, 41);
+                for (var i = 0; i < length; i++)
+                {
+                    rgb.AddRange(colour);
+                }
+            }
+            var image = rgb.ToArray();
+            var gray = new byte[image.Length / 3];
+            var expected = new byte[gray.Length];
+            Luminance.Convert(image, gray);
+            Luminance.ConvertScalar(image, expected);
+            Assert.Equal(expected, gray);
+            rgb.Clear();
+        }
+    }
+
+    [Fact]
     public void A_gray_buffer_shorter_than_the_pixels_is_refused()
     {
         Assert.Throws<ArgumentOutOfRangeException>(() => Luminance.Convert(new byte[30], new byte[9]));
