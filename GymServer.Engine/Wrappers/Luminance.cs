@@ -13,7 +13,8 @@ namespace GymServer.Engine.Wrappers;
 /// Vectorised with AVX2 four pixels to a 256-bit register of doubles: the same products (a byte converted to
 /// double is exact, so <c>value x weight</c> is the one correctly rounded product numpy computes) and the same
 /// additions in the same order, never fused into a multiply-add (.NET does not contract them). Machines without
-/// AVX2, and the last pixels of a row of bytes, take the scalar loop, which is the definition.
+/// AVX2, and the last pixels of a row of bytes, take the scalar loop, which is the definition. A block of pixels
+/// with the same bytes as the block before (a run of one colour) reuses that block's gray.
 /// </para>
 /// </summary>
 internal static class Luminance
