@@ -79,19 +79,30 @@ public sealed class NativeWrappedEnvInstance : IEnvInstance
 
     /// <summary>
     /// The env at the bottom of the native chain: what the inner instance returned for the reset or step just made
-    /// (its info is already in the caller's <see cref="EnvInfo"/>, which the chain writes on).
+    /// (its info is already in the caller's <see cref="EnvInfo"/>, which the chain writes on). An observation
+    /// wrapper reads the observation where the inner instance wrote it (<see cref="IHeldObservationEnv"/>); other
+    /// wrappers (FrameStackObservation) have it copied into their buffers.
     /// </summary>
-    private sealed class Returned(IEnvInstance inner) : IEnv
+    private sealed class Returned(IEnvInstance inner) : IHeldObservationEnv
     {
         public byte[] Observation { get; } = new byte[inner.ObservationSpace.ByteSize];
 
         public StepResult Result { get; set; }
+
+        public ReadOnlySpan<byte> HeldObservation => Observation;
 
         public EnvSpec Spec => inner.Spec;
 
         public Space ObservationSpace => inner.ObservationSpace;
 
         public Space ActionSpace => inner.ActionSpace;
+
+        public void Reset(BigInteger? seed, JsonElement? options, EnvInfo info)
+        {
+            // Already reset: the observation is held.
+        }
+
+        public StepResult Step(ReadOnlySpan<byte> action, EnvInfo info) => Result;
 
         public void Reset(BigInteger? seed, JsonElement? options, Span<byte> observation, EnvInfo info) => Observation.CopyTo(observation);
 

@@ -9,144 +9,120 @@ namespace GymServer.Engine.Wrappers;
 /// edge weighs the part inside over the cell's width), across each source row first, then down the rows, in
 /// OpenCV's order of additions, rounded half to even.
 /// <para>
-/// The same float operations, arranged to run fast: the weights across are laid out tap by tap (every destination
-/// element's first source pixel and weight, then its second, ...), padded with weight 0 (adding +0.0 to a sum of
-/// non-negative terms changes nothing), so that a row is a few gathers, multiplies and adds over the whole row; each
-/// source row is summed across once even where two destination rows share it; multiplies and adds stay separate
-/// instructions (no fused multiply-add, which would round once instead of twice; .NET never contracts them).
+/// The same float operations, arranged to run fast: each source row is summed across once
+/// (<see cref="AreaShrinkAcross"/>, vectorised) even where two destination rows share it, and not at all when it
+/// holds the same bytes as the row before it; then each destination row's sums down its source rows and their
+/// rounding go eight elements at a time in registers with AVX, multiplies and adds kept separate instructions (no
+/// fused multiply-add, which would round once instead of twice; .NET never contracts them).
 /// </para>
 /// </summary>
 internal sealed class AreaShrink
 {
+    private const int Lanes = 8;
+
+    private readonly int _sourceHeight;
     private readonly int _sourceRow;
     private readonly int _row;
-    private readonly int _taps;
-    private readonly int[] _tapSources;
-    private readonly float[] _tapWeights;
-    private readonly (int Source, int Destination, float Beta)[] _rows;
-    private readonly float[] _sourceFloats;
-    private readonly float[] _rowSum;
-    private readonly float[] _columnSum;
+    private readonly AreaShrinkAcross _across;
+
+    // Down: for each destination row, its taps (source row and weight) from _firstTap[d] to _firstTap[d + 1].
+    private readonly int[] _firstTap;
+    private readonly int[] _tapRows;
+    private readonly float[] _tapBetas;
+
+    // The sums across of every source row, and for each source row the one whose sums it has (itself, or the row
+    // before it when their bytes are the same).
+    private readonly float[] _sums;
+    private readonly int[] _summedAs;
 
     public AreaShrink(int sourceHeight, int sourceWidth, int channels, int height, int width, double scaleX, double scaleY)
     {
+        _sourceHeight = sourceHeight;
         _sourceRow = sourceWidth * channels;
         _row = width * channels;
-        var across = CellWeights(sourceWidth, width, scaleX);
-        _taps = across.Max(cell => cell.Count);
-        _tapSources = new int[_taps * _row];
-        _tapWeights = new float[_taps * _row];
-        for (var d = 0; d < width; d++)
+        _across = new AreaShrinkAcross(_sourceRow, channels, CellWeights(sourceWidth, width, scaleX));
+        var down = CellWeights(sourceHeight, height, scaleY);
+        _firstTap = new int[height + 1];
+        for (var d = 0; d < height; d++)
         {
-            for (var t = 0; t < across[d].Count; t++)
-            {
-                var (source, weight) = across[d][t];
-                for (var c = 0; c < channels; c++)
-                {
-                    _tapSources[t * _row + d * channels + c] = source * channels + c;
-                    _tapWeights[t * _row + d * channels + c] = weight;
-                }
-            }
+            _firstTap[d + 1] = _firstTap[d] + down[d].Count;
         }
-        _rows = [.. CellWeights(sourceHeight, height, scaleY).SelectMany((cell, d) => cell.Select(tap => (tap.Source, d, tap.Weight)))];
-        _sourceFloats = new float[_sourceRow];
-        _rowSum = new float[_row];
-        _columnSum = new float[_row];
+        _tapRows = [.. down.SelectMany(cell => cell.Select(tap => tap.Source))];
+        _tapBetas = [.. down.SelectMany(cell => cell.Select(tap => tap.Weight))];
+        _sums = new float[sourceHeight * _row];
+        _summedAs = new int[sourceHeight];
     }
 
     public void Resize(ReadOnlySpan<byte> source, Span<byte> destination)
     {
-        var columnSum = _columnSum.AsSpan();
-        columnSum.Clear();
-        var summedRow = -1;
-        var previous = _rows[0].Destination;
-        foreach (var (sourceY, destinationY, beta) in _rows)
+        for (var y = 0; y < _sourceHeight; y++)
         {
-            if (sourceY != summedRow)
+            // A row of the same bytes as the one before it (common in Atari frames) has the same sums.
+            if (y > 0 && Row(source, y).SequenceEqual(Row(source, y - 1)))
             {
-                SumAcross(source.Slice(sourceY * _sourceRow, _sourceRow));
-                summedRow = sourceY;
+                _summedAs[y] = _summedAs[y - 1];
+                continue;
             }
-            if (destinationY != previous)
-            {
-                Round(columnSum, destination.Slice(previous * _row, _row));
-                columnSum.Clear();
-                previous = destinationY;
-            }
-            // OpenCV sets the first row's share (beta x sum) and adds the next ones: 0 + x is x.
-            AddScaled(_rowSum, beta, columnSum);
+            _across.Sum(Row(source, y), _sums.AsSpan(y * _row, _row));
+            _summedAs[y] = y;
         }
-        Round(columnSum, destination.Slice(previous * _row, _row));
+        for (var d = 0; d + 1 < _firstTap.Length; d++)
+        {
+            SumDown(d, destination.Slice(d * _row, _row));
+        }
     }
 
-    /// <summary>The weighted sums across one source row, into <see cref="_rowSum"/>.</summary>
-    private unsafe void SumAcross(ReadOnlySpan<byte> sourceRow)
+    private ReadOnlySpan<byte> Row(ReadOnlySpan<byte> source, int y) => source.Slice(y * _sourceRow, _sourceRow);
+
+    /// <summary>
+    /// Destination row <paramref name="d"/>: its source rows' sums times their weights, added in OpenCV's order
+    /// (OpenCV sets the first row's share and adds the next ones: 0 + x is x), rounded.
+    /// </summary>
+    private unsafe void SumDown(int d, Span<byte> output)
     {
-        for (var x = 0; x < sourceRow.Length; x++)
+        var (first, end) = (_firstTap[d], _firstTap[d + 1]);
+        fixed (float* sums = _sums)
+        fixed (int* rows = _tapRows)
+        fixed (int* summedAs = _summedAs)
+        fixed (float* betas = _tapBetas)
+        fixed (byte* bytes = output)
         {
-            _sourceFloats[x] = sourceRow[x];
-        }
-        var sums = _rowSum.AsSpan();
-        sums.Clear();
-        var j = 0;
-        if (Avx2.IsSupported)
-        {
-            fixed (float* pixels = _sourceFloats)
-            fixed (int* sources = _tapSources)
-            fixed (float* weights = _tapWeights)
-            fixed (float* output = _rowSum)
+            if (Avx.IsSupported && _row >= Lanes)
             {
-                for (; j <= _row - 8; j += 8)
+                // Eight elements at a time, the last eight overlapping the ones before when the row is not a multiple.
+                for (var x = 0; x < _row; x += Lanes)
                 {
+                    x = Math.Min(x, _row - Lanes);
                     var sum = Vector256<float>.Zero;
-                    for (var t = 0; t < _taps; t++)
+                    for (var t = first; t < end; t++)
                     {
-                        var pixel = Avx2.GatherVector256(pixels, Avx.LoadVector256(sources + t * _row + j), 4);
-                        sum = Avx.Add(sum, Avx.Multiply(pixel, Avx.LoadVector256(weights + t * _row + j)));
+                        sum = Avx.Add(sum, Avx.Multiply(Vector256.Create(betas[t]), Avx.LoadVector256(sums + (summedAs[rows[t]] * _row) + x)));
                     }
-                    Avx.Store(output + j, sum);
+                    Round(sum, bytes + x);
                 }
+                return;
             }
-        }
-        for (; j < _row; j++)
-        {
-            var sum = 0f;
-            for (var t = 0; t < _taps; t++)
+            for (var x = 0; x < _row; x++)
             {
-                sum += _sourceFloats[_tapSources[t * _row + j]] * _tapWeights[t * _row + j];
-            }
-            sums[j] = sum;
-        }
-    }
-
-    /// <summary><paramref name="sum"/> += <paramref name="beta"/> x <paramref name="row"/>, element by element.</summary>
-    private static unsafe void AddScaled(ReadOnlySpan<float> row, float beta, Span<float> sum)
-    {
-        var x = 0;
-        if (Avx.IsSupported)
-        {
-            fixed (float* rowPointer = row)
-            fixed (float* sumPointer = sum)
-            {
-                var scale = Vector256.Create(beta);
-                for (; x <= row.Length - 8; x += 8)
+                var sum = 0f;
+                for (var t = first; t < end; t++)
                 {
-                    Avx.Store(sumPointer + x, Avx.Add(Avx.LoadVector256(sumPointer + x), Avx.Multiply(scale, Avx.LoadVector256(rowPointer + x))));
+                    sum += betas[t] * sums[(summedAs[rows[t]] * _row) + x];
                 }
+                bytes[x] = (byte)Math.Clamp(MathF.Round(sum, MidpointRounding.ToEven), 0f, 255f);
             }
-        }
-        for (; x < row.Length; x++)
-        {
-            sum[x] += beta * row[x];
         }
     }
 
-    private static void Round(ReadOnlySpan<float> sums, Span<byte> output)
+    /// <summary>
+    /// OpenCV's <c>saturate_cast&lt;uchar&gt;(float)</c> of eight sums: rounded half to even explicitly (not by the
+    /// conversion's MXCSR mode); packing with saturation clamps to a byte.
+    /// </summary>
+    private static unsafe void Round(Vector256<float> sums, byte* output)
     {
-        for (var x = 0; x < sums.Length; x++)
-        {
-            output[x] = (byte)Math.Clamp(MathF.Round(sums[x], MidpointRounding.ToEven), 0f, 255f);
-        }
+        var rounded = Avx.ConvertToVector256Int32WithTruncation(Avx.RoundToNearestInteger(sums));
+        var words = Sse2.PackSignedSaturate(rounded.GetLower(), rounded.GetUpper());
+        Sse2.StoreScalar((long*)output, Sse2.PackUnsignedSaturate(words, words).AsInt64());
     }
 
     /// <summary>

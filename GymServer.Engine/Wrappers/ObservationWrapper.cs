@@ -8,17 +8,21 @@ namespace GymServer.Engine.Wrappers;
 
 /// <summary>
 /// Gymnasium's <c>ObservationWrapper</c>: the wrapped env writes its observation into a buffer this wrapper owns,
-/// and <see cref="Observe"/> turns it into this wrapper's observation, after reset and after every step.
+/// and <see cref="Observe"/> turns it into this wrapper's observation, after reset and after every step. An env that
+/// holds its observation itself (<see cref="IHeldObservationEnv"/>, a worker's reply under the server's wrappers) is
+/// read in place, without the copy.
 /// </summary>
 public abstract class ObservationWrapper : EnvWrapper
 {
+    private readonly IHeldObservationEnv? _held;
     private readonly byte[] _inner;
 
     protected ObservationWrapper(IEnv env, Space observationSpace)
         : base(env)
     {
         ObservationSpace = observationSpace;
-        _inner = new byte[env.ObservationSpace.ByteSize];
+        _held = env as IHeldObservationEnv;
+        _inner = _held is null ? new byte[env.ObservationSpace.ByteSize] : [];
     }
 
     public sealed override Space ObservationSpace { get; }
@@ -26,6 +30,12 @@ public abstract class ObservationWrapper : EnvWrapper
     public override void Reset(BigInteger? seed, JsonElement? options, Span<byte> observation, EnvInfo info)
     {
         RequireObservationBuffer(observation);
+        if (_held is not null)
+        {
+            _held.Reset(seed, options, info);
+            Observe(_held.HeldObservation, observation);
+            return;
+        }
         Env.Reset(seed, options, _inner, info);
         Observe(_inner, observation);
     }
@@ -33,6 +43,12 @@ public abstract class ObservationWrapper : EnvWrapper
     public override StepResult Step(ReadOnlySpan<byte> action, Span<byte> observation, EnvInfo info)
     {
         RequireObservationBuffer(observation);
+        if (_held is not null)
+        {
+            var held = _held.Step(action, info);
+            Observe(_held.HeldObservation, observation);
+            return held;
+        }
         var result = Env.Step(action, _inner, info);
         Observe(_inner, observation);
         return result;

@@ -145,6 +145,11 @@ SCENARIOS: list[tuple[str, dict[str, Any], list[dict[str, Any]], list[Any], int]
     ("Resize__four_channels", frames([64, 48, 4]), [resize(30, 20)], [7], 2),
     ("Resize__carracing_64x64", frames([96, 96, 3]), [resize(64, 64)], [8], 2),
     ("Resize__slight_shrink", frames([99, 101]), [resize(98, 100)], [8], 2),
+    # Cells too wide for the byte-shuffle path of the sums across (AreaShrinkAcross gathers instead), and a row
+    # narrower than its 16-byte windows.
+    ("Resize__large_factors", frames([100, 150]), [resize(30, 20)], [14], 2),
+    ("Resize__large_factors_rgb", frames([64, 200, 3]), [resize(20, 26)], [14], 2),
+    ("Resize__narrow_row", frames([9, 15]), [resize(4, 8)], [15], 3),
     ("Resize__tiny", frames([7, 5]), [resize(3, 2)], [9], 3),
     ("Resize__to_one_pixel", frames([13, 11, 3]), [resize(1, 1)], [9], 2),
     ("Resize__double", frames([84, 84]), [resize(168, 168)], [10], 2),

@@ -62,7 +62,7 @@ public sealed class PythonNativeWrappedTests
         Assert.Equal(expected, byServer);
         // The worker (the fake gymnasium): the same gray, every other pixel.
         var gray = new byte[84 * 84];
-        GrayscaleObservation.Convert(frame, gray);
+        Luminance.Convert(frame, gray);
         var sampled = Enumerable.Range(0, 42 * 42).Select(i => gray[(2 * (i / 42) * 84) + (2 * (i % 42))]).ToArray();
         Assert.Equal(Enumerable.Repeat(sampled, 4).SelectMany(f => f), byWorker);
         Assert.NotEqual(byWorker, byServer);
