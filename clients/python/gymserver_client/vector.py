@@ -16,12 +16,11 @@ from gymserver_client import frames
 from gymserver_client.connection import Tls
 from gymserver_client.errors import BAD_REPLY, GymServerError
 from gymserver_client.spaces import (
-    batch_from_bytes,
     batch_from_jsonable,
-    batch_to_bytes,
     from_bytes,
     from_jsonable,
     is_leaf,
+    leaf_layout,
     raw_size,
     space_from_description,
     to_bytes,
@@ -116,6 +115,9 @@ class RemoteVectorEnv(VectorEnv):
         self.render_mode = None
         self.closed = False
         self._observation_size = raw_size(self.single_observation_space)
+        # Leaf spaces (Box, Discrete, ...) go through numpy a whole batch at a time; Tuple and Dict part by part.
+        self._observation_layout = leaf_layout(self.single_observation_space)
+        self._action_layout = leaf_layout(self.single_action_space)
         self._instance_bytes = self.instance.encode("ascii")
 
     @property
@@ -138,8 +140,8 @@ class RemoteVectorEnv(VectorEnv):
 
     def _observations_from_bytes(self, raw: memoryview) -> Any:
         space, n, size = self.single_observation_space, self.num_envs, self._observation_size
-        if is_leaf(space):
-            return batch_from_bytes(space, raw, n)
+        if self._observation_layout is not None:
+            return self._observation_layout.read_batch(raw, n)
         return batch(space, [from_bytes(space, raw[i * size:]) for i in range(n)])
 
     def _observations_from_json(self, observations: list) -> Any:
@@ -169,9 +171,8 @@ class RemoteVectorEnv(VectorEnv):
                 np.asarray(reply["terminated"], bool), np.asarray(reply["truncated"], bool), reply["infos"])
 
     def _step_binary(self, actions: Any):
-        # Leaf spaces (Box, Discrete, ...) go through numpy a whole batch at a time; Tuple and Dict part by part.
         action_space, n = self.single_action_space, self.num_envs
-        encoded = batch_to_bytes(action_space, actions, n) if is_leaf(action_space) else b"".join(
+        encoded = self._action_layout.write_batch(actions, n) if self._action_layout is not None else b"".join(
             to_bytes(action_space, a) for a in unbatch(action_space, actions, n))
         payload = bytes([len(self._instance_bytes)]) + self._instance_bytes + encoded
         body = self.client.connection.frame(frames.STEP_VEC_REQUEST, payload)
