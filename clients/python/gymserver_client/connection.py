@@ -122,7 +122,7 @@ class Connection:
         """Sends a binary frame and returns the type and payload of its binary reply (raising error frames)."""
         def exchange():
             self._socket.sendall(FRAME_HEADER.pack(FRAME_MAGIC, frame_type, 0, 0, len(payload)) + payload)
-            self._fill_exactly(1)
+            self._fill(1, exactly=True)
             if self._buffer[0] != FRAME_MAGIC:
                 raise_if_error(self._read_json())  # a server without binary frames refuses in JSON
                 raise GymServerError(BAD_REPLY, "a JSON reply came for a binary request")
@@ -216,7 +216,7 @@ class Connection:
             self._fill(len(self._buffer) + 1)
 
     def _read_frame(self) -> tuple[int, memoryview]:
-        self._fill_exactly(FRAME_HEADER.size)
+        self._fill(FRAME_HEADER.size, exactly=True)
         _, kind, codec, _, length = FRAME_HEADER.unpack_from(self._buffer)
         if length > self._max_reply:
             raise GymServerError(BAD_REPLY, f"a binary reply of {length} bytes is longer than the maximum")
@@ -236,21 +236,15 @@ class Connection:
             view = compression.decompress(codec, view, self._max_reply)
         return kind, view
 
-    def _fill_exactly(self, count: int) -> None:
-        """Like _fill, taking no more than ``count`` bytes from the socket: a binary reply's header is read alone, so
-        that its payload goes from the socket straight into a buffer of its own, not 64 KB of it through this one
-        (three copies more of each reply's first 64 KB)."""
-        while len(self._buffer) < count:
-            chunk = self._socket.recv(count - len(self._buffer))
-            if not chunk:
-                raise GymServerError(CONNECTION_CLOSED, "GymServer closed the connection")
-            self._buffer += chunk
-
-    def _fill(self, count: int) -> None:
+    def _fill(self, count: int, exactly: bool = False) -> None:
+        """Reads until the buffer holds ``count`` bytes, up to 64 KB a read; ``exactly``, no more than ``count``: a
+        binary reply's header is read alone, so that its payload goes from the socket straight into a buffer of its
+        own, not its first 64 KB through this one (three copies more)."""
         while len(self._buffer) < count:
             if count > self._max_reply + len(REPLY_END):
                 raise GymServerError(BAD_REPLY, f"a reply is longer than {self._max_reply} bytes")
-            chunk = self._socket.recv(max(65536, count - len(self._buffer)))
+            missing = count - len(self._buffer)
+            chunk = self._socket.recv(missing if exactly else max(65536, missing))
             if not chunk:
                 raise GymServerError(CONNECTION_CLOSED, "GymServer closed the connection")
             self._buffer += chunk

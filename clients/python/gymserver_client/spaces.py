@@ -106,7 +106,7 @@ def raw_size(space: spaces.Space) -> int:
         return sum(raw_size(s) for s in space.spaces)
     if isinstance(space, spaces.Dict):
         return sum(raw_size(s) for s in space.spaces.values())
-    # math.prod, not np.prod: a numpy reduction costs microseconds, and vector steps ask this every step.
+    # math.prod, not np.prod: a numpy reduction costs microseconds, and single-env steps ask this every step.
     count = 1 if isinstance(space, spaces.Discrete) else math.prod(space.shape)
     return count * _raw_dtype(space).itemsize
 
