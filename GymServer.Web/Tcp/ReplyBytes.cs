@@ -81,12 +81,16 @@ public sealed class ReplyBytes
             {
                 // Signals first, then the check: a send between the two still wakes this loop.
                 var sent = WhenSent();
-                var nodeRoom = _memory.WhenNodeHasRoom();
                 if (HasRoom || _closed.Task.IsCompleted)
                 {
                     return !_closed.Task.IsCompleted;
                 }
-                await Task.WhenAny(sent, nodeRoom, _closed.Task).ConfigureAwait(false);
+                // Only the node's signal when it is the node's cap that stops this connection: one over its own cap
+                // would otherwise wake again at once for as long as the node has room, spinning until its sends.
+                var ownCapReached = QueuedBytes >= _memory.PerConnectionCapacity;
+                await (ownCapReached
+                    ? Task.WhenAny(sent, _closed.Task)
+                    : Task.WhenAny(sent, _memory.WhenNodeHasRoom(), _closed.Task)).ConfigureAwait(false);
             }
         }
         finally

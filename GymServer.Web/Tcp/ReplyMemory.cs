@@ -55,6 +55,14 @@ public sealed class ReplyMemory : IReplyStorage
     /// <summary>Bytes the node's connections together may have queued before each stops reading requests.</summary>
     public long NodeCapacity { get; }
 
+    /// <summary>
+    /// Below this (half the node's cap) the connections the node's cap paused are woken. Waking them as soon as the
+    /// node dipped under its cap woke a thousand paused connections for every reply a socket took, each to run one
+    /// request and pause again: the node's CPU went to that, and /metrics took 24 s to answer. A connection whose
+    /// own replies go out is woken by its own sends (<see cref="ReplyBytes"/>), so clients that read never wait on this.
+    /// </summary>
+    public long NodeResumeBytes => NodeCapacity / 2;
+
     /// <summary>Reply bytes queued on the node now, made and not yet taken by the sockets.</summary>
     public long QueuedBytes => Interlocked.Read(ref _queued);
 
@@ -124,7 +132,7 @@ public sealed class ReplyMemory : IReplyStorage
 
     internal void Remove(long bytes)
     {
-        if (Interlocked.Add(ref _queued, -bytes) >= NodeCapacity)
+        if (Interlocked.Add(ref _queued, -bytes) >= NodeResumeBytes || Volatile.Read(ref _room) is null)
         {
             return;
         }
@@ -137,7 +145,9 @@ public sealed class ReplyMemory : IReplyStorage
         room?.TrySetResult();
     }
 
-    /// <summary>Completes once the node is under its cap (at once if it is).</summary>
+    /// <summary>
+    /// Completes at once if the node is under its cap, or else once it is under <see cref="NodeResumeBytes"/>.
+    /// </summary>
     internal Task WhenNodeHasRoom()
     {
         lock (_lock)
