@@ -30,6 +30,7 @@ import socket
 import statistics
 import struct
 import sys
+import threading
 import time
 import urllib.request
 from typing import Any, Callable, Dict, List, Optional, Tuple
@@ -380,6 +381,32 @@ def metrics() -> Dict[str, float]:
     return values
 
 
+class MetricsProbe:
+    """Asks /metrics over and over while the burst runs, one request at a time: how long an admin waits for it."""
+
+    def __init__(self) -> None:
+        self.seconds: List[float] = []
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, daemon=True)
+
+    def start(self) -> "MetricsProbe":
+        if ARGS.http_port:
+            self._thread.start()
+        return self
+
+    def stop(self) -> None:
+        self._stop.set()
+        if self._thread.is_alive():
+            self._thread.join()
+
+    def _run(self) -> None:
+        while not self._stop.is_set():
+            started = time.perf_counter()
+            metrics()
+            self.seconds.append(time.perf_counter() - started)
+            self._stop.wait(0.2)
+
+
 def kernel_tcp_bytes() -> int:
     """Memory the kernel holds for every TCP socket on the machine (socket buffers; not in any process's RSS)."""
     with open("/proc/net/sockstat") as sockstat:
@@ -428,6 +455,7 @@ def memory() -> Dict[str, Any]:
         selector.register(client.socket, selectors.EVENT_WRITE, pending)
     deadline = time.monotonic() + ARGS.memory_settle
     peak, kernel_peak, last, stable_since = 0, 0, 0, time.monotonic()
+    probe = MetricsProbe().start()
     while time.monotonic() < deadline:
         for key, _ in selector.select(timeout=0.1):
             try:
@@ -444,6 +472,7 @@ def memory() -> Dict[str, Any]:
             last, stable_since = now, time.monotonic()
         elif time.monotonic() - stable_since > 3:
             break
+    probe.stop()
     unsent = sum(len(key.data[0]) for key in selector.get_map().values())
     server = metrics()
     result = {"clients": len(clients), "server_rss_before": before, "server_rss_peak": peak,
@@ -453,7 +482,8 @@ def memory() -> Dict[str, Any]:
               "reply_storage_bytes": server.get("gymserver_tcp_reply_storage_bytes"),
               "kernel_tcp_bytes_before": kernel_before, "kernel_tcp_bytes_peak": kernel_peak,
               "queued_reply_cap": server.get('gymserver_tcp_queued_reply_capacity_bytes{scope="node"}'),
-              "paused_connections": server.get("gymserver_connections_paused")}
+              "paused_connections": server.get("gymserver_connections_paused"),
+              "metrics_seconds_during_burst": probe.seconds}
     per_client = (peak - before) / len(clients) / 1024 if clients else 0
     print(f"  {len(clients)} non-reading clients: server RSS {before / 2**20:,.0f} -> peak {peak / 2**20:,.0f} MiB "
           f"(+{per_client:,.0f} KiB per client); workers' RSS {before_workers / 2**20:,.0f} -> "
@@ -463,6 +493,9 @@ def memory() -> Dict[str, Any]:
         print(f"  queued replies {result['queued_reply_bytes'] / 2**20:,.0f} MiB (node cap "
               f"{(result['queued_reply_cap'] or 0) / 2**20:,.0f} MiB), {result['paused_connections']:,.0f} connections "
               f"paused; reply storage {(result['reply_storage_bytes'] or 0) / 2**20:,.0f} MiB", flush=True)
+    if probe.seconds:
+        print(f"  /metrics during the burst: {len(probe.seconds)} requests, median "
+              f"{statistics.median(probe.seconds) * 1000:,.0f} ms, slowest {max(probe.seconds) * 1000:,.0f} ms", flush=True)
     print(f"  the kernel's TCP buffers (all sockets, not in RSS): {kernel_before / 2**20:,.0f} -> peak "
           f"{kernel_peak / 2**20:,.0f} MiB", flush=True)
     for client, _ in clients:
