@@ -122,7 +122,8 @@ class Connection:
         """Sends a binary frame and returns the type and payload of its binary reply (raising error frames)."""
         def exchange():
             self._socket.sendall(FRAME_HEADER.pack(FRAME_MAGIC, frame_type, 0, 0, len(payload)) + payload)
-            self._fill(1, exactly=True)
+            # At least the first byte, at most a frame header: the header usually comes in the same read.
+            self._fill(1, at_most=FRAME_HEADER.size)
             if self._buffer[0] != FRAME_MAGIC:
                 raise_if_error(self._read_json())  # a server without binary frames refuses in JSON
                 raise GymServerError(BAD_REPLY, "a JSON reply came for a binary request")
@@ -216,7 +217,7 @@ class Connection:
             self._fill(len(self._buffer) + 1)
 
     def _read_frame(self) -> tuple[int, memoryview]:
-        self._fill(FRAME_HEADER.size, exactly=True)
+        self._fill(FRAME_HEADER.size, at_most=FRAME_HEADER.size)
         _, kind, codec, _, length = FRAME_HEADER.unpack_from(self._buffer)
         if length > self._max_reply:
             raise GymServerError(BAD_REPLY, f"a binary reply of {length} bytes is longer than the maximum")
@@ -236,15 +237,15 @@ class Connection:
             view = compression.decompress(codec, view, self._max_reply)
         return kind, view
 
-    def _fill(self, count: int, exactly: bool = False) -> None:
-        """Reads until the buffer holds ``count`` bytes, up to 64 KB a read; ``exactly``, no more than ``count``: a
-        binary reply's header is read alone, so that its payload goes from the socket straight into a buffer of its
-        own, not its first 64 KB through this one (three copies more)."""
+    def _fill(self, count: int, at_most: Optional[int] = None) -> None:
+        """Reads until the buffer holds ``count`` bytes, up to 64 KB a read; with ``at_most``, never past that many
+        bytes in the buffer: a binary reply's header is read alone, so that its payload goes from the socket straight
+        into a buffer of its own, not its first 64 KB through this one (three copies more)."""
         while len(self._buffer) < count:
             if count > self._max_reply + len(REPLY_END):
                 raise GymServerError(BAD_REPLY, f"a reply is longer than {self._max_reply} bytes")
             missing = count - len(self._buffer)
-            chunk = self._socket.recv(missing if exactly else max(65536, missing))
+            chunk = self._socket.recv(at_most - len(self._buffer) if at_most is not None else max(65536, missing))
             if not chunk:
                 raise GymServerError(CONNECTION_CLOSED, "GymServer closed the connection")
             self._buffer += chunk

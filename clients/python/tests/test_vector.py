@@ -42,6 +42,25 @@ def test_sub_env_i_follows_a_single_env_seeded_s_plus_i(client):
             assert (reward, term, trunc) == (rewards[i], terminated[i], truncated[i])
 
 
+def test_truncation_and_termination_arrive_apart_with_their_rewards(client):
+    # Pendulum never terminates and is truncated by its time limit at step 200: the flags of each sub-env are read
+    # from one byte array in binary replies, so a truncation must not show as a termination, nor in another sub-env.
+    vector = RemoteVectorEnv("Pendulum-v1", 2, client=client)
+    singles = [RemoteEnv("Pendulum-v1", client=client) for _ in range(2)]
+    vector.reset(seed=4)
+    for i, single in enumerate(singles):
+        single.reset(seed=4 + i)
+    actions = np.array([[0.5], [-1.0]], dtype=np.float32)
+    for step in range(1, 201):
+        _, rewards, terminated, truncated, _ = vector.step(actions)
+        for i, single in enumerate(singles):
+            _, reward, _, _, _ = single.step(actions[i])
+            assert rewards[i] == reward
+        assert rewards.dtype == np.float64 and terminated.dtype == bool and truncated.dtype == bool
+        assert not terminated.any()
+        assert list(truncated) == [step == 200] * 2
+
+
 def test_an_ended_sub_env_is_reset_on_the_next_step(client):
     vector = RemoteVectorEnv("CartPole-v1", 2, client=client)
     vector.reset(seed=1)
