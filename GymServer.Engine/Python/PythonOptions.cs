@@ -60,10 +60,12 @@ public sealed class PythonOptions
     public string SharedMemoryDirectory { get; set; } = "/dev/shm";
 
     /// <summary>
-    /// How many workers a vector env's sub-envs are spread over, so they step in parallel: 0 (the default) for every
-    /// live worker, 1 to keep them all in one worker.
+    /// How many workers a vector env's sub-envs are spread over, so they step in parallel: by default as many as the
+    /// machine has processors (more cannot step at once, and each worker more costs a batch request and a wake-up per
+    /// vector step: on 2 cores, bench/pixels' vectors of 4 over all 4 workers made 11,400 env steps/s, over 2 workers
+    /// 13,400, over 1 worker 15,600); 0 for every live worker, 1 to keep them all in one worker.
     /// </summary>
-    public int VectorSpread { get; set; }
+    public int VectorSpread { get; set; } = Environment.ProcessorCount;
 
     /// <summary>The problems with these settings, empty when they are usable.</summary>
     public IReadOnlyList<string> Validate()

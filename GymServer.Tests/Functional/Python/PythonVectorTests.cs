@@ -16,7 +16,10 @@ public sealed class PythonVectorTests
     [Fact]
     public async Task SubEnvsOnEveryWorkerStepAtTheSameTime()
     {
-        await using var pool = await PythonTestPool.StartAsync(workers: 4);
+        // Every worker (spread 0), not the default's as many as the machine has processors.
+        var options = PythonTestPool.Options(workers: 4);
+        options.VectorSpread = 0;
+        await using var pool = await PythonTestPool.StartAsync(options);
         var rendezvous = Directory.CreateTempSubdirectory("gym-rendezvous-");
         try
         {
@@ -79,6 +82,29 @@ public sealed class PythonVectorTests
             }
         }
         Assert.Equal(0, pool.Pool.GetStatus().Envs);
+    }
+
+    [Fact]
+    public async Task ByDefaultTheSubEnvsShareAsManyWorkersAsTheMachineHasProcessors()
+    {
+        // Four workers; the default spread is the processor count (2 on the project's machines), never past the workers.
+        var options = PythonTestPool.Options(workers: 4);
+        await using var pool = await PythonTestPool.StartAsync(options);
+        await pool.WaitForWorkersAsync(4);
+        var catalog = new EnvCatalog([pool.Provider], new EnvCatalogOptions { PreferredBackend = "python" });
+        var instances = await catalog.MakeVectorAsync("GymServerTest/Countdown-v0", 8, null, CancellationToken.None);
+        try
+        {
+            var workers = instances.Cast<PythonEnvInstance>().Select(instance => instance.WorkerPid).Distinct().Count();
+            Assert.Equal(Math.Min(Environment.ProcessorCount, 4), workers);
+        }
+        finally
+        {
+            foreach (var instance in instances)
+            {
+                await instance.DisposeAsync();
+            }
+        }
     }
 
     [Fact]

@@ -30,6 +30,7 @@ public sealed class PythonConfigurationTests
         Assert.Empty(options.Validate());
         var defaults = new PythonOptions();
         Assert.Equal(4, defaults.Workers);
+        Assert.Equal(Environment.ProcessorCount, defaults.VectorSpread);
         Assert.EndsWith(Path.Combine("python", "gym_worker.py"), defaults.ResolveWorkerScript());
         Assert.True(File.Exists(defaults.ResolveWorkerScript()), "the worker ships beside the engine");
     }
