@@ -132,7 +132,9 @@ public sealed class ReplyMemory : IReplyStorage
 
     internal void Remove(long bytes)
     {
-        if (Interlocked.Add(ref _queued, -bytes) >= NodeResumeBytes || Volatile.Read(ref _room) is null)
+        // The lock, not a lock-free look at _room: a waiter checks the node under it, so it either sees this removal
+        // or has registered before it is taken here.
+        if (Interlocked.Add(ref _queued, -bytes) >= NodeResumeBytes)
         {
             return;
         }
