@@ -62,8 +62,8 @@ public sealed class PythonOptions
     /// <summary>
     /// How many workers a vector env's sub-envs are spread over, so they step in parallel: by default as many as the
     /// machine has processors (more cannot step at once, and each worker more costs a batch request and a wake-up per
-    /// vector step: on 2 cores, bench/pixels' vectors of 4 over all 4 workers made 11,400 env steps/s, over 2 workers
-    /// 13,400, over 1 worker 15,600); 0 for every live worker, 1 to keep them all in one worker.
+    /// vector step; measured in docs/worker-protocol.md, "Vector envs"); 0 for every live worker, 1 to keep them all
+    /// in one worker.
     /// </summary>
     public int VectorSpread { get; set; } = Environment.ProcessorCount;
 

@@ -60,18 +60,37 @@ public sealed class PythonVectorTests
     [InlineData(0, 6, new[] { 2, 2, 1, 1 })]
     [InlineData(1, 4, new[] { 4 })]
     [InlineData(2, 4, new[] { 2, 2 })]
-    public async Task VectorSpreadSaysHowManyWorkersTheSubEnvsShare(int spread, int count, int[] perWorker)
+    public async Task VectorSpreadSaysHowManyWorkersTheSubEnvsShare(int spread, int count, int[] perWorker) =>
+        Assert.Equal(perWorker, await SubEnvsPerWorkerAsync(spread, count));
+
+    [Fact]
+    public async Task ByDefaultTheSubEnvsShareAsManyWorkersAsTheMachineHasProcessors()
+    {
+        // Four workers; the default spread is the processor count (2 on the project's machines), never past the workers.
+        var perWorker = await SubEnvsPerWorkerAsync(spread: null, count: 8);
+        Assert.Equal(Math.Min(Environment.ProcessorCount, 4), perWorker.Length);
+    }
+
+    /// <summary>
+    /// Makes a vector of <paramref name="count"/> sub-envs on 4 workers with the given spread (null: the default) and
+    /// returns how many sub-envs each worker it used got, most first; closes them again and checks none is left.
+    /// </summary>
+    private static async Task<int[]> SubEnvsPerWorkerAsync(int? spread, int count)
     {
         var options = PythonTestPool.Options(workers: 4);
-        options.VectorSpread = spread;
+        if (spread is { } value)
+        {
+            options.VectorSpread = value;
+        }
         await using var pool = await PythonTestPool.StartAsync(options);
         await pool.WaitForWorkersAsync(4);
         var catalog = new EnvCatalog([pool.Provider], new EnvCatalogOptions { PreferredBackend = "python" });
         var instances = await catalog.MakeVectorAsync("GymServerTest/Countdown-v0", count, null, CancellationToken.None);
+        int[] perWorker;
         try
         {
-            var counts = instances.Cast<PythonEnvInstance>().GroupBy(instance => instance.WorkerPid).Select(group => group.Count());
-            Assert.Equal(perWorker, counts.OrderByDescending(n => n));
+            perWorker = [.. instances.Cast<PythonEnvInstance>().GroupBy(instance => instance.WorkerPid)
+                .Select(group => group.Count()).OrderByDescending(n => n)];
             Assert.Equal(count, pool.Pool.GetStatus().Envs);
         }
         finally
@@ -82,29 +101,7 @@ public sealed class PythonVectorTests
             }
         }
         Assert.Equal(0, pool.Pool.GetStatus().Envs);
-    }
-
-    [Fact]
-    public async Task ByDefaultTheSubEnvsShareAsManyWorkersAsTheMachineHasProcessors()
-    {
-        // Four workers; the default spread is the processor count (2 on the project's machines), never past the workers.
-        var options = PythonTestPool.Options(workers: 4);
-        await using var pool = await PythonTestPool.StartAsync(options);
-        await pool.WaitForWorkersAsync(4);
-        var catalog = new EnvCatalog([pool.Provider], new EnvCatalogOptions { PreferredBackend = "python" });
-        var instances = await catalog.MakeVectorAsync("GymServerTest/Countdown-v0", 8, null, CancellationToken.None);
-        try
-        {
-            var workers = instances.Cast<PythonEnvInstance>().Select(instance => instance.WorkerPid).Distinct().Count();
-            Assert.Equal(Math.Min(Environment.ProcessorCount, 4), workers);
-        }
-        finally
-        {
-            foreach (var instance in instances)
-            {
-                await instance.DisposeAsync();
-            }
-        }
+        return perWorker;
     }
 
     [Fact]
