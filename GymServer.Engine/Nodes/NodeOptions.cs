@@ -32,9 +32,16 @@ public sealed class NodeOptions
     public int MaxStepsPerSecond { get; set; }
 
     /// <summary>
-    /// Bytes of replies all the node's TCP connections together may have waiting for their sockets (256 MiB); past
-    /// it every connection stops reading requests until enough has gone out. Each connection has its own cap too,
+    /// Bytes of replies all the node's TCP connections together may have waiting for their sockets (256 MiB); a
+    /// request whose reply would pass it waits until enough has gone out. Each connection has its own cap too,
     /// <c>Gym:Tcp:MaxQueuedReplyBytes</c>.
     /// </summary>
     public long MaxQueuedReplyBytes { get; set; } = 256L * 1024 * 1024;
+
+    /// <summary>
+    /// How long a TCP connection's queued replies may go without a byte taken by its client while another connection
+    /// waits for the node's room (<see cref="MaxQueuedReplyBytes"/>) holding nothing queued; past it the connection
+    /// is closed, so clients that do not read cannot hold up those that do. Zero: never (then they can).
+    /// </summary>
+    public TimeSpan StalledReplyTimeout { get; set; } = TimeSpan.FromSeconds(10);
 }

@@ -20,6 +20,7 @@ public static class AdmissionExtensions
             .Validate(limits => limits.MaxEnvsPerConnection >= 1, "Gym:Node:MaxEnvsPerConnection must be at least 1")
             .Validate(limits => limits.MaxStepsPerSecond >= 0, "Gym:Node:MaxStepsPerSecond must be 0 (no limit) or more")
             .Validate(limits => limits.MaxQueuedReplyBytes >= 1, "Gym:Node:MaxQueuedReplyBytes must be at least 1")
+            .Validate(limits => limits.StalledReplyTimeout >= TimeSpan.Zero, "Gym:Node:StalledReplyTimeout must not be negative")
             .ValidateOnStart();
         builder.Services.AddSingleton(provider => new NodeAdmission(provider.GetRequiredService<IOptions<NodeOptions>>().Value));
         builder.Services.AddHostedService<MovedSettings>();

@@ -41,6 +41,7 @@ public sealed class NodeMetricsCollector : IHostedService
     private readonly Gauge _mediaMaxBytes;
     private readonly ReplyMemory _replyMemory;
     private readonly Gauge _queuedReplyBytes;
+    private readonly Gauge _peakQueuedReplyBytes;
     private readonly Gauge _replyStorageBytes;
     private readonly Gauge _pausedConnections;
     private readonly Action<double> _onStepTimed;
@@ -82,11 +83,13 @@ public sealed class NodeMetricsCollector : IHostedService
         _mediaMaxBytes = factory.CreateGauge("gymserver_media_max_bytes", "The media root's cap (Gym:Media:MaxBytes), past which the oldest episodes are deleted; 0: no cap");
         _mediaMaxBytes.Set(media.MaxBytes);
         _queuedReplyBytes = factory.CreateGauge("gymserver_tcp_queued_reply_bytes",
-            "Bytes of replies TCP connections have made and their clients not yet taken (all connections)");
+            "Bytes of replies TCP connections have made and their clients not yet taken, and room reserved for replies being made (all connections)");
+        _peakQueuedReplyBytes = factory.CreateGauge("gymserver_tcp_queued_reply_peak_bytes",
+            "The most gymserver_tcp_queued_reply_bytes has been since the node started");
         _replyStorageBytes = factory.CreateGauge("gymserver_tcp_reply_storage_bytes",
             "Bytes of large reply buffers TCP connections hold (being written, queued, being sent, spare), outside the garbage-collected heap");
         var replyCaps = factory.CreateGauge("gymserver_tcp_queued_reply_capacity_bytes",
-            "Caps on queued reply bytes, past which a connection stops reading requests, by scope: the node's (Gym:Node:MaxQueuedReplyBytes) and each connection's (Gym:Tcp:MaxQueuedReplyBytes)",
+            "Caps on queued reply bytes, which a connection waits to stay within before each request, by scope: the node's (Gym:Node:MaxQueuedReplyBytes) and each connection's (Gym:Tcp:MaxQueuedReplyBytes)",
             new GaugeConfiguration { LabelNames = ["scope"] });
         replyCaps.WithLabels("node").Set(replyMemory.NodeCapacity);
         replyCaps.WithLabels("connection").Set(replyMemory.PerConnectionCapacity);
@@ -113,6 +116,7 @@ public sealed class NodeMetricsCollector : IHostedService
         _episodes.IncTo(_activity.Episodes);
         _sessions.Set(_activity.Sessions);
         _queuedReplyBytes.Set(_replyMemory.QueuedBytes);
+        _peakQueuedReplyBytes.Set(_replyMemory.PeakQueuedBytes);
         _replyStorageBytes.Set(_replyMemory.StorageBytes);
         _pausedConnections.Set(_replyMemory.PausedConnections);
         var envs = _activity.EnvsByBackend();

@@ -51,7 +51,7 @@ public sealed partial class GymConnection
                 var ranRequest = false;
                 while (_state.TryTake(ref buffer, result.IsCompleted, out var request))
                 {
-                    if (!_replyBytes.HasRoom)
+                    if (!_replyBytes.TryReserve())
                     {
                         // Past a cap on queued reply bytes: what this read has replied so far goes out first (the
                         // client may be waiting for it), then no request runs until the client has taken enough.
@@ -68,7 +68,9 @@ public sealed partial class GymConnection
                     reply ??= RentReply();
                     ranRequest = true;
                     Interlocked.Increment(ref _requests);
+                    var replyStart = reply.WrittenCount;
                     _state = await _state.RunAsync(request, reply).ConfigureAwait(false);
+                    _replyBytes.Ran(reply.WrittenCount - replyStart);
                     if (reply.WrittenCount >= ReplyBatchBytes)
                     {
                         if (!await EnqueueAsync(reply).ConfigureAwait(false))
@@ -100,6 +102,8 @@ public sealed partial class GymConnection
                 {
                     ReturnReply(reply);
                 }
+                // Every reply of this read is queued or given back: the room reserved for them is not needed.
+                _replyBytes.ReleaseReservation();
                 // Consumed up to the start of an incomplete request; examined everything, so the next read waits for
                 // more bytes instead of returning the same incomplete request again.
                 input.AdvanceTo(buffer.Start, buffer.End);
@@ -113,7 +117,9 @@ public sealed partial class GymConnection
         {
             return EnqueueAsync(reply);
         }
+        // Its requests wrote nothing: the room they reserved goes back before this loop may wait for more.
         ReturnReply(reply);
+        _replyBytes.ReleaseReservation();
         return new ValueTask<bool>(true);
     }
 

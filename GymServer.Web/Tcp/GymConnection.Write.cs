@@ -97,6 +97,10 @@ public sealed partial class GymConnection
                 }
             }
         }
+        catch (OperationCanceledException) when (_closedForStalledReplies)
+        {
+            // Logged when it was closed; what is queued goes below.
+        }
         catch (Exception exception) when (IsConnectionReset(exception))
         {
             TcpLog.ConnectionReset(_logger, _connectionId);
@@ -123,17 +127,26 @@ public sealed partial class GymConnection
         }
     }
 
-    /// <summary>Sends all of a reply; the connection's abort (Kestrel closing it) cancels the wait.</summary>
+    /// <summary>
+    /// Sends all of a reply; the connection's abort (Kestrel closing it), or its close for stalled replies, cancels
+    /// the wait.
+    /// </summary>
     private async ValueTask SendAsync(Socket socket, ReadOnlyMemory<byte> reply)
     {
-        while (!reply.IsEmpty)
+        while (true)
         {
-            var sent = await socket.SendAsync(reply, SocketFlags.None, _aborted).ConfigureAwait(false);
+            var sent = await socket.SendAsync(reply, SocketFlags.None, _sending.Token).ConfigureAwait(false);
             if (sent == 0)
             {
                 throw new IOException("the socket took no bytes of a reply");
             }
             reply = reply[sent..];
+            if (reply.IsEmpty)
+            {
+                return;
+            }
+            // The client takes this reply, if slowly: its replies are not stalled.
+            _replyBytes.Moved();
         }
     }
 }

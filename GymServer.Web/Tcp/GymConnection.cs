@@ -44,6 +44,9 @@ public sealed partial class GymConnection : IConnectionObserver, IAsyncDisposabl
     private readonly TimeSpan _idleTimeout;
     private readonly ITimer _idleTimer;
     private readonly CancellationToken _aborted;
+    // Cancels the write loop's sends: the connection's abort (Kestrel closing it), or its replies stalled too long.
+    private readonly CancellationTokenSource _sending;
+    private volatile bool _closedForStalledReplies;
     private readonly bool _takesTurns;
     private long _lastActivity = Environment.TickCount64;
     private (string Code, string Message)? _closeReason;
@@ -69,6 +72,7 @@ public sealed partial class GymConnection : IConnectionObserver, IAsyncDisposabl
         _logger = logger;
         _metrics = metrics;
         _aborted = aborted;
+        _sending = CancellationTokenSource.CreateLinkedTokenSource(aborted);
         _scope = new ConnectionScope(session, options.MaxLineLength, this, aborted, CompressionPolicy.From(options));
         // Without tokens every connection starts in protocol 1: the check costs nothing per request.
         _state = tokens is { IsEnabled: true } ? new AwaitingAuthState(_scope, tokens) : new Protocol1State(_scope);
@@ -82,7 +86,7 @@ public sealed partial class GymConnection : IConnectionObserver, IAsyncDisposabl
         });
         _maxFreeReplies = options.ReplyQueueCapacity + 2;
         // Without the node's service (tests on pipes), the connection's own cap and no node cap.
-        _replyBytes = (replyMemory ?? new ReplyMemory(options.MaxQueuedReplyBytes, long.MaxValue)).ForConnection();
+        _replyBytes = (replyMemory ?? new ReplyMemory(options.MaxQueuedReplyBytes, long.MaxValue)).ForConnection(CloseForStalledReplies);
         _takesTurns = options.InlineScheduling;
         _idleTimeout = options.IdleTimeout;
         _idleTimer = TimeProvider.System.CreateTimer(static state => ((GymConnection)state!).OnIdleTimer(), this, _idleTimeout, Timeout.InfiniteTimeSpan);
@@ -113,7 +117,7 @@ public sealed partial class GymConnection : IConnectionObserver, IAsyncDisposabl
             await writing.ConfigureAwait(false);
             // The connection's reply storage goes back to the system with it.
             DropFreeReplies();
-            _replyBytes.Memory.ConnectionEnded();
+            _replyBytes.Memory.ConnectionEnded(_replyBytes);
             await _transport.Input.CompleteAsync().ConfigureAwait(false);
             TcpLog.ConnectionClosed(_logger, _connectionId, Interlocked.Read(ref _requests));
         }
@@ -136,6 +140,7 @@ public sealed partial class GymConnection : IConnectionObserver, IAsyncDisposabl
     {
         Volatile.Write(ref _finished, true);
         await _idleTimer.DisposeAsync().ConfigureAwait(false);
+        _sending.Dispose();
         try
         {
             await Session.DisposeAsync().ConfigureAwait(false);
@@ -163,6 +168,30 @@ public sealed partial class GymConnection : IConnectionObserver, IAsyncDisposabl
     void IConnectionObserver.OnAuthenticated() => SecurityLog.TcpAuthenticated(_logger, _connectionId);
 
     void IConnectionObserver.OnAuthRefused(int failures) => SecurityLog.TcpRefused(_logger, _connectionId, failures);
+
+    /// <summary>
+    /// Its client has left its replies untaken while other connections waited for the node's room
+    /// (<see cref="ReplyMemory.SweepStalled"/>): the write loop stops sending, drops what is queued, and the connection
+    /// closes with its envs. No notice: the client does not read.
+    /// </summary>
+    private void CloseForStalledReplies(StalledReplies stalled)
+    {
+        _closedForStalledReplies = true;
+        TcpLog.ClosedForStalledReplies(_logger, _connectionId, stalled.QueuedBytes, stalled.StalledFor.TotalSeconds);
+        _metrics.ClosedForStalledReplies();
+        try
+        {
+            _sending.Cancel();
+        }
+        catch (ObjectDisposedException)
+        {
+            // The connection ended meanwhile: nothing is left to stop.
+        }
+        if (_socket is null)
+        {
+            _transport.Output.CancelPendingFlush();
+        }
+    }
 
     private void OnIdleTimer()
     {

@@ -2,6 +2,7 @@ using System.Net;
 using Microsoft.AspNetCore.Connections;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.AspNetCore.Server.Kestrel.Transport.Sockets;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
 namespace GymServer.Web.Tcp;
@@ -31,7 +32,9 @@ public static class GymTcpExtensions
                 "Gym:Tcp:Tls:Certificate is set but Gym:Tcp:Tls:Enabled is not true: set it, or the TCP port stays plain")
             .ValidateOnStart();
         builder.Services.AddSingleton<ConnectionLimiter>();
+        builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<ReplyMemory>();
+        builder.Services.AddHostedService<StalledReplySweep>();
         builder.Services.AddSingleton<TcpEndpoints>();
         builder.Services.AddTransient<IStartupFilter, HostAddressesCleared>();
 

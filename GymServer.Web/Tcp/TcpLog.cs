@@ -46,4 +46,7 @@ internal static partial class TcpLog
 
     [LoggerMessage(14, LogLevel.Debug, "Connection from {Remote} closed: no TLS handshake within {Timeout}")]
     public static partial void TlsHandshakeTimedOut(ILogger logger, string? remote, TimeSpan timeout);
+
+    [LoggerMessage(15, LogLevel.Warning, "Connection {ConnectionId} closed: its client left {QueuedBytes} bytes of replies untaken for {StalledSeconds:F1} s while the node's reply memory was full and other connections waited (Gym:Node:StalledReplyTimeout)")]
+    public static partial void ClosedForStalledReplies(ILogger logger, string connectionId, long queuedBytes, double stalledSeconds);
 }

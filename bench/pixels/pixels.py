@@ -454,13 +454,18 @@ def memory() -> Dict[str, Any]:
     for client, pending in clients:
         selector.register(client.socket, selectors.EVENT_WRITE, pending)
     deadline = time.monotonic() + ARGS.memory_settle
-    peak, kernel_peak, last, stable_since = 0, 0, 0, time.monotonic()
+    peak, kernel_peak, last, stable_since, closed = 0, 0, 0, time.monotonic(), 0
     probe = MetricsProbe().start()
     while time.monotonic() < deadline:
         for key, _ in selector.select(timeout=0.1):
             try:
                 sent = key.fileobj.send(key.data[0])
             except BlockingIOError:
+                continue
+            except (BrokenPipeError, ConnectionResetError):
+                # The server closed it: its replies stalled while the node's cap held others up.
+                selector.unregister(key.fileobj)
+                closed += 1
                 continue
             key.data[0] = key.data[0][sent:]
             if not key.data[0]:
@@ -479,6 +484,8 @@ def memory() -> Dict[str, Any]:
               "workers_rss_before": before_workers, "workers_rss": worker_rss(),
               "shared_memory_bytes": server.get("gymserver_python_shared_memory_bytes"), "unsent_request_bytes": unsent,
               "queued_reply_bytes": server.get("gymserver_tcp_queued_reply_bytes"),
+              "queued_reply_peak_bytes": server.get("gymserver_tcp_queued_reply_peak_bytes"),
+              "stalled_closes": server.get("gymserver_tcp_stalled_closes_total"), "closed_seen_by_clients": closed,
               "reply_storage_bytes": server.get("gymserver_tcp_reply_storage_bytes"),
               "kernel_tcp_bytes_before": kernel_before, "kernel_tcp_bytes_peak": kernel_peak,
               "queued_reply_cap": server.get('gymserver_tcp_queued_reply_capacity_bytes{scope="node"}'),
@@ -490,9 +497,11 @@ def memory() -> Dict[str, Any]:
           f"{result['workers_rss'] / 2**20:,.0f} MiB; shared memory {(result['shared_memory_bytes'] or 0) / 2**20:,.0f} "
           f"MiB; {unsent:,} request bytes the server had not taken", flush=True)
     if result["queued_reply_bytes"] is not None:
-        print(f"  queued replies {result['queued_reply_bytes'] / 2**20:,.0f} MiB (node cap "
+        print(f"  queued replies {result['queued_reply_bytes'] / 2**20:,.0f} MiB, peak "
+              f"{(result['queued_reply_peak_bytes'] or 0) / 2**20:,.0f} MiB (node cap "
               f"{(result['queued_reply_cap'] or 0) / 2**20:,.0f} MiB), {result['paused_connections']:,.0f} connections "
-              f"paused; reply storage {(result['reply_storage_bytes'] or 0) / 2**20:,.0f} MiB", flush=True)
+              f"paused; reply storage {(result['reply_storage_bytes'] or 0) / 2**20:,.0f} MiB; "
+              f"{result['stalled_closes'] or 0:,.0f} closed for stalled replies", flush=True)
     if probe.seconds:
         print(f"  /metrics during the burst: {len(probe.seconds)} requests, median "
               f"{statistics.median(probe.seconds) * 1000:,.0f} ms, slowest {max(probe.seconds) * 1000:,.0f} ms", flush=True)

@@ -1,17 +1,21 @@
 using System.Globalization;
+using System.Net.Sockets;
 using System.Text;
 using System.Text.Json;
 using GymServer.Tests.Functional.Dashboard;
 using GymServer.Tests.Infrastructure;
+using GymServer.Web.Metrics;
 using GymServer.Web.Tcp;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace GymServer.Tests.Functional.Python;
 
 /// <summary>
 /// Queued replies bounded in bytes (Gym:Tcp:MaxQueuedReplyBytes, Gym:Node:MaxQueuedReplyBytes) over real sockets,
 /// with the Atari-sized image env in real worker processes: a client that stops reading pauses with its queued bytes
-/// under the cap, others are served meanwhile, and once it reads every reply arrives whole.
+/// within the cap, others are served meanwhile, and once it reads every reply arrives whole; past the node's cap,
+/// clients that leave their replies untaken are closed once stalled (Gym:Node:StalledReplyTimeout) and the others go on.
 /// </summary>
 [Collection(PythonWorkersCollection.Name)]
 public sealed class ReplyByteCapTests
@@ -27,15 +31,21 @@ public sealed class ReplyByteCapTests
     /// </summary>
     private const int Episodes = 6;
 
-    private static GymServerFactory StartServer(long perConnection, long node) => GymServerFactory.With(new Dictionary<string, string?>
+    private static GymServerFactory StartServer(long perConnection, long node, TimeSpan? stalledReplyTimeout = null,
+        CapturingLoggerProvider? logs = null)
     {
-        ["Gym:Python:Workers"] = "2",
-        ["Gym:Python:Executable"] = PythonTestPool.Interpreter,
-        ["Gym:Python:PythonPath:0"] = PythonTestPool.FakeGymDirectory,
-        ["Gym:Python:Imports:0"] = "gymserver_testenvs",
-        ["Gym:Tcp:MaxQueuedReplyBytes"] = perConnection.ToString(CultureInfo.InvariantCulture),
-        ["Gym:Node:MaxQueuedReplyBytes"] = node.ToString(CultureInfo.InvariantCulture),
-    });
+        var settings = new Dictionary<string, string?>
+        {
+            ["Gym:Python:Workers"] = "2",
+            ["Gym:Python:Executable"] = PythonTestPool.Interpreter,
+            ["Gym:Python:PythonPath:0"] = PythonTestPool.FakeGymDirectory,
+            ["Gym:Python:Imports:0"] = "gymserver_testenvs",
+            ["Gym:Tcp:MaxQueuedReplyBytes"] = perConnection.ToString(CultureInfo.InvariantCulture),
+            ["Gym:Node:MaxQueuedReplyBytes"] = node.ToString(CultureInfo.InvariantCulture),
+            ["Gym:Node:StalledReplyTimeout"] = (stalledReplyTimeout ?? TimeSpan.Zero).ToString("c", CultureInfo.InvariantCulture),
+        };
+        return logs is null ? GymServerFactory.With(settings) : GymServerFactory.With(settings, logs);
+    }
 
     [Fact]
     public async Task AClientThatStopsReadingPausesUnderItsCapAndGetsEveryReplyOnceItReads()
@@ -47,11 +57,13 @@ public sealed class ReplyByteCapTests
         var replySize = await SendEpisodesAsync(stalled);
 
         await WaitUntilAsync(memory, () => memory.PausedConnections == 1);
-        // It pauses before the request that would pass the cap: at most one reply beyond it.
-        Assert.InRange(memory.QueuedBytes, Cap, Cap + replySize);
+        // It pauses before the request whose reply (as large as its last and a quarter) would pass the cap.
+        Assert.InRange(memory.QueuedBytes, Cap - (2 * replySize), Cap);
+        Assert.InRange(memory.PeakQueuedBytes, Cap - (2 * replySize), Cap);
         using var http = new HttpClient { BaseAddress = server.HttpAddress };
         var metrics = new PrometheusText(await http.GetStringAsync("/metrics"));
         Assert.Equal(memory.QueuedBytes, metrics["gymserver_tcp_queued_reply_bytes"]);
+        Assert.Equal(memory.PeakQueuedBytes, metrics["gymserver_tcp_queued_reply_peak_bytes"]);
         Assert.Equal(1, metrics["gymserver_connections_paused"]);
         Assert.Equal(Cap, metrics["gymserver_tcp_queued_reply_capacity_bytes{scope=\"connection\"}"]);
         Assert.Equal(1L << 30, metrics["gymserver_tcp_queued_reply_capacity_bytes{scope=\"node\"}"]);
@@ -64,25 +76,37 @@ public sealed class ReplyByteCapTests
     }
 
     [Fact]
-    public async Task PastTheNodesCapClientsThatDoNotReadPauseAndOthersAreServed()
+    public async Task PastTheNodesCapEveryClientWaitsAndOneThatLeavesItsRepliesUntakenIsClosedOnceStalled()
     {
-        const long NodeCap = 256 * 1024;
-        await using var server = StartServer(perConnection: 64L << 20, node: NodeCap);
+        // A node's cap below one image reply: while anything is queued on the node, no other image reply fits, so a
+        // client that reads must wait for the one that does not.
+        const long NodeCap = 64 * 1024;
+        var logs = new CapturingLoggerProvider();
+        await using var server = StartServer(perConnection: 64L << 20, node: NodeCap, TimeSpan.FromMilliseconds(300), logs);
         var memory = server.Services.GetRequiredService<ReplyMemory>();
-        await using var first = await StartImageClientAsync(server);
-        await using var second = await StartImageClientAsync(server);
-        var replySize = Math.Max(await SendEpisodesAsync(first), await SendEpisodesAsync(second));
+        var metrics = server.Services.GetRequiredService<GymMetrics>();
+        await using var reader = await StartImageClientAsync(server);
+        await using var stalled = await StartImageClientAsync(server);
+        await SendEpisodesAsync(stalled);
 
-        await WaitUntilAsync(memory, () => memory.PausedConnections == 2);
-        // Each may have run one request while holding nothing: at most one reply each beyond the node's cap.
-        Assert.InRange(memory.QueuedBytes, NodeCap, NodeCap + (2 * replySize));
+        // The reader goes on resetting, each reply read at once: some may fit between the other client's replies
+        // while the kernel still takes them; once that client's replies stall, the reader waits, and its next reply
+        // comes once the stalled client is closed. No reply of the reader is lost or cut meanwhile.
+        var resets = 0;
+        while (metrics.StalledCloses == 0)
+        {
+            AssertFrame(await reader.RequestAsync("""{"env":{"action":"reset"}}"""));
+            Assert.InRange(++resets, 1, 10_000);
+        }
+        Assert.Equal(1, metrics.StalledCloses);
+        var closing = Assert.Single(logs.Entries, entry => entry.Message.Contains("Gym:Node:StalledReplyTimeout", StringComparison.Ordinal));
+        Assert.Equal(LogLevel.Warning, closing.Level);
 
-        // A client that reads its replies holds nothing queued, so the node's cap does not stop it.
+        // The stalled client's connection ends: whatever replies the kernel held, then the end of the stream.
+        await ReadUntilClosedAsync(stalled);
         await AssertOthersAreServedAsync(server);
-        Assert.Equal(2, memory.PausedConnections);
-
-        await Task.WhenAll(ReadEpisodesAsync(first), ReadEpisodesAsync(second));
-        Assert.Equal(0, memory.PausedConnections);
+        await WaitUntilAsync(memory, () => memory.PausedConnections == 0 && memory.QueuedBytes == 0);
+        Assert.DoesNotContain(logs.Entries, entry => entry.Level >= LogLevel.Error);
     }
 
     [Fact]
@@ -103,11 +127,11 @@ public sealed class ReplyByteCapTests
             }
 
             await WaitUntilAsync(memory, () => memory.PausedConnections == Clients);
-            Assert.InRange(memory.QueuedBytes, Clients * Cap, Clients * (Cap + replySize));
+            Assert.InRange(memory.QueuedBytes, Clients * (Cap - (2 * replySize)), Clients * Cap);
             // Every large reply buffer the server holds for them: each connection's queued replies (a buffer is at
             // most twice what it holds, as it grows by doubling) and its spare buffers; nothing else, the bytes the
             // socket has not taken included (they are sent from these buffers, not copied to Kestrel's pipe).
-            Assert.InRange(memory.StorageBytes, Clients * Cap, Clients * ((2 * (Cap + replySize)) + GymConnection.MaxFreeReplyBytes));
+            Assert.InRange(memory.StorageBytes, Clients * (Cap - (2 * replySize)), Clients * ((2 * Cap) + GymConnection.MaxFreeReplyBytes));
         }
         finally
         {
@@ -157,13 +181,32 @@ public sealed class ReplyByteCapTests
         await WaitUntilAsync(memory, () => memory.StorageBytes == 0 && memory.SpareBytes == 0);
     }
 
-    /// <summary>A client with a small receive buffer and the image env made and seeded.</summary>
+    /// <summary>
+    /// A client with a small receive buffer and the image env made, seeded and reset once, its frame read: the
+    /// connection's next requests reserve room for a reply as large as a frame's.
+    /// </summary>
     private static async Task<GymTestClient> StartImageClientAsync(GymServerFactory server)
     {
         var client = await GymTestClient.ConnectAsync(server.TcpPort, receiveBufferBytes: 16 * 1024);
         await client.RequestAsync("{\"env\":{\"name\":\"" + ImageEnv + "\"}}");
         await client.SendAsync("""{"env":{"seed":"3"}}""");
+        AssertFrame(await client.RequestAsync("""{"env":{"action":"reset"}}"""));
         return client;
+    }
+
+    /// <summary>Reads replies until the server closes the connection (a reset counting as the close).</summary>
+    private static async Task ReadUntilClosedAsync(GymTestClient client)
+    {
+        try
+        {
+            while (await client.ReadReplyBodyAsync() is not null)
+            {
+            }
+        }
+        catch (Exception exception) when (exception is SocketException or IOException)
+        {
+            // Closed with requests it never read: the kernel may answer with a reset instead of an end of stream.
+        }
     }
 
     /// <summary>Sends every episode's requests at once and reads nothing; returns an upper bound of a reply's size.</summary>
