@@ -38,8 +38,10 @@ public sealed record NodeSnapshot(
 /// <summary>Reply bytes the node's TCP connections hold for their clients (<see cref="Tcp.ReplyMemory"/>).</summary>
 /// <param name="QueuedBytes">Bytes queued now, all connections.</param>
 /// <param name="NodeCapacity">The node's cap.</param>
-/// <param name="PausedConnections">Connections not reading requests now because a cap is reached.</param>
-public sealed record ReplyQueueSnapshot(long QueuedBytes, long NodeCapacity, long PausedConnections)
+/// <param name="PausedConnections">Connections not reading requests now because their next reply would pass a cap.</param>
+/// <param name="StalledCloses">Connections closed since start because their clients left replies untaken while others waited.</param>
+public sealed record ReplyQueueSnapshot(long QueuedBytes, long NodeCapacity, long PausedConnections, long StalledCloses)
 {
-    public static ReplyQueueSnapshot From(Tcp.ReplyMemory memory) => new(memory.QueuedBytes, memory.NodeCapacity, memory.PausedConnections);
+    public static ReplyQueueSnapshot From(Tcp.ReplyMemory memory) =>
+        new(memory.QueuedBytes, memory.NodeCapacity, memory.PausedConnections, memory.StalledCloses);
 }

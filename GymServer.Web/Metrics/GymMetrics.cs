@@ -16,7 +16,6 @@ public sealed class GymMetrics
     private readonly Counter _failedRequests;
     private readonly Histogram _stepDuration;
     private readonly Counter _readPauses;
-    private readonly Counter _stalledCloses;
 
     public GymMetrics(CollectorRegistry registry)
     {
@@ -32,8 +31,6 @@ public sealed class GymMetrics
             new HistogramConfiguration { Buckets = StepBuckets });
         _readPauses = factory.CreateCounter("gymserver_connections_read_pauses_total",
             "Times a connection stopped reading requests because its client left its replies unread (back-pressure)");
-        _stalledCloses = factory.CreateCounter("gymserver_tcp_stalled_closes_total",
-            "TCP connections closed because their clients left replies untaken for Gym:Node:StalledReplyTimeout while others waited for the node's reply room");
     }
 
     /// <summary>The registry /metrics serves: one per host, so tests with several hosts in a process stay apart.</summary>
@@ -49,9 +46,6 @@ public sealed class GymMetrics
 
     /// <summary>Times a connection stopped reading because its client left its replies unread.</summary>
     public long ReadPauses => (long)_readPauses.Value;
-
-    /// <summary>Connections closed because their clients left replies untaken while others waited for the node's room.</summary>
-    public long StalledCloses => (long)_stalledCloses.Value;
 
     public void ConnectionOpened()
     {
@@ -78,13 +72,6 @@ public sealed class GymMetrics
     public void ReadPaused()
     {
         _readPauses.Inc();
-        Changed?.Invoke();
-    }
-
-    /// <summary>A connection is closed: its client left its replies untaken while others waited for the node's room.</summary>
-    public void ClosedForStalledReplies()
-    {
-        _stalledCloses.Inc();
         Changed?.Invoke();
     }
 }

@@ -42,6 +42,7 @@ public sealed class NodeMetricsCollector : IHostedService
     private readonly ReplyMemory _replyMemory;
     private readonly Gauge _queuedReplyBytes;
     private readonly Gauge _peakQueuedReplyBytes;
+    private readonly Counter _stalledCloses;
     private readonly Gauge _replyStorageBytes;
     private readonly Gauge _pausedConnections;
     private readonly Action<double> _onStepTimed;
@@ -86,6 +87,8 @@ public sealed class NodeMetricsCollector : IHostedService
             "Bytes of replies TCP connections have made and their clients not yet taken, and room reserved for replies being made (all connections)");
         _peakQueuedReplyBytes = factory.CreateGauge("gymserver_tcp_queued_reply_peak_bytes",
             "The most gymserver_tcp_queued_reply_bytes has been since the node started");
+        _stalledCloses = factory.CreateCounter("gymserver_tcp_stalled_closes_total",
+            "TCP connections closed because their clients left replies untaken for Gym:Node:StalledReplyTimeout while others waited for the node's reply room");
         _replyStorageBytes = factory.CreateGauge("gymserver_tcp_reply_storage_bytes",
             "Bytes of large reply buffers TCP connections hold (being written, queued, being sent, spare), outside the garbage-collected heap");
         var replyCaps = factory.CreateGauge("gymserver_tcp_queued_reply_capacity_bytes",
@@ -117,6 +120,7 @@ public sealed class NodeMetricsCollector : IHostedService
         _sessions.Set(_activity.Sessions);
         _queuedReplyBytes.Set(_replyMemory.QueuedBytes);
         _peakQueuedReplyBytes.Set(_replyMemory.PeakQueuedBytes);
+        _stalledCloses.IncTo(_replyMemory.StalledCloses);
         _replyStorageBytes.Set(_replyMemory.StorageBytes);
         _pausedConnections.Set(_replyMemory.PausedConnections);
         var envs = _activity.EnvsByBackend();

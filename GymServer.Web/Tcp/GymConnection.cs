@@ -178,7 +178,6 @@ public sealed partial class GymConnection : IConnectionObserver, IAsyncDisposabl
     {
         _closedForStalledReplies = true;
         TcpLog.ClosedForStalledReplies(_logger, _connectionId, stalled.QueuedBytes, stalled.StalledFor.TotalSeconds);
-        _metrics.ClosedForStalledReplies();
         try
         {
             _sending.Cancel();

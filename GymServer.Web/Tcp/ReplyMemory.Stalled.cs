@@ -11,6 +11,7 @@ public sealed partial class ReplyMemory
 {
     private readonly ConcurrentDictionary<ReplyBytes, byte> _accounts = new();
     private readonly TimeProvider _time;
+    private long _stalledCloses;
 
     /// <summary>
     /// How long a connection's queued replies may go without a byte taken by its client while another connection,
@@ -19,6 +20,9 @@ public sealed partial class ReplyMemory
     /// that do. Zero: never.
     /// </summary>
     public TimeSpan StalledReplyTimeout { get; }
+
+    /// <summary>Connections closed for stalled replies since the node started.</summary>
+    public long StalledCloses => Interlocked.Read(ref _stalledCloses);
 
     /// <summary>The clock stalled replies are timed by.</summary>
     internal long Timestamp => _time.GetTimestamp();
@@ -30,13 +34,14 @@ public sealed partial class ReplyMemory
     /// </summary>
     public int SweepStalled()
     {
-        if (StalledReplyTimeout <= TimeSpan.Zero || PausedConnections == 0 || !_accounts.Keys.Any(account => account.HeldUpByNode))
+        // The dictionary's own enumerator: no snapshot of every connection each time.
+        if (StalledReplyTimeout <= TimeSpan.Zero || PausedConnections == 0 || !_accounts.Any(pair => pair.Key.HeldUpByNode))
         {
             return 0;
         }
         var now = Timestamp;
         var closed = 0;
-        foreach (var account in _accounts.Keys)
+        foreach (var (account, _) in _accounts)
         {
             var stalledFor = account.StalledFor(now, _time);
             if (stalledFor >= StalledReplyTimeout && account.CloseForStalledReplies(stalledFor))
@@ -46,6 +51,7 @@ public sealed partial class ReplyMemory
         }
         if (closed > 0)
         {
+            Interlocked.Add(ref _stalledCloses, closed);
             Changed?.Invoke();
         }
         return closed;

@@ -4,7 +4,6 @@ using System.Text;
 using System.Text.Json;
 using GymServer.Tests.Functional.Dashboard;
 using GymServer.Tests.Infrastructure;
-using GymServer.Web.Metrics;
 using GymServer.Web.Tcp;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -84,7 +83,6 @@ public sealed class ReplyByteCapTests
         var logs = new CapturingLoggerProvider();
         await using var server = StartServer(perConnection: 64L << 20, node: NodeCap, TimeSpan.FromMilliseconds(300), logs);
         var memory = server.Services.GetRequiredService<ReplyMemory>();
-        var metrics = server.Services.GetRequiredService<GymMetrics>();
         await using var reader = await StartImageClientAsync(server);
         await using var stalled = await StartImageClientAsync(server);
         await SendEpisodesAsync(stalled);
@@ -93,12 +91,14 @@ public sealed class ReplyByteCapTests
         // while the kernel still takes them; once that client's replies stall, the reader waits, and its next reply
         // comes once the stalled client is closed. No reply of the reader is lost or cut meanwhile.
         var resets = 0;
-        while (metrics.StalledCloses == 0)
+        while (memory.StalledCloses == 0)
         {
             AssertFrame(await reader.RequestAsync("""{"env":{"action":"reset"}}"""));
             Assert.InRange(++resets, 1, 10_000);
         }
-        Assert.Equal(1, metrics.StalledCloses);
+        Assert.Equal(1, memory.StalledCloses);
+        using var http = new HttpClient { BaseAddress = server.HttpAddress };
+        Assert.Equal(1, new PrometheusText(await http.GetStringAsync("/metrics"))["gymserver_tcp_stalled_closes_total"]);
         var closing = Assert.Single(logs.Entries, entry => entry.Message.Contains("Gym:Node:StalledReplyTimeout", StringComparison.Ordinal));
         Assert.Equal(LogLevel.Warning, closing.Level);
 

@@ -14,7 +14,7 @@ public sealed class OverviewTests
         "node-a", Now, Now.AddHours(-26), Connections: 3, Sessions: 2,
         new Dictionary<string, long> { ["native"] = 5, ["python"] = 1 }, Steps: 12345, episodes, StepsPerSecond: 456.7,
         EpisodesPerSecond: 1.5, new PythonSnapshot("Ready", null, workers.Length, workers),
-        new ReplyQueueSnapshot(QueuedBytes: 3 * 1048576 / 2, NodeCapacity: 256L * 1048576, PausedConnections: 4));
+        new ReplyQueueSnapshot(QueuedBytes: 3 * 1048576 / 2, NodeCapacity: 256L * 1048576, PausedConnections: 4, StalledCloses: 2));
 
     [Fact]
     public void ANodeCardShowsTheNodesFiguresAndWorkers()
@@ -34,6 +34,7 @@ public sealed class OverviewTests
         Assert.Equal("42", card.Find("[data-stat=episodes]").TextContent);
         Assert.Equal("1.5 MiB of 256.0 MiB", card.Find("[data-stat=queued-replies]").TextContent);
         Assert.Equal("4", card.Find("[data-stat=paused-connections]").TextContent);
+        Assert.Equal("2", card.Find("[data-stat=stalled-closes]").TextContent);
         Assert.Contains("1d 02:00:00", card.Find("h2").TextContent, StringComparison.Ordinal);
         Assert.Contains("5", card.Find("[data-backend=native]").TextContent, StringComparison.Ordinal);
         Assert.Equal("1 ready", card.Find("[data-workers=ready]").TextContent);
