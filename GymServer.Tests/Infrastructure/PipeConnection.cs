@@ -28,19 +28,29 @@ public sealed class PipeConnection : IAsyncDisposable
     private readonly GymConnection _connection;
     private readonly Task _running;
 
-    private PipeConnection(GymTcpOptions options, PipeOptions? toServer, PipeOptions? fromServer, ILogger? logger, EnvCatalog? catalog, int maxEnvs)
+    private PipeConnection(GymTcpOptions options, PipeOptions? toServer, PipeOptions? fromServer, ILogger? logger, EnvCatalog? catalog, int maxEnvs,
+        ReplyMemory? replyMemory = null)
     {
         _toServer = new Pipe(toServer ?? PipeOptions.Default);
         _fromServer = new Pipe(fromServer ?? PipeOptions.Default);
         catalog ??= new EnvCatalog([new NativeEnvProvider(NativeEnvironments.CreateRegistry())]);
         var session = new Session(catalog, ClientAdmission.WithoutNode(maxEnvs));
         _connection = new GymConnection(
-            new DuplexPipe(_toServer.Reader, _fromServer.Writer), "test", session, options, Metrics, logger ?? NullLogger.Instance, CancellationToken.None);
+            new DuplexPipe(_toServer.Reader, _fromServer.Writer), "test", session, options, Metrics, logger ?? NullLogger.Instance,
+            CancellationToken.None, replyMemory: replyMemory);
         _running = Task.Run(_connection.RunAsync);
     }
 
     public static PipeConnection Start(GymTcpOptions? options = null, PipeOptions? toServer = null, PipeOptions? fromServer = null) =>
         new(options ?? new GymTcpOptions(), toServer, fromServer, logger: null, catalog: null, DefaultMaxEnvs);
+
+    /// <summary>
+    /// A connection whose replies count against <paramref name="replyMemory"/>, shared with other connections as the
+    /// node's is, its replies going to a pipe of <paramref name="fromServer"/>'s options (a pause threshold stands for
+    /// a client that does not read).
+    /// </summary>
+    public static PipeConnection Start(ReplyMemory replyMemory, PipeOptions? fromServer = null) =>
+        new(new GymTcpOptions(), toServer: null, fromServer, logger: null, catalog: null, DefaultMaxEnvs, replyMemory);
 
     /// <summary>
     /// A connection whose server side logs to <paramref name="logger"/>, makes envs from a shared catalog, and may hold

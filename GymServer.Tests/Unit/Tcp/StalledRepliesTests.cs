@@ -77,16 +77,4 @@ public sealed class StalledRepliesTests
         Assert.Equal(0, memory.SweepStalled());
         Assert.Equal(0, closed);
     }
-
-    /// <summary>A clock that moves only when told to.</summary>
-    private sealed class ManualClock : TimeProvider
-    {
-        private long _ticks;
-
-        public override long TimestampFrequency => TimeSpan.TicksPerSecond;
-
-        public override long GetTimestamp() => _ticks;
-
-        public void Advance(TimeSpan by) => _ticks += by.Ticks;
-    }
 }
