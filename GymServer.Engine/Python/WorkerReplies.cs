@@ -36,7 +36,10 @@ internal static class WorkerReplies
         source.CopyTo(destination);
     }
 
-    /// <summary>The observation from the env's slot, or from the payload when it has none: the one copy the server makes.</summary>
+    /// <summary>
+    /// The observation from the env's slot, or from the payload when it has none, into the session's buffer: the
+    /// server's first copy of it; the reply writer's is the second (docs/worker-protocol.md, "Shared memory").
+    /// </summary>
     public static void CopyObservation(ReadOnlySpan<byte> payload, SharedSlot? slot, Span<byte> destination)
     {
         if (slot is null)
