@@ -1,5 +1,6 @@
 using GymServer.Engine.Environments;
 using GymServer.Engine.Admission;
+using GymServer.Tests.Infrastructure;
 
 namespace GymServer.Tests.Unit.Admission;
 
@@ -45,16 +46,5 @@ public sealed class StepRateLimiterTests
         Assert.Throws<EnvException>(() => limiter.Take(1));
         clock.Advance(TimeSpan.FromMilliseconds(250));
         limiter.Take(16);
-    }
-
-    private sealed class ManualClock : TimeProvider
-    {
-        private long _ticks;
-
-        public override long TimestampFrequency => TimeSpan.TicksPerSecond;
-
-        public override long GetTimestamp() => _ticks;
-
-        public void Advance(TimeSpan by) => _ticks += by.Ticks;
     }
 }

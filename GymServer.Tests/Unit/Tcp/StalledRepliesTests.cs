@@ -1,3 +1,4 @@
+using GymServer.Tests.Infrastructure;
 using GymServer.Web.Tcp;
 
 namespace GymServer.Tests.Unit.Tcp;

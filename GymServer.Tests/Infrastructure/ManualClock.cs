@@ -1,7 +1,7 @@
-namespace GymServer.Tests.Unit.Tcp;
+namespace GymServer.Tests.Infrastructure;
 
-/// <summary>A clock for stalled replies that moves only when told to.</summary>
-internal sealed class ManualClock : TimeProvider
+/// <summary>A clock whose timestamps move only when told to: for what counts time (step budgets, stalled replies).</summary>
+public sealed class ManualClock : TimeProvider
 {
     private long _ticks;
 
