@@ -1,3 +1,4 @@
+using System.Buffers.Binary;
 using System.Text;
 using System.Text.Json;
 using GymServer.Engine.Environments;
@@ -46,7 +47,7 @@ public sealed class FuzzHarness
         {
             var (single, vector) = await SetUpAsync(connection, input, deadline.Token);
             var (payload, requests) = input.Bytes(single, vector);
-            var reading = ReadAllAsync(connection, deadline.Token);
+            var reading = connection.ReadToEndAsync(deadline.Token);
             var offset = 0;
             for (var i = 0; offset < payload.Length; i++)
             {
@@ -55,10 +56,10 @@ public sealed class FuzzHarness
                 offset += size;
             }
             await connection.CompleteAsync();
-            var replies = await reading;
+            var stream = await reading;
             await connection.Finished.WaitAsync(deadline.Token);
 
-            replies = JoinSplitCompressedReplies(replies);
+            var replies = SplitReplies(stream);
             foreach (var reply in replies)
             {
                 AssertWellFormed(reply);
@@ -111,49 +112,77 @@ public sealed class FuzzHarness
         return document.RootElement.Clone();
     }
 
-    private static async Task<List<byte[]>> ReadAllAsync(PipeConnection connection, CancellationToken cancellationToken)
+    /// <summary>
+    /// The server's stream cut into reply bodies at each "\r\n\r\n". Protocol 1 does not escape compressed bodies,
+    /// so the zlib bytes of a reply can hold the terminator, or end with "\r\n" and so run into it (docs/protocol.md,
+    /// Compression): for a zlib body, the first terminator after which the body inflates to one JSON document is its
+    /// end; such replies are counted. The stream must end with a terminator: anything after the last is a cut reply.
+    /// </summary>
+    internal List<byte[]> SplitReplies(byte[] stream)
     {
         var replies = new List<byte[]>();
-        while (await connection.ReadReplyBytesAsync(cancellationToken) is { } reply)
+        var start = 0;
+        while (start < stream.Length)
         {
-            replies.Add(reply);
+            var end = NextTerminator(stream, start);
+            Assert.True(end >= 0, $"the server ended inside a reply: {Encoding.UTF8.GetString(stream.AsSpan(start))}");
+            if (stream[start] == 0x78)
+            {
+                var whole = end;
+                while (whole >= 0 && !Inflates(stream[start..whole]))
+                {
+                    whole = NextTerminator(stream, whole + 1);
+                }
+                if (whole > end)
+                {
+                    Interlocked.Increment(ref _splitCompressed);
+                    end = whole;
+                }
+            }
+            replies.Add(stream[start..end]);
+            start = end + Terminator.Length;
         }
         return replies;
+
+        static int NextTerminator(byte[] stream, int from)
+        {
+            var at = stream.AsSpan(from).IndexOf(Terminator);
+            return at < 0 ? -1 : from + at;
+        }
     }
+
+    private static ReadOnlySpan<byte> Terminator => "\r\n\r\n"u8;
 
     /// <summary>
-    /// Protocol 1 does not escape compressed bodies, so the zlib bytes of a reply can hold "\r\n\r\n" (about once in
-    /// 2^32 positions; docs/protocol.md, Compression): such a reply arrives in pieces. A zlib body that does not
-    /// inflate is joined with the next piece, the terminator put back, until it does; those are counted.
+    /// Whether <paramref name="body"/> is one whole zlib stream of one JSON document. Its Adler-32 is checked here:
+    /// the inflater does not, so a body cut two bytes short (one ending with "\r\n" read up to the first
+    /// terminator) would pass for whole.
     /// </summary>
-    private List<byte[]> JoinSplitCompressedReplies(List<byte[]> replies)
-    {
-        var joined = new List<byte[]>(replies.Count);
-        for (var i = 0; i < replies.Count; i++)
-        {
-            var body = replies[i];
-            while (body is [0x78, ..] && !Inflates(body) && i + 1 < replies.Count)
-            {
-                body = [.. body, .. "\r\n\r\n"u8, .. replies[++i]];
-                Interlocked.Increment(ref _splitCompressed);
-            }
-            joined.Add(body);
-        }
-        return joined;
-    }
-
     private static bool Inflates(byte[] body)
     {
         try
         {
+            var json = GymTestClient.Decompress(body);
             // A cut zlib stream may inflate to a cut body rather than throw: the whole must be one JSON document.
-            using var document = JsonDocument.Parse(GymTestClient.Decompress(body));
-            return true;
+            using var document = JsonDocument.Parse(json);
+            return body.Length >= 4 && BinaryPrimitives.ReadUInt32BigEndian(body.AsSpan(^4)) == Adler32(json);
         }
         catch (Exception exception) when (exception is InvalidDataException or JsonException)
         {
             return false;
         }
+    }
+
+    private static uint Adler32(ReadOnlySpan<byte> data)
+    {
+        const uint Modulus = 65521;
+        uint a = 1, b = 0;
+        foreach (var value in data)
+        {
+            a = (a + value) % Modulus;
+            b = (b + a) % Modulus;
+        }
+        return (b << 16) | a;
     }
 
     /// <summary>One JSON object (inflated first if compression is on); an error is exactly {"error":{"code","message"}}.</summary>

@@ -124,6 +124,26 @@ public sealed class PipeConnection : IAsyncDisposable
         return (header[1], await ReadBytesAsync(checked((int)BitConverter.ToUInt32(header, 4))));
     }
 
+    /// <summary>Every byte the server sends from now until it ends its stream.</summary>
+    public async Task<byte[]> ReadToEndAsync(CancellationToken cancellationToken)
+    {
+        var reader = _fromServer.Reader;
+        var received = new MemoryStream();
+        while (true)
+        {
+            var result = await reader.ReadAsync(cancellationToken);
+            foreach (var segment in result.Buffer)
+            {
+                received.Write(segment.Span);
+            }
+            reader.AdvanceTo(result.Buffer.End);
+            if (result.IsCompleted)
+            {
+                return received.ToArray();
+            }
+        }
+    }
+
     /// <summary>The next reply's raw body (without "\r\n\r\n"), or null when the server ended its stream.</summary>
     public async Task<byte[]?> ReadReplyBytesAsync(CancellationToken cancellationToken)
     {

@@ -157,7 +157,7 @@ public sealed partial class ReplyMemory : IReplyStorage
     internal bool TryReserve(long bytes)
     {
         var queued = Interlocked.Read(ref _queued);
-        while (queued <= 0 || queued + bytes <= NodeCapacity)
+        while (Fits(queued, bytes))
         {
             var seen = Interlocked.CompareExchange(ref _queued, queued + bytes, queued);
             if (seen == queued)
@@ -198,6 +198,9 @@ public sealed partial class ReplyMemory : IReplyStorage
         room?.TrySetResult();
     }
 
+    /// <summary>Whether a reply of <paramref name="bytes"/> may join the node's <paramref name="queued"/>.</summary>
+    private bool Fits(long queued, long bytes) => queued <= 0 || queued + bytes <= NodeCapacity;
+
     private void NotePeak(long queued)
     {
         var peak = Interlocked.Read(ref _peakQueued);
@@ -220,8 +223,7 @@ public sealed partial class ReplyMemory : IReplyStorage
     {
         lock (_lock)
         {
-            var queued = Interlocked.Read(ref _queued);
-            if (queued <= 0 || queued + bytes <= NodeCapacity)
+            if (Fits(Interlocked.Read(ref _queued), bytes))
             {
                 return Task.CompletedTask;
             }
