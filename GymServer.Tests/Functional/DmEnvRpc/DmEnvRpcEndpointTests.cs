@@ -24,8 +24,12 @@ public sealed class DmEnvRpcEndpointTests
         foreach (var (token, mentioned) in new[] { ((string?)null, "requires a token"), ("wrong", "not one this server accepts") })
         {
             await using var refused = Connect(server, token);
-            await refused.WriteAsync(CreateWorld("CartPole-v1"));
-            var error = await Assert.ThrowsAsync<RpcException>(refused.MoveNextAsync);
+            // The refusal may end the call before the request is written: then the write throws it, else the read.
+            var error = await Assert.ThrowsAsync<RpcException>(async () =>
+            {
+                await refused.WriteAsync(CreateWorld("CartPole-v1"));
+                await refused.MoveNextAsync();
+            });
             Assert.Equal(StatusCode.Unauthenticated, error.StatusCode);
             Assert.Contains(mentioned, error.Status.Detail, StringComparison.Ordinal);
         }
@@ -57,8 +61,12 @@ public sealed class DmEnvRpcEndpointTests
         await first.CreateAndJoinAsync("CartPole-v1");
         await using (var second = Connect(server))
         {
-            await second.WriteAsync(CreateWorld("CartPole-v1"));
-            var error = await Assert.ThrowsAsync<RpcException>(second.MoveNextAsync);
+            // The refusal may end the call before the request is written: then the write throws it, else the read.
+            var error = await Assert.ThrowsAsync<RpcException>(async () =>
+            {
+                await second.WriteAsync(CreateWorld("CartPole-v1"));
+                await second.MoveNextAsync();
+            });
             Assert.Equal(StatusCode.ResourceExhausted, error.StatusCode);
             Assert.Contains("1 dm_env_rpc streams", error.Status.Detail, StringComparison.Ordinal);
         }
