@@ -92,17 +92,14 @@ public sealed class ReplyBytes
 
     public void Sent(long bytes)
     {
-        var left = Interlocked.Add(ref _queued, -bytes);
+        Interlocked.Add(ref _queued, -bytes);
         _memory.Remove(bytes);
         if (bytes == 0)
         {
             return;
         }
-        if (left > 0)
-        {
-            // Some remain: their stall is timed from this send. None: the next reply queued starts the clock.
-            Moved();
-        }
+        // Even when none remain: Queued may have seen this send's bytes still queued, and then starts no clock.
+        Moved();
         // A paused read loop looks again at each send: whether it is back under its cap, or its reply fits the node.
         TaskCompletionSource? room;
         lock (_lock)
