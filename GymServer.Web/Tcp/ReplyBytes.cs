@@ -43,11 +43,11 @@ public sealed class ReplyBytes
     public long QueuedBytes => Interlocked.Read(ref _queued);
 
     /// <summary>
-    /// Reserves room for the next request's reply, as large as the last request's (<see cref="Ran"/>): true if it fits under this
-    /// connection's cap and the node's. A connection holding nothing passes its own cap with one reply larger than
-    /// it; the node passes its own only with one reply larger than it while it holds nothing else. Past the node's
-    /// cap every connection waits, those whose clients read as well as those whose clients do not; those are closed
-    /// once stalled (<see cref="ReplyMemory.SweepStalled"/>), and the others go on.
+    /// Reserves room for the next request's reply, as large as the last request's (<see cref="Ran"/>): true if it
+    /// fits under this connection's cap and the node's. A connection holding nothing passes its own cap with one reply
+    /// larger than it; the node passes its own only with one reply larger than it while it holds nothing else. Past
+    /// the node's cap every connection waits, those whose clients read as well as those whose clients do not; those
+    /// are closed once stalled (<see cref="ReplyMemory.SweepStalled"/>), and the others go on.
     /// </summary>
     public bool TryReserve() => Reserve() == Room.Reserved;
 
