@@ -68,8 +68,9 @@ internal sealed class BatchEntry : IValueTaskSource<StepResult>, IValueTaskSourc
 
     /// <summary>
     /// Reads the entry's part of the reply at the start of <paramref name="payload"/>, on the reader thread: its
-    /// observation into the caller's buffer (from the env's slot, else from the payload), its info, its result; or
-    /// the error the worker reported for it. Returns the bytes read.
+    /// observation into the caller's buffer (from the env's slot, else from the payload; left in the slot when the
+    /// buffer is empty, see <see cref="WorkerReplies.CopyObservation(ReadOnlySpan{byte}, SharedSlot?, Span{byte})"/>),
+    /// its info, its result; or the error the worker reported for it. Returns the bytes read.
     /// </summary>
     public int ReadReply(ReadOnlySpan<byte> payload)
     {

@@ -85,11 +85,13 @@ public sealed partial class PythonEnvInstance : IEnvInstance
     {
         ThrowIfDisposed();
         CheckSize(observation.Length, ObservationSpace, "observation buffer");
+        var slot = _observationSlot;
+        var destination = DestinationFor(observation, slot);
         if (Batch is { Collecting: true } batch)
         {
-            return batch.AddReset(_handle, WorkerRequests.Reset(seed, options), observation, info, _observationSlot, cancellationToken);
+            return batch.AddReset(_handle, WorkerRequests.Reset(seed, options), destination, info, slot, cancellationToken);
         }
-        var call = new ResetCall(_handle, observation, info, _observationSlot);
+        var call = new ResetCall(_handle, destination, info, slot);
         return new ValueTask(_worker.CallAsync(call, WorkerRequests.Reset(seed, options), ReadOnlyMemory<byte>.Empty, cancellationToken));
     }
 
@@ -100,7 +102,8 @@ public sealed partial class PythonEnvInstance : IEnvInstance
             ThrowIfDisposed();
             CheckSize(action.Length, ActionSpace, "action");
             CheckSize(observation.Length, ObservationSpace, "observation buffer");
-            return batch.AddStep(_handle, action, observation, info, _observationSlot, cancellationToken);
+            var slot = _observationSlot;
+            return batch.AddStep(_handle, action, DestinationFor(observation, slot), info, slot, cancellationToken);
         }
         return StepAloneAsync(action, observation, info, cancellationToken);
     }
@@ -110,7 +113,8 @@ public sealed partial class PythonEnvInstance : IEnvInstance
         ThrowIfDisposed();
         CheckSize(action.Length, ActionSpace, "action");
         CheckSize(observation.Length, ObservationSpace, "observation buffer");
-        var call = new StepCall(_handle, observation, info, _observationSlot);
+        var slot = _observationSlot;
+        var call = new StepCall(_handle, DestinationFor(observation, slot), info, slot);
         await _worker.CallAsync(call, ReadOnlyMemory<byte>.Empty, action, cancellationToken).ConfigureAwait(false);
         return call.Result;
     }

@@ -19,7 +19,7 @@ internal sealed class BufferedCall(WorkerCommand command, uint env) : WorkerCall
 
 /// <summary>
 /// reset: the observation goes straight into the caller's buffer, from the env's shared memory slot when it has one
-/// (the payload is then empty), else from the payload; the info into its EnvInfo.
+/// (the payload is then empty; an empty buffer leaves it in the slot), else from the payload; the info into its EnvInfo.
 /// </summary>
 internal sealed class ResetCall(uint env, Memory<byte> observation, EnvInfo info, SharedSlot? slot) : WorkerCall(WorkerCommand.Reset, env)
 {

@@ -37,8 +37,9 @@ internal static class WorkerReplies
     }
 
     /// <summary>
-    /// The observation from the env's slot, or from the payload when it has none, into the session's buffer: the
-    /// server's first copy of it; the reply writer's is the second (docs/worker-protocol.md, "Shared memory").
+    /// The observation from the env's slot, or from the payload when it has none, into the session's buffer. An
+    /// empty destination with a slot leaves the observation in the slot, for the reply to copy it from there: the
+    /// server's one copy of it (docs/worker-protocol.md, "Shared memory").
     /// </summary>
     public static void CopyObservation(ReadOnlySpan<byte> payload, SharedSlot? slot, Span<byte> destination)
     {
@@ -51,7 +52,10 @@ internal static class WorkerReplies
         {
             throw WorkerErrors.Protocol($"{payload.Length} observation bytes on the pipe from an env whose observations are in shared memory");
         }
-        slot.CopyTo(destination);
+        if (!destination.IsEmpty)
+        {
+            slot.CopyTo(destination);
+        }
     }
 
     /// <summary>

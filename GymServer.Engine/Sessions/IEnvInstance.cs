@@ -37,6 +37,30 @@ public interface IEnvInstance : IAsyncDisposable
     IEnvCallBatch? CallBatch => null;
 
     /// <summary>
+    /// Asks every later reset and step to leave its observation where the backend wrote it (a Python env's shared
+    /// memory slot) instead of copying it into the buffer they are given, so that a reply copies it from there once
+    /// (<see cref="TryCopyDeferredObservation"/>) and other readers load it into that buffer first
+    /// (<see cref="LoadDeferredObservation"/>). Returns false, the default, for an env whose observations always land
+    /// in the buffer.
+    /// </summary>
+    bool DeferObservations() => false;
+
+    /// <summary>
+    /// Copies the last reset's or step's observation into <paramref name="destination"/> when it was left where the
+    /// backend wrote it and not loaded since; false when the buffer given to that reset or step holds it. Fails with
+    /// worker_lost once the worker that wrote it is gone.
+    /// </summary>
+    bool TryCopyDeferredObservation(Span<byte> destination) => false;
+
+    /// <summary>
+    /// Copies a deferred observation into the buffer its reset or step was given, if it is not there yet. Fails with
+    /// worker_lost once the worker that wrote it is gone.
+    /// </summary>
+    void LoadDeferredObservation()
+    {
+    }
+
+    /// <summary>
     /// Makes sure <see cref="RenderFrameAsync"/> gives frames, before a recording with video starts: a Python env
     /// made without render_mode rgb_array is made again with it (its state is lost: the client resets next). Fails
     /// with the env's error when it cannot render rgb_array frames.

@@ -12,11 +12,14 @@ namespace GymServer.Engine.Sessions;
 /// <summary>
 /// An env in a session, with the buffers its steps reuse (observation, action, sample, info), the seed waiting for
 /// the next reset, and its episode statistics. Statistics are always kept (the node's dashboard and metrics count
-/// every episode); the client sees them in a step's info only once it asked for them.
+/// every episode); the client sees them in a step's info only once it asked for them. A binary reply copies its
+/// observation from wherever the env left it (<see cref="IObservationSource"/>): a Python env's stays in its shared
+/// memory slot until a reply or a reader of <see cref="Observation"/> needs it.
 /// </summary>
-public sealed class SessionEnv : IAsyncDisposable
+public sealed class SessionEnv : IAsyncDisposable, IObservationSource
 {
     private readonly Memory<byte> _observation;
+    private readonly bool _defersObservations;
     private readonly byte[] _action;
     private byte[]? _sample;
     private BigInteger? _pendingSeed;
@@ -42,6 +45,7 @@ public sealed class SessionEnv : IAsyncDisposable
         _steps = steps;
         _observation = observation.IsEmpty ? new byte[instance.ObservationSpace.ByteSize] : observation;
         _action = new byte[instance.ActionSpace.ByteSize];
+        _defersObservations = instance.DeferObservations();
         activity.EnvOpened(instance.Backend);
     }
 
@@ -53,11 +57,35 @@ public sealed class SessionEnv : IAsyncDisposable
 
     public Space ActionSpace => Instance.ActionSpace;
 
-    /// <summary>The last observation, in the observation space's layout.</summary>
-    public ReadOnlySpan<byte> Observation => _observation.Span;
+    /// <summary>
+    /// The last observation, in the observation space's layout: loaded into the env's buffer first when the env left
+    /// it in shared memory (so it fails with worker_lost when that worker has died since).
+    /// </summary>
+    public ReadOnlySpan<byte> Observation => LoadedObservation().Span;
 
-    /// <summary>The buffer <see cref="Observation"/> lives in: the same for the env's whole life.</summary>
-    public ReadOnlyMemory<byte> ObservationMemory => _observation;
+    /// <summary>The buffer <see cref="Observation"/> lives in, the same for the env's whole life, with the last observation loaded.</summary>
+    public ReadOnlyMemory<byte> LoadedObservation()
+    {
+        if (_defersObservations)
+        {
+            Instance.LoadDeferredObservation();
+        }
+        return _observation;
+    }
+
+    int IObservationSource.ObservationCount => 1;
+
+    /// <summary>The observation's bytes: its space's size.</summary>
+    public int ObservationSize => _observation.Length;
+
+    /// <summary>Copies the last observation into a reply: from the env's shared memory when it is still only there.</summary>
+    public void CopyObservationsTo(Span<byte> destination)
+    {
+        if (!_defersObservations || !Instance.TryCopyDeferredObservation(destination))
+        {
+            _observation.Span.CopyTo(destination);
+        }
+    }
 
     /// <summary>The buffer a step's action is read into before <see cref="StepAsync"/>.</summary>
     public Span<byte> Action => _action;

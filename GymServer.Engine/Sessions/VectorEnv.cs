@@ -16,13 +16,13 @@ namespace GymServer.Engine.Sessions;
 /// <param name="instanceId">Its instance id.</param>
 /// <param name="envs">The sub-envs, made without a step budget of their own.</param>
 /// <param name="steps">The session's step budget, charged one token per sub-env per step; null for no limit.</param>
-public sealed class VectorEnv(string instanceId, IReadOnlyList<SessionEnv> envs, StepRateLimiter? steps = null) : IAsyncDisposable
+public sealed class VectorEnv(string instanceId, IReadOnlyList<SessionEnv> envs, StepRateLimiter? steps = null) : IAsyncDisposable, IObservationSource
 {
     private readonly SessionEnv[] _envs = MarkedAsSubEnvs(envs);
     private readonly bool[] _autoreset = new bool[envs.Count];
     private readonly StepResult[] _results = new StepResult[envs.Count];
     private PendingCall[]? _pending;
-    private readonly ReadOnlyMemory<byte>[] _observations = [.. envs.Select(env => env.ObservationMemory)];
+    private readonly ReadOnlyMemory<byte>[] _observations = [.. envs.Select(env => env.LoadedObservation())];
     private readonly EnvInfo[] _infos = [.. envs.Select(env => env.Info)];
     private readonly IEnvCallBatch[] _batches = [.. envs.Select(env => env.Instance.CallBatch).OfType<IEnvCallBatch>().Distinct()];
     private bool _disposed;
@@ -35,16 +35,48 @@ public sealed class VectorEnv(string instanceId, IReadOnlyList<SessionEnv> envs,
     /// <summary>The last step's results, one per sub-env.</summary>
     public ReadOnlySpan<StepResult> Results => _results;
 
-    /// <summary>The sub-envs' observation buffers, in order: what replies write the observations from.</summary>
-    public ReadOnlySpan<ReadOnlyMemory<byte>> Observations => _observations;
+    /// <summary>
+    /// The sub-envs' observation buffers, in order, with their last observations loaded (from shared memory when a
+    /// sub-env left one there): what JSON replies write the observations from.
+    /// </summary>
+    public ReadOnlySpan<ReadOnlyMemory<byte>> Observations
+    {
+        get
+        {
+            foreach (var env in _envs)
+            {
+                env.LoadedObservation();
+            }
+            return _observations;
+        }
+    }
+
+    int IObservationSource.ObservationCount => _envs.Length;
+
+    /// <summary>The bytes of each sub-env's observation.</summary>
+    public int ObservationSize => _envs.Length == 0 ? 0 : _envs[0].ObservationSize;
+
+    /// <summary>
+    /// Copies the sub-envs' last observations, one after another, into a binary reply: each from where its env left
+    /// it, so one still in a worker's shared memory is copied once.
+    /// </summary>
+    public void CopyObservationsTo(Span<byte> destination)
+    {
+        var size = ObservationSize;
+        for (var i = 0; i < _envs.Length; i++)
+        {
+            _envs[i].CopyObservationsTo(destination.Slice(i * size, size));
+        }
+    }
 
     /// <summary>The sub-envs' infos, in order.</summary>
     public ReadOnlySpan<EnvInfo> Infos => _infos;
 
     /// <summary>
-    /// All sub-envs' observations, one after another, in one buffer (each sub-env's <see cref="SessionEnv.Observation"/>
-    /// is its part): for a vector made by <see cref="Over"/>, as sessions make them; empty for one assembled from
-    /// separately made envs.
+    /// All sub-envs' observation buffers, one after another, in one array (each sub-env's
+    /// <see cref="SessionEnv.Observation"/> is its part): for a vector made by <see cref="Over"/>, as sessions make
+    /// them; empty for one assembled from separately made envs. A sub-env that leaves its observations in shared
+    /// memory has its part written only when they are read (<see cref="Observations"/>), not for binary replies.
     /// </summary>
     public ReadOnlyMemory<byte> ObservationBatch { get; private init; }
 

@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Buffers.Binary;
+using GymServer.Protocol.Values;
 
 namespace GymServer.Protocol.Binary;
 
@@ -10,10 +11,15 @@ namespace GymServer.Protocol.Binary;
 /// </summary>
 public static class ResetVecReplyFrame
 {
-    /// <summary>Writes the frame; <paramref name="infos"/> is the infos' JSON list, empty when all are (<see cref="FrameJson.Infos"/>).</summary>
-    public static void Write(IBufferWriter<byte> output, ReadOnlySpan<ReadOnlyMemory<byte>> observations, int observationSize, ReadOnlySpan<byte> infos)
+    /// <summary>
+    /// Writes the frame with the sub-envs' observations of <paramref name="observations"/>; <paramref name="infos"/>
+    /// is the infos' JSON list, empty when all are (<see cref="FrameJson.Infos"/>). Nothing is written when copying
+    /// the observations throws.
+    /// </summary>
+    public static void Write(IBufferWriter<byte> output, IObservationSource observations, ReadOnlySpan<byte> infos)
     {
-        var count = observations.Length;
+        var count = observations.ObservationCount;
+        var observationSize = observations.ObservationSize;
         var payloadLength = 8 + (count * observationSize) + 4 + infos.Length;
         var span = output.GetSpan(FrameHeader.Size + payloadLength);
         FrameHeader.Write(span, FrameType.ResetVecReply, payloadLength);
@@ -21,11 +27,8 @@ public static class ResetVecReplyFrame
         BinaryPrimitives.WriteUInt32LittleEndian(span[at..], (uint)count);
         BinaryPrimitives.WriteUInt32LittleEndian(span[(at + 4)..], (uint)observationSize);
         at += 8;
-        foreach (var observation in observations)
-        {
-            observation.Span.CopyTo(span.Slice(at, observationSize));
-            at += observationSize;
-        }
+        observations.CopyObservationsTo(span.Slice(at, count * observationSize));
+        at += count * observationSize;
         BinaryPrimitives.WriteUInt32LittleEndian(span[at..], (uint)infos.Length);
         infos.CopyTo(span[(at + 4)..]);
         output.Advance(FrameHeader.Size + payloadLength);

@@ -11,16 +11,21 @@ namespace GymServer.Protocol.Binary;
 /// </summary>
 public static class StepReplyFrame
 {
-    /// <summary>Writes the frame; <paramref name="info"/> is the info's JSON, empty when the info is (<see cref="FrameJson.Info"/>).</summary>
-    public static void Write(IBufferWriter<byte> output, ReadOnlySpan<byte> observation, StepResult result, ReadOnlySpan<byte> info)
+    /// <summary>
+    /// Writes the frame with the observation of <paramref name="observation"/> (one env's); <paramref name="info"/>
+    /// is the info's JSON, empty when the info is (<see cref="FrameJson.Info"/>). Nothing is written when copying the
+    /// observation throws.
+    /// </summary>
+    public static void Write(IBufferWriter<byte> output, IObservationSource observation, StepResult result, ReadOnlySpan<byte> info)
     {
-        var payloadLength = 4 + observation.Length + 10 + 4 + info.Length;
+        var size = observation.ObservationSize;
+        var payloadLength = 4 + size + 10 + 4 + info.Length;
         var span = output.GetSpan(FrameHeader.Size + payloadLength);
         FrameHeader.Write(span, FrameType.StepReply, payloadLength);
         var at = FrameHeader.Size;
-        BinaryPrimitives.WriteUInt32LittleEndian(span[at..], (uint)observation.Length);
-        observation.CopyTo(span[(at + 4)..]);
-        at += 4 + observation.Length;
+        BinaryPrimitives.WriteUInt32LittleEndian(span[at..], (uint)size);
+        observation.CopyObservationsTo(span.Slice(at + 4, size));
+        at += 4 + size;
         BinaryPrimitives.WriteDoubleLittleEndian(span[at..], result.Reward);
         span[at + 8] = result.Terminated ? (byte)1 : (byte)0;
         span[at + 9] = result.Truncated ? (byte)1 : (byte)0;

@@ -13,18 +13,19 @@ namespace GymServer.Protocol.Binary;
 public static class StepVecReplyFrame
 {
     /// <summary>
-    /// Writes the frame straight from the sub-envs' observation buffers. <paramref name="json"/> is the caller's
-    /// reused writer for the infos, so a step whose infos are all empty (CartPole's) allocates nothing.
+    /// Writes the frame, the observations copied by <paramref name="observations"/> straight into it (nothing is
+    /// written when that throws). <paramref name="json"/> is the caller's reused writer for the infos, so a step whose
+    /// infos are all empty (CartPole's) allocates nothing.
     /// </summary>
     public static void Write(
         ReplyBuffer output,
         Utf8JsonWriter json,
-        ReadOnlySpan<ReadOnlyMemory<byte>> observations,
-        int observationSize,
+        IObservationSource observations,
         ReadOnlySpan<StepResult> results,
         ReadOnlySpan<EnvInfo> infos)
     {
-        var count = observations.Length;
+        var count = observations.ObservationCount;
+        var observationSize = observations.ObservationSize;
         var fixedSize = 4 + 4 + count * observationSize + count * (8 + 1 + 1) + 4;
         var start = output.WrittenCount;
         var span = output.GetSpan(FrameHeader.Size + fixedSize);
@@ -35,10 +36,10 @@ public static class StepVecReplyFrame
         var flags = span.Slice(FrameHeader.Size + 8 + count * (observationSize + 8), 2 * count);
         var terminated = flags[..count];
         var truncated = flags[count..];
+        observations.CopyObservationsTo(observationBytes);
         var anyInfo = false;
         for (var i = 0; i < count; i++)
         {
-            observations[i].Span.CopyTo(observationBytes.Slice(i * observationSize, observationSize));
             BinaryPrimitives.WriteDoubleLittleEndian(rewards[(i * 8)..], results[i].Reward);
             terminated[i] = results[i].Terminated ? (byte)1 : (byte)0;
             truncated[i] = results[i].Truncated ? (byte)1 : (byte)0;

@@ -54,7 +54,6 @@ public static class InProcessProfile
         }
         var frame = TcpRequest.Frame(new FrameHeader((byte)FrameType.StepVecRequest, 0, (uint)payload.Length), new ReadOnlySequence<byte>(payload));
         var json = new Utf8JsonWriter(output);
-        var observationSize = vector.Envs[0].ObservationSpace.ByteSize;
 
         Action[] cells =
         [
@@ -95,7 +94,7 @@ public static class InProcessProfile
             () =>
             {
                 output.Clear();
-                StepVecReplyFrame.Write(output, json, vector.Observations, observationSize, vector.Results, vector.Infos);
+                StepVecReplyFrame.Write(output, json, vector, vector.Results, vector.Infos);
             },
         ];
         // Every cell runs before any is timed, so none pays for the JIT's later tiers while the clock runs.

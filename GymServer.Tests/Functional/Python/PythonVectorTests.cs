@@ -40,9 +40,16 @@ public sealed class PythonVectorTests
             {
                 await vector.StepAsync(CancellationToken.None);
                 Assert.All(vector.Results.ToArray(), result => Assert.Equal(1.0, result.Reward));
-                // The batch holds the 4 observations one after another, each 64x64 bytes of the round number.
+                // A binary reply takes the 4 observations one after another, each 64x64 bytes of the round number,
+                // straight from the workers' shared memory: the session's batch still holds the last ones read.
+                var reply = new byte[4 * 64 * 64];
+                vector.CopyObservationsTo(reply);
+                Assert.All(reply, value => Assert.Equal(round, value));
                 Assert.Equal(4 * 64 * 64, vector.ObservationBatch.Length);
-                Assert.All(vector.ObservationBatch.ToArray(), value => Assert.Equal(round, value));
+                Assert.All(vector.ObservationBatch.ToArray(), value => Assert.Equal(round - 1, value));
+                // Reading them (as JSON replies do) loads them into the batch.
+                _ = vector.Observations;
+                Assert.Equal(reply, vector.ObservationBatch.ToArray());
                 for (var i = 0; i < 4; i++)
                 {
                     Assert.True(vector.ObservationBatch.Span.Slice(i * 4096, 4096).SequenceEqual(vector.Envs[i].Observation));

@@ -69,7 +69,7 @@ public sealed partial class Protocol2BinaryState
     }
 
     private void WriteReset(ReplyBuffer output, SessionEnv env) =>
-        ResetReplyFrame.Write(output, env.Observation, _frameJson.Info(env.Info));
+        ResetReplyFrame.Write(output, env, _frameJson.Info(env.Info));
 
     /// <summary>A reset frame's options: null when it has none, else a JSON object parsed as a line's arguments are.</summary>
     private static Protocol2Request? ReadOptions(ReadOnlySpan<byte> json, Protocol2Command command) =>
@@ -96,7 +96,7 @@ public sealed partial class Protocol2BinaryState
     }
 
     private void WriteStep(ReplyBuffer output, SessionEnv env, StepResult result) =>
-        StepReplyFrame.Write(output, env.Observation, result, _frameJson.Info(env.Info));
+        StepReplyFrame.Write(output, env, result, _frameJson.Info(env.Info));
 
     private ValueTask Sample(FrameHeader header, ReadOnlySpan<byte> payload, ReplyBuffer output)
     {

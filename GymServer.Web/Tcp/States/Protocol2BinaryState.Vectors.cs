@@ -38,7 +38,7 @@ public sealed partial class Protocol2BinaryState
         {
             await vector.ResetAsync(seed, options?.Arguments, Scope.Aborted).ConfigureAwait(false);
         }
-        ResetVecReplyFrame.Write(output, vector.Observations, vector.Envs[0].ObservationSpace.ByteSize, _frameJson.Infos(vector.Infos));
+        ResetVecReplyFrame.Write(output, vector, _frameJson.Infos(vector.Infos));
     }
 
     private ValueTask StepVecAsync(FrameHeader header, ReadOnlySpan<byte> payload, ReplyBuffer output)
@@ -61,7 +61,7 @@ public sealed partial class Protocol2BinaryState
     }
 
     private void WriteStepVec(ReplyBuffer output, VectorEnv vector) =>
-        StepVecReplyFrame.Write(output, _json, vector.Observations, vector.Envs[0].ObservationSpace.ByteSize, vector.Results, vector.Infos);
+        StepVecReplyFrame.Write(output, _json, vector, vector.Results, vector.Infos);
 
     /// <summary>
     /// The vector env a step_vec frame names, with its actions copied into the sub-envs' action buffers. Every action
