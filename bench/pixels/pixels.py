@@ -12,7 +12,8 @@ Sides (each stepped with the same random actions, figures in env steps per secon
 
 Sides are opened once, then measured in turns, --rounds times each (so a burst of load from elsewhere on the machine
 hits all sides alike); the median of a side's rounds is its figure. Server vector figures are also given as ratios
-to AsyncVectorEnv(shared_memory=True) of the same N.
+to AsyncVectorEnv(shared_memory=True) of the same N. With --server-pid, each side through the server also gets the CPU
+time per env step of the client process, the server and its Python workers (from /proc): where the time goes.
 
     python3 bench/pixels/pixels.py --gymnasium PATH --port 4092 --http-port 5092 --server-pid PID
 """
@@ -33,7 +34,7 @@ import sys
 import threading
 import time
 import urllib.request
-from typing import Any, Callable, Dict, List, Optional, Tuple
+from typing import Any, Callable, Dict, List, NamedTuple, Optional, Tuple
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(os.path.dirname(HERE))
@@ -90,6 +91,7 @@ class Side:
         self.close: Callable[[], None] = lambda: None
         self.rates: List[float] = []
         self.cpu: List[float] = []
+        self.server_us: List[Tuple[float, float, float]] = []
         self.note = ""
         self.calls = 0
 
@@ -103,6 +105,7 @@ class Side:
         while time.perf_counter() < until:
             self.step(self.calls)
             self.calls += 1
+        server_before = ServerCpu.now()
         calls, cpu, start = 0, os.times(), time.perf_counter()
         while True:
             self.step(self.calls)
@@ -112,13 +115,43 @@ class Side:
             if elapsed >= ARGS.seconds:
                 break
         used = os.times()
+        server_after = ServerCpu.now()
         self.rates.append(calls * self.n / elapsed)
         self.cpu.append((used.user - cpu.user + used.system - cpu.system) / elapsed)
+        if server_before is not None and server_after is not None:
+            per_step = 1e6 / (calls * self.n)
+            client = (used.user - cpu.user + used.system - cpu.system) * per_step
+            self.server_us.append((client, (server_after.server - server_before.server) * per_step,
+                                   (server_after.workers - server_before.workers) * per_step))
         print(f"  {self.name:<46} N={self.n:<3} {self.rates[-1]:>10,.0f} env steps/s", flush=True)
 
     @property
     def rate(self) -> float:
         return statistics.median(self.rates)
+
+
+class ServerCpu(NamedTuple):
+    """CPU seconds used so far by the server process and by its Python workers (its children)."""
+
+    server: float
+    workers: float
+
+    @staticmethod
+    def now() -> Optional["ServerCpu"]:
+        """None without --server-pid. Workers that exit meanwhile (none should) drop out of the sum."""
+        if not ARGS.server_pid:
+            return None
+        return ServerCpu(cpu_seconds(ARGS.server_pid), sum(cpu_seconds(pid) for pid in server_children()))
+
+
+def cpu_seconds(pid: int) -> float:
+    """A process's user and system CPU time so far, from /proc (0 once it is gone)."""
+    try:
+        with open(f"/proc/{pid}/stat") as stat:
+            fields = stat.read().rpartition(")")[2].split()
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    except (OSError, ValueError):
+        return 0.0
 
 
 def not_offered(name: str, n: int, why: str) -> Side:
@@ -417,18 +450,22 @@ def kernel_tcp_bytes() -> int:
     return 0
 
 
-def worker_rss() -> int:
+def server_children() -> List[int]:
     """The server's Python workers: every child of the server process."""
-    total = 0
+    children = []
     for entry in filter(str.isdigit, os.listdir("/proc")):
         try:
             with open(f"/proc/{entry}/stat") as stat:
                 parent = int(stat.read().rpartition(")")[2].split()[1])
-            if parent == ARGS.server_pid:
-                total += rss(int(entry))
         except (OSError, ValueError):
             continue
-    return total
+        if parent == ARGS.server_pid:
+            children.append(int(entry))
+    return children
+
+
+def worker_rss() -> int:
+    return sum(rss(pid) for pid in server_children())
 
 
 def memory() -> Dict[str, Any]:
@@ -526,6 +563,12 @@ def report(sides: List[Side]) -> None:
         ratio = f"{side.rate / reference[side.n]:5.2f}" if side.n in reference else ""
         print(f"{side.name:<48} N={side.n:<3} {side.rate:>10,.0f} {ratio:>6} CPU {statistics.median(side.cpu):4.2f}"
               f"{'  ' + side.note if side.note else ''}")
+    through_server = [side for side in sides if side.name.startswith("server") and side.server_us]
+    if through_server:
+        print("\nCPU per env step (us, median of the rounds): the client process, the server, its Python workers")
+        for side in through_server:
+            client, server, workers = (statistics.median(part) for part in zip(*side.server_us))
+            print(f"{side.name:<48} N={side.n:<3} client {client:6.1f}  server {server:6.1f}  workers {workers:6.1f}")
 
 
 def main() -> None:
@@ -550,12 +593,14 @@ def main() -> None:
                     if round_number < 0:
                         side.rates.pop()
                         side.cpu.pop()
+                        if side.server_us:
+                            side.server_us.pop()
     finally:
         for side in sides:
             side.close()
     report(sides)
-    results: Dict[str, Any] = {"sides": [{"side": side.name, "n": side.n, "rates": side.rates, "note": side.note}
-                                         for side in sides]}
+    results: Dict[str, Any] = {"sides": [{"side": side.name, "n": side.n, "rates": side.rates, "note": side.note,
+                                          "cpu_us_client_server_workers": side.server_us} for side in sides]}
     if "memory" in chosen:
         if ARGS.server_pid:
             results["memory"] = memory()
