@@ -10,10 +10,24 @@
 #   bench/wrappers.sh /path/to/Gymnasium                 # or GYMNASIUM_PATH=/path/to/Gymnasium bench/wrappers.sh
 #   bench/wrappers.sh /path/to/Gymnasium --seconds 4 --rounds 5 --envs 1,4,16
 # Server settings: GYM_SERVER_ARGS (e.g. "--Gym:Python:Workers=2").
+# Through a network link instead of loopback: GYM_BENCH_LINK_MBIT=1000 (root and iproute2; bench/link.sh): the client
+# runs in a network namespace of its own, joined to the server's by a veth pair shaped to that many Mbit/s.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 # shellcheck source=bench/pixel-server.sh
 source bench/pixel-server.sh
+link_client=()
+host=127.0.0.1
+link_args=()
+if [[ -n "${GYM_BENCH_LINK_MBIT:-}" ]]; then
+  # shellcheck source=bench/link.sh
+  source bench/link.sh
+  open_shaped_link "$GYM_BENCH_LINK_MBIT"
+  server_address=$link_server_address
+  host=$link_client_host
+  link_args=(--link-mbit "$GYM_BENCH_LINK_MBIT")
+fi
 start_pixel_server bench/wrappers.sh 4093 "$@"
 
-"$python" bench/wrappers/wrappers.py --gymnasium "$gymnasium" --port "$port" "${bench_args[@]}"
+"${link_client[@]}" "$python" bench/wrappers/wrappers.py --gymnasium "$gymnasium" --host "$host" --port "$port" \
+  --server-pid "$server" "${link_args[@]}" "${bench_args[@]}"

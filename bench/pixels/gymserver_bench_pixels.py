@@ -24,11 +24,12 @@ class AtariShapedEnv(gymnasium.Env):
 
     metadata = {"render_modes": ["rgb_array"], "render_fps": 60}
 
-    def __init__(self, render_mode=None):
-        self.observation_space = spaces.Box(0, 255, (HEIGHT, WIDTH, 3), np.uint8)
+    def __init__(self, render_mode=None, height=HEIGHT, width=WIDTH):
+        # Smaller frames (bench/wrappers.sh's 1x1 sides) leave an agent step's cost without the bytes of its frames.
+        self.observation_space = spaces.Box(0, 255, (height, width, 3), np.uint8)
         self.action_space = spaces.Discrete(6)
         self.render_mode = render_mode
-        self._frame = np.zeros((HEIGHT, WIDTH, 3), np.uint8)
+        self._frame = np.zeros((height, width, 3), np.uint8)
         self._steps = 0
 
     def reset(self, *, seed=None, options=None):
@@ -38,7 +39,7 @@ class AtariShapedEnv(gymnasium.Env):
         return self._frame, {}
 
     def step(self, action):
-        self._frame[self._steps % HEIGHT] = int(action) * 40
+        self._frame[self._steps % len(self._frame)] = int(action) * 40
         self._steps += 1
         return self._frame, float(action == 0), self._steps >= EPISODE_STEPS, False, {}
 

@@ -34,7 +34,7 @@ import sys
 import threading
 import time
 import urllib.request
-from typing import Any, Callable, Dict, List, NamedTuple, Optional, Tuple
+from typing import Any, Callable, Dict, List, Optional, Tuple
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(os.path.dirname(HERE))
@@ -74,6 +74,7 @@ import numpy as np  # noqa: E402
 from gymserver_bench_pixels import ENV_ID, HEIGHT, WIDTH  # noqa: E402  registers the env
 from gymserver_client import GymClient, RemoteEnv, RemoteVectorEnv  # noqa: E402
 from gymserver_client.errors import GymServerError  # noqa: E402
+from server_cpu import ServerCpu, server_children  # noqa: E402
 
 OBSERVATION_BYTES = HEIGHT * WIDTH * 3
 ENVS = [int(n) for n in ARGS.envs.split(",")]
@@ -105,7 +106,7 @@ class Side:
         while time.perf_counter() < until:
             self.step(self.calls)
             self.calls += 1
-        server_before = ServerCpu.now()
+        server_before = ServerCpu.now(ARGS.server_pid) if ARGS.server_pid else None
         calls, cpu, start = 0, os.times(), time.perf_counter()
         while True:
             self.step(self.calls)
@@ -115,7 +116,7 @@ class Side:
             if elapsed >= ARGS.seconds:
                 break
         used = os.times()
-        server_after = ServerCpu.now()
+        server_after = ServerCpu.now(ARGS.server_pid) if ARGS.server_pid else None
         self.rates.append(calls * self.n / elapsed)
         self.cpu.append((used.user - cpu.user + used.system - cpu.system) / elapsed)
         if server_before is not None and server_after is not None:
@@ -128,30 +129,6 @@ class Side:
     @property
     def rate(self) -> float:
         return statistics.median(self.rates)
-
-
-class ServerCpu(NamedTuple):
-    """CPU seconds used so far by the server process and by its Python workers (its children)."""
-
-    server: float
-    workers: float
-
-    @staticmethod
-    def now() -> Optional["ServerCpu"]:
-        """None without --server-pid. Workers that exit meanwhile (none should) drop out of the sum."""
-        if not ARGS.server_pid:
-            return None
-        return ServerCpu(cpu_seconds(ARGS.server_pid), sum(cpu_seconds(pid) for pid in server_children()))
-
-
-def cpu_seconds(pid: int) -> float:
-    """A process's user and system CPU time so far, from /proc (0 once it is gone)."""
-    try:
-        with open(f"/proc/{pid}/stat") as stat:
-            fields = stat.read().rpartition(")")[2].split()
-        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
-    except (OSError, ValueError):
-        return 0.0
 
 
 def not_offered(name: str, n: int, why: str) -> Side:
@@ -450,22 +427,8 @@ def kernel_tcp_bytes() -> int:
     return 0
 
 
-def server_children() -> List[int]:
-    """The server's Python workers: every child of the server process."""
-    children = []
-    for entry in filter(str.isdigit, os.listdir("/proc")):
-        try:
-            with open(f"/proc/{entry}/stat") as stat:
-                parent = int(stat.read().rpartition(")")[2].split()[1])
-        except (OSError, ValueError):
-            continue
-        if parent == ARGS.server_pid:
-            children.append(int(entry))
-    return children
-
-
 def worker_rss() -> int:
-    return sum(rss(pid) for pid in server_children())
+    return sum(rss(pid) for pid in server_children(ARGS.server_pid))
 
 
 def memory() -> Dict[str, Any]:
