@@ -128,7 +128,7 @@ def vector_side(name: str, num_envs: int, wrappers: Optional[list], kwargs: dict
     env.reset(seed=0)
     actions = np.random.default_rng(num_envs).integers(0, 6, size=(64, num_envs), dtype=np.int64)
     observation_bytes = int(np.prod(env.single_observation_space.shape)) * num_envs
-    frames_per_agent_step = SKIP if wrappers else 1
+    frames_per_agent_step = SKIP if wrappers else 1  # every wrapper list here starts with MaxAndSkipObservation(SKIP)
     side = Side(name, lambda i: env.step(actions[i % 64]), num_envs * frames_per_agent_step, observation_bytes,
                 num_envs)
     return side, env
