@@ -5,7 +5,6 @@
 
 link_namespace=gymserver-bench-link
 link_server_address=10.77.0.1
-link_client_host=10.77.0.1
 
 # open_shaped_link MBIT: makes the namespace and the link (removing any left by an earlier run), removes them when
 # the script exits, and sets link_client: the command prefix that runs a program in the client's namespace.

@@ -24,7 +24,7 @@ if [[ -n "${GYM_BENCH_LINK_MBIT:-}" ]]; then
   source bench/link.sh
   open_shaped_link "$GYM_BENCH_LINK_MBIT"
   server_address=$link_server_address
-  host=$link_client_host
+  host=$link_server_address
   link_args=(--link-mbit "$GYM_BENCH_LINK_MBIT")
 fi
 start_pixel_server bench/wrappers.sh 4093 "$@"
